@@ -1,0 +1,175 @@
+"""The `decisions` command.
+
+Exit codes follow the linters people already script against: 0 when there is
+no error (warnings allowed), 1 when there is at least one error, 2 when the
+command itself cannot run (bad options, bad configuration, a path that does
+not exist).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, edits
+from .archive import Archive
+from .config import ConfigError, Settings, find_config_file, load_settings
+from .render.report import FORMATS
+from .rules import REGISTRY
+
+EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"decisions: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _rule_names(values: tuple[str, ...]) -> list[str]:
+    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
+    for name in names:
+        if name not in REGISTRY:
+            from .config import did_you_mean
+
+            _fail(f"unknown rule '{name}'{did_you_mean(name, list(REGISTRY))}; "
+                  "'decisions rules' lists them")
+    return names
+
+
+config_option = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The mkdocs.yml whose 'decisions' plugin options to use "
+    "(default: mkdocs.yml in the current directory, if any).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="decisions")
+def cli() -> None:
+    """Check and publish architecture decision records and RFCs."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="How to print the findings.",
+)
+@click.option("--fix", is_flag=True, help="Fix what is safely fixable, editing files in place.")
+@click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeatable, or comma-separated).")
+def lint(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    output_format: str,
+    fix: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Check the records of the archive, or only those under PATHS.
+
+    The whole archive is always read, so links between records are checked
+    even when only some files are named (as pre-commit does).
+    """
+    selected, ignored = _rule_names(select), _rule_names(ignore)
+    settings = _settings(config_file, paths)
+    scope = _scope(settings, paths)
+    archive = Archive.load(settings)
+    result = archive.check(selected, ignored)
+    fixed = 0
+    if fix and result.fixes:
+        fixed = _apply_fixes(archive, result.fixes)
+        archive = Archive.load(settings)
+        result = archive.check(selected, ignored)
+    diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
+    errors = sum(d.severity.value == "error" for d in diagnostics)
+    summary = {
+        "records": len(archive.records),
+        "errors": errors,
+        "warnings": len(diagnostics) - errors,
+        "fixed": fixed,
+    }
+    click.echo(FORMATS[output_format](diagnostics, summary), nl=False)
+    if output_format == "text" and (diagnostics or fixed):
+        click.echo(
+            f"{errors} error(s), {len(diagnostics) - errors} warning(s) in "
+            f"{len(archive.records)} record(s)" + (f"; fixed {fixed} file(s)" if fixed else ""),
+            err=True,
+        )
+    sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
+
+
+@cli.command("rules")
+def list_rules() -> None:
+    """List every rule with its severity and what it checks."""
+    width = max(map(len, REGISTRY))
+    for rule in REGISTRY.values():
+        fixable = " (fixable)" if rule.fixable else ""
+        click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.doc}{fixable}")
+
+
+def _settings(config_file: Path | None, paths: tuple[Path, ...]) -> Settings:
+    """Settings from -f, or mkdocs.yml here, or a project directory given as the only PATH."""
+    cwd = Path.cwd()
+    if config_file is None and len(paths) == 1 and paths[0].is_dir():
+        project = paths[0].resolve()
+        if find_config_file(project) or not _inside_kind_directory(cwd, project):
+            cwd = project
+    try:
+        return load_settings(config_file, cwd)
+    except ConfigError as error:
+        _fail(str(error))
+        raise AssertionError  # unreachable: _fail exits
+
+
+def _inside_kind_directory(cwd: Path, path: Path) -> bool:
+    try:
+        settings = load_settings(None, cwd)
+    except ConfigError:
+        return False
+    return any(
+        os.path.commonpath([path, (settings.root / kind.directory).resolve()])
+        == str((settings.root / kind.directory).resolve())
+        for kind in settings.kinds
+    )
+
+
+def _scope(settings: Settings, paths: tuple[Path, ...]) -> list[str] | None:
+    """The relative paths whose findings to print; None for all of them."""
+    root = settings.root.resolve()
+    scope = []
+    for path in paths:
+        if not path.exists():
+            _fail(f"{path}: no such file or directory")
+        resolved = path.resolve()
+        if resolved == root:
+            return None
+        if os.path.commonpath([resolved, root]) != str(root):
+            _fail(f"{path}: outside the project ({root}); use -f to name the project's mkdocs.yml")
+        scope.append(resolved.relative_to(root).as_posix())
+    return scope or None
+
+
+def _in_scope(path: str, scope: list[str] | None) -> bool:
+    return scope is None or any(path == s or path.startswith(s.rstrip("/") + "/") for s in scope)
+
+
+def _apply_fixes(archive: Archive, fixes: list[edits.Fix]) -> int:
+    new_texts = edits.plan(archive.by_path, fixes)
+    for path, text in new_texts.items():
+        edits.write_text(archive.settings.root / path, text, bom=archive.by_path[path].bom)
+    return len(new_texts)
+
+
+def main() -> None:
+    cli(prog_name="decisions")

@@ -1,0 +1,78 @@
+"""Record ids: `ADR-3`, `adr-0003` and (inside an ADR) `0003` all mean `ADR-0003`.
+
+Numbers are handled as digit strings, never through `int()` of a YAML value,
+so `010` stays ten and a suffix such as `0004a` is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_FILE_NUMBER = re.compile(
+    r"^(?:(?P<prefix>[A-Za-z]+)[-_]?)?(?P<number>\d+)(?P<suffix>[a-z]?)(?=[-_.]|$)"
+)
+
+
+class IdScheme:
+    """Knows the kinds' prefixes and turns what people write into canonical ids."""
+
+    def __init__(self, prefixes: dict[str, str], width: int) -> None:
+        #: kind name -> prefix, e.g. {"adr": "ADR"}
+        self.prefixes = prefixes
+        self.width = width
+        alternatives = "|".join(re.escape(p) for p in sorted(prefixes.values(), key=len, reverse=True))
+        self._pattern = re.compile(
+            rf"^\s*(?:(?P<prefix>{alternatives})[-_ ]?)?#?(?P<number>\d+)(?P<suffix>[a-z]?)\s*$",
+            re.IGNORECASE,
+        )
+        self._by_prefix = {prefix.upper(): prefix for prefix in prefixes.values()}
+
+    def canonical(self, number: str, suffix: str, kind: str) -> str:
+        digits = number.lstrip("0") or "0"
+        return f"{self.prefixes[kind]}-{digits.zfill(self.width)}{suffix.lower()}"
+
+    def normalise(self, written: object, kind: str) -> str | None:
+        """The canonical id for `written`, read in the context of `kind`; None if it is no id."""
+        if not isinstance(written, str):
+            return None
+        match = self._pattern.match(written)
+        if not match:
+            return None
+        prefix = match["prefix"]
+        if prefix:
+            prefix = self._by_prefix[prefix.upper()]
+            kind = next(k for k, p in self.prefixes.items() if p == prefix)
+        return self.canonical(match["number"], match["suffix"], kind)
+
+    def reference_pattern(self) -> re.Pattern[str]:
+        """Matches ids written in prose, e.g. `ADR-0003` or `RFC 12`."""
+        alternatives = "|".join(re.escape(p) for p in self.prefixes.values())
+        return re.compile(rf"\b(?:{alternatives})[- ]?\d+[a-z]?\b", re.IGNORECASE)
+
+
+def file_number(stem: str) -> tuple[str, str] | None:
+    """The number (as written) and suffix in a file name such as `0015-use-x`."""
+    match = _FILE_NUMBER.match(stem)
+    if not match:
+        return None
+    return match["number"], match["suffix"]
+
+
+def slug_of(stem: str) -> str:
+    """The file name without its leading number: `0015-use-x` -> `use-x`."""
+    match = _FILE_NUMBER.match(stem)
+    rest = stem[match.end() :] if match else stem
+    return rest.lstrip("-_.") or stem
+
+
+def sorted_ids(ids: Iterable[str]) -> list[str]:
+    """Ids in natural order: ADR-0002 before ADR-0010 and ADR-10000."""
+
+    def key(value: str) -> tuple[str, int, str]:
+        match = re.match(r"^([A-Za-z]+)-(\d+)(.*)$", value)
+        if not match:
+            return (value, 0, "")
+        return (match[1], len(match[2].lstrip("0")), match[2].lstrip("0") + match[3])
+
+    return sorted(ids, key=key)

@@ -1,0 +1,182 @@
+"""The plain data every other module passes around.
+
+Nothing here reads files or knows about MkDocs: readers build these objects,
+rules inspect them, renderers and the plugin consume them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Any
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters: errors fail `lint` and `mkdocs build`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a record's file."""
+
+    line: int
+    column: int
+
+
+FILE_START = Position(1, 1)
+
+
+@dataclasses.dataclass(frozen=True)
+class Diagnostic:
+    """One finding, located precisely enough to fix without opening the docs."""
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """Where a frontmatter value sits: its position and its character offsets
+    in the decoded file text (used by byte-preserving `--fix` edits)."""
+
+    position: Position
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    """A frontmatter key and its value, with where each of them stands."""
+
+    key: str
+    value: Any
+    key_span: Span
+    value_span: Span
+    #: positions of list items, when the value is a list
+    item_spans: tuple[Span, ...] = ()
+    #: "flow" (`[a, b]`), "block" (`- a` lines), "scalar" or "mapping"
+    style: str = "scalar"
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    """A typed reference from one record to another, as written."""
+
+    relation: str  # "supersedes" | "superseded_by"
+    target: str  # normalised id, e.g. "ADR-0003"
+    written: str  # the value as it appears in the file
+    position: Position
+
+
+@dataclasses.dataclass
+class ReadProblem:
+    """Why a file could not be read as a record at all (or not fully).
+
+    `kind` names the rule that reports it, e.g. `encoding` or `yaml-syntax`.
+    """
+
+    kind: str
+    position: Position
+    detail: str
+
+
+@dataclasses.dataclass
+class Record:
+    """One decision record as read from its file.
+
+    `fields` holds the frontmatter exactly as written (strings, lists, None);
+    the convenience attributes below hold normalised values the rules and
+    the site use.
+    """
+
+    path: str  # relative to the archive root, with "/"
+    kind: str  # e.g. "adr"
+    file_number: str | None  # the number in the file name, as written ("0015")
+    slug: str
+    text: str = ""  # decoded file text (BOM removed, line endings kept)
+    bom: bool = False
+    fields: dict[str, Field] = dataclasses.field(default_factory=dict)
+    frontmatter_span: tuple[int, int] | None = None  # character offsets of the YAML
+    frontmatter_end_line: int = 0  # line of the closing `---`
+    body_start: int = 0  # character offset where the markdown body begins
+    body_line: int = 1  # line number where the body begins
+    problems: list[ReadProblem] = dataclasses.field(default_factory=list)
+    duplicate_keys: list[tuple[str, Position, Position]] = dataclasses.field(
+        default_factory=list
+    )
+    # normalised values
+    id: str | None = None
+    title: str = ""
+    title_position: Position | None = None
+    status: str | None = None  # canonical status, None when missing/unknown
+    date: str | None = None
+    links: list[Link] = dataclasses.field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        """False when the file could not be read as a record at all."""
+        return not any(p.kind in FATAL_PROBLEMS for p in self.problems)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    def value(self, key: str, default: Any = None) -> Any:
+        field = self.fields.get(key)
+        return default if field is None else field.value
+
+    def position_of(self, key: str) -> Position:
+        """The position of a key's value, or of the frontmatter start."""
+        field = self.fields.get(key)
+        return field.value_span.position if field else FILE_START
+
+    def people(self, key: str) -> list[str]:
+        return as_list(self.value(key))
+
+    def targets(self, relation: str) -> list[str]:
+        return [link.target for link in self.links if link.relation == relation]
+
+
+#: problems after which nothing else about the file can be judged
+FATAL_PROBLEMS = frozenset(
+    {
+        "encoding",
+        "binary-file",
+        "empty-file",
+        "missing-frontmatter",
+        "unterminated-frontmatter",
+        "unreadable-file",
+        "file-too-large",
+    }
+)
+
+
+def as_list(value: Any) -> list[str]:
+    """A frontmatter value that may be one string or a list, as a list of strings."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None and not isinstance(v, (list, dict))]
+    if isinstance(value, dict):
+        return []
+    return [str(value)]

@@ -1,0 +1,157 @@
+"""YAML frontmatter with source positions and without YAML's type guessing.
+
+PyYAML's C parser composes the node tree (fast); we construct values from it
+ourselves, so that
+
+* every scalar stays the string that was written: `010` is not 8, `no` is not
+  False, `2026-03-01` is not a `datetime.date`; only an explicit null
+  (`~`, `null`, or nothing) becomes None;
+* a repeated key is reported, not silently overwritten;
+* each top-level value and list item remembers its line, column and offsets;
+* nothing is executed (`!!python/...` tags are read as plain text) and alias
+  bombs are cut off by a node budget instead of expanding exponentially.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import yaml
+
+from ..model import Field, Position, ReadProblem, Span
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+#: nodes one frontmatter block may expand to (aliases count every time used)
+MAX_NODES = 20_000
+#: how deeply values may nest
+MAX_DEPTH = 32
+
+
+class _TooComplex(Exception):
+    pass
+
+
+@dataclasses.dataclass
+class Frontmatter:
+    """What a YAML frontmatter block holds, with positions."""
+
+    fields: dict[str, Field]
+    duplicate_keys: list[tuple[str, Position, Position]]
+    problem: ReadProblem | None = None
+
+
+def parse(text: str, offset: int, first_line: int) -> Frontmatter:
+    """Parse `text`, which starts at character `offset`, line `first_line` of its file."""
+    builder = _Builder(offset, first_line)
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        position = builder.position(mark) if mark else Position(first_line, 1)
+        problem = getattr(error, "problem", None) or str(error)
+        context = getattr(error, "context", None)
+        detail = f"{problem} ({context})" if context else problem
+        return Frontmatter({}, [], ReadProblem("yaml-syntax", position, detail))
+    except RecursionError:
+        return Frontmatter(
+            {}, [], ReadProblem("yaml-syntax", Position(first_line, 1), "nesting is too deep")
+        )
+    if root is None:
+        return Frontmatter({}, [])
+    if not isinstance(root, yaml.MappingNode):
+        return Frontmatter(
+            {},
+            [],
+            ReadProblem(
+                "yaml-syntax",
+                builder.position(root.start_mark),
+                "frontmatter must be a mapping of `key: value` lines, "
+                f"not a {_node_kind(root)}",
+            ),
+        )
+    try:
+        return builder.top_level(root)
+    except _TooComplex as error:
+        return Frontmatter({}, [], ReadProblem("yaml-syntax", error.args[0], error.args[1]))
+
+
+def _node_kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "single value"
+
+
+class _Builder:
+    def __init__(self, offset: int, first_line: int) -> None:
+        self.offset = offset
+        self.first_line = first_line
+        self.budget = MAX_NODES
+
+    def position(self, mark: Any) -> Position:
+        return Position(mark.line + self.first_line, mark.column + 1)
+
+    def span(self, node: yaml.Node) -> Span:
+        return Span(
+            self.position(node.start_mark),
+            node.start_mark.index + self.offset,
+            node.end_mark.index + self.offset,
+        )
+
+    def top_level(self, root: yaml.MappingNode) -> Frontmatter:
+        fields: dict[str, Field] = {}
+        duplicates: list[tuple[str, Position, Position]] = []
+        for key_node, value_node in root.value:
+            key = self.key(key_node)
+            key_span = self.span(key_node)
+            if key in fields:
+                duplicates.append((key, fields[key].key_span.position, key_span.position))
+                continue
+            value = self.value(value_node, depth=1, active=set())
+            items: tuple[Span, ...] = ()
+            if isinstance(value_node, yaml.SequenceNode):
+                style = "flow" if value_node.flow_style else "block"
+                items = tuple(self.span(item) for item in value_node.value)
+            elif isinstance(value_node, yaml.MappingNode):
+                style = "mapping"
+            else:
+                style = "scalar"
+            fields[key] = Field(key, value, key_span, self.span(value_node), items, style)
+        return Frontmatter(fields, duplicates)
+
+    def key(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        raise _TooComplex(
+            self.position(node.start_mark), "a key must be a plain word, not a list or mapping"
+        )
+
+    def value(self, node: yaml.Node, depth: int, active: set[int]) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooComplex(
+                self.position(node.start_mark),
+                f"frontmatter expands to more than {MAX_NODES} values "
+                "(too many aliases or entries)",
+            )
+        if depth > MAX_DEPTH:
+            raise _TooComplex(
+                self.position(node.start_mark), f"values nest more than {MAX_DEPTH} levels deep"
+            )
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL_TAG:
+                return None
+            return node.value
+        if id(node) in active:
+            raise _TooComplex(self.position(node.start_mark), "an alias refers to itself")
+        active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.value(item, depth + 1, active) for item in node.value]
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                mapping.setdefault(self.key(key_node), self.value(value_node, depth + 1, active))
+            return mapping
+        finally:
+            active.discard(id(node))

@@ -1,0 +1,123 @@
+"""The rule registry: every check the linter makes, one small function each.
+
+A rule is a generator. Record rules see one record at a time; archive rules
+see the whole archive (ids, links, graph). Each yields `Finding`s; the runner
+adds the rule id and severity and turns them into `Diagnostic`s. A finding
+may carry the `Fix`es that fix it, applied by `decisions lint --fix`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
+
+from ..model import Diagnostic, Position, Record, Severity
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+    from ..edits import Fix
+
+
+class Finding(NamedTuple):
+    record: Record
+    position: Position
+    message: str
+    fixes: tuple[Fix, ...] = ()
+
+
+RecordCheck = Callable[[Record, "Archive"], Iterator[Finding]]
+ArchiveCheck = Callable[["Archive"], Iterator[Finding]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    doc: str
+    scope: str  # "record" or "archive"
+    check: Callable[..., Iterator[Finding]]
+    fixable: bool = False
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def _register(scope: str, rule_id: str, severity: Severity, fixable: bool) -> Callable:
+    def decorator(function: Callable) -> Callable:
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule {rule_id} registered twice")
+        doc = (function.__doc__ or "").strip().splitlines()[0]
+        REGISTRY[rule_id] = Rule(rule_id, severity, doc, scope, function, fixable)
+        return function
+
+    return decorator
+
+
+def record_rule(rule_id: str, severity: Severity = Severity.ERROR, fixable: bool = False):
+    """Register a check of one record."""
+    return _register("record", rule_id, severity, fixable)
+
+
+def archive_rule(rule_id: str, severity: Severity = Severity.ERROR, fixable: bool = False):
+    """Register a check across records."""
+    return _register("archive", rule_id, severity, fixable)
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """The rules to run; unknown names raise KeyError with the offending name."""
+    select, ignore = list(select), list(ignore)
+    for name in [*select, *ignore]:
+        if name not in REGISTRY:
+            raise KeyError(name)
+    chosen = select or list(REGISTRY)
+    return [REGISTRY[name] for name in chosen if name not in ignore]
+
+
+@dataclasses.dataclass
+class Result:
+    """What a lint run found, with the fixes it could make."""
+
+    diagnostics: list[Diagnostic]
+    fixes: list[Fix]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+
+def run(archive: Archive, rules: list[Rule]) -> Result:
+    """Run `rules` over `archive`."""
+    diagnostics: list[Diagnostic] = []
+    fixes: list[Fix] = []
+
+    def collect(rule: Rule, findings: Iterator[Finding]) -> None:
+        for finding in findings:
+            diagnostics.append(
+                Diagnostic(
+                    rule.id,
+                    rule.severity,
+                    finding.record.path,
+                    finding.position.line,
+                    finding.position.column,
+                    finding.message,
+                )
+            )
+            fixes.extend(finding.fixes)
+
+    record_rules = [rule for rule in rules if rule.scope == "record"]
+    for record in archive.records:
+        for rule in record_rules:
+            collect(rule, rule.check(record, archive))
+    for rule in rules:
+        if rule.scope == "archive":
+            collect(rule, rule.check(archive))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return Result(diagnostics, fixes)
+
+
+# Importing the rule modules registers their rules, in this order.
+from . import reading, fields, links  # noqa: E402,F401

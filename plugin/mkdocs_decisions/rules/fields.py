@@ -1,0 +1,303 @@
+"""Rules about one record's frontmatter and body."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from ..config import did_you_mean
+from ..edits import Fix
+from ..model import FILE_START, Position, Record, Severity
+from ..readers.native import first_heading
+from . import Finding, record_rule
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def has_frontmatter(record: Record) -> bool:
+    """True when the frontmatter was read, so field rules can judge it."""
+    return record.readable and not any(p.kind == "yaml-syntax" for p in record.problems)
+
+
+@record_rule("schema")
+def schema(record, archive):
+    """A frontmatter value has the wrong type or shape for the kind's JSON Schema."""
+    if not has_frontmatter(record):
+        return
+    for error in archive.schema_errors(record):
+        if error.validator == "required":
+            continue
+        path = list(error.absolute_path)
+        if not path:
+            yield Finding(record, FILE_START, f"frontmatter: {error.message}")
+            continue
+        yield Finding(record, _position(record, path), _schema_message(path, error))
+
+
+@record_rule("missing-field")
+def missing_field(record, archive):
+    """A field the kind requires (always, or for the record's status) is missing."""
+    if not has_frontmatter(record):
+        return
+    missing = []
+    for error in archive.schema_errors(record):
+        if error.validator == "required" and not list(error.absolute_path):
+            missing.extend(k for k in error.validator_value if k not in error.instance)
+    where = _frontmatter_start(record)
+    for key in dict.fromkeys(missing):
+        yield Finding(
+            record, where, f"missing required field '{key}'; add e.g. '{key}: {_example(record, archive, key)}'"
+        )
+    kind = archive.settings.kind(record.kind)
+    for key in kind.required_by_status.get(record.status or "", ()):
+        if record.value(key) in (None, "", []):
+            yield Finding(
+                record,
+                record.position_of("status"),
+                f"status '{record.status}' requires '{key}'; add e.g. "
+                f"'{key}: {_example(record, archive, key)}'",
+            )
+
+
+@record_rule("unknown-field", Severity.WARNING)
+def unknown_field(record, archive):
+    """A frontmatter key the kind's schema does not declare (often a misspelling)."""
+    known = archive.known_fields(record.kind)
+    for key, field in record.fields.items():
+        if key not in known:
+            yield Finding(
+                record,
+                field.key_span.position,
+                f"unknown field '{key}'{did_you_mean(key, sorted(known))}; remove it, or declare "
+                "it in a schema of your own (the kind's 'schema' option)",
+            )
+
+
+@record_rule("unknown-status")
+def unknown_status(record, archive):
+    """The status is not one of the kind's statuses or aliases."""
+    written = record.value("status")
+    if not isinstance(written, str) or record.status is not None:
+        return
+    kind = archive.settings.kind(record.kind)
+    yield Finding(
+        record,
+        record.position_of("status"),
+        f"unknown status '{written}'{did_you_mean(written, kind.statuses + tuple(kind.aliases))}; "
+        f"{kind.prefix} statuses are: {', '.join(kind.statuses)}",
+    )
+
+
+@record_rule("status-alias", Severity.WARNING, fixable=True)
+def status_alias(record, archive):
+    """The status is written as an alias (e.g. 'Superceded'); write the canonical name."""
+    written = record.value("status")
+    if not isinstance(written, str) or record.status is None:
+        return
+    kind = archive.settings.kind(record.kind)
+    if " ".join(written.split()).lower() in kind.statuses:
+        return
+    yield Finding(
+        record,
+        record.position_of("status"),
+        f"status '{written}' is an alias; write '{record.status}' (decisions lint --fix does)",
+        (Fix(record.path, "status", "replace", record.status),),
+    )
+
+
+@record_rule("invalid-id")
+def invalid_id(record, archive):
+    """The record has no usable id: none in the file name, none (or a malformed one) in `id`."""
+    if not has_frontmatter(record):
+        return
+    kind = archive.settings.kind(record.kind)
+    written = record.value("id")
+    if written is not None and archive.scheme.normalise(written, kind.name) is None:
+        yield Finding(
+            record,
+            record.position_of("id"),
+            f"id '{written}' is not a record id; write it like {kind.prefix}-0001",
+        )
+    elif written is None and record.file_number is None:
+        yield Finding(
+            record,
+            FILE_START,
+            f"no id: start the file name with a number (0001-{record.slug}.md) "
+            f"or add 'id: {kind.prefix}-0001'",
+        )
+
+
+@record_rule("id-mismatch")
+def id_mismatch(record, archive):
+    """The `id` field disagrees with the number in the file name."""
+    if record.file_number is None or record.id is None or "id" not in record.fields:
+        return
+    from_name = archive.scheme.normalise(record.file_number, record.kind)
+    if from_name != record.id:
+        yield Finding(
+            record,
+            record.position_of("id"),
+            f"id '{record.value('id')}' does not match the file name, which gives {from_name}; "
+            "correct the id or rename the file",
+        )
+
+
+@record_rule("invalid-date")
+def invalid_date(record, archive):
+    """The date is not a real calendar date written as ISO 8601 (2026-03-01)."""
+    if record.date is None or _parse_date(record.date) is not None:
+        return
+    if archive.settings.placeholder_pattern.fullmatch(record.date):
+        return  # the placeholder rule reports it
+    yield Finding(
+        record,
+        record.position_of("date"),
+        f"date '{record.date}' is not a valid ISO 8601 date; write it as year-month-day, "
+        "e.g. 2026-03-01",
+    )
+
+
+@record_rule("future-date")
+def future_date(record, archive):
+    """The date lies in the future."""
+    date = _parse_date(record.date) if record.date else None
+    if date is not None and date > archive.today:
+        yield Finding(
+            record,
+            record.position_of("date"),
+            f"date {record.date} is in the future; use the date the decision was made",
+        )
+
+
+@record_rule("placeholder")
+def placeholder(record, archive):
+    """Template placeholder text (`[Title]`, `YYYY-MM-DD`, `[TODO: ...]`) was left in."""
+    pattern = archive.settings.placeholder_pattern
+    if not record.readable or not pattern.search(record.text):
+        return
+    section = "the frontmatter"
+    fence = ""
+    for number, line in enumerate(record.text.splitlines(), start=1):
+        marker = _FENCE.match(line)
+        if fence:
+            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if marker and number >= record.body_line:
+            fence = marker.group(1)
+            continue
+        heading = _HEADING.match(line) if number >= record.body_line else None
+        if heading:
+            section = f"section '{heading.group(1)}'"
+        elif number >= record.body_line and section == "the frontmatter":
+            section = "the text before the first heading"
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+        for match in pattern.finditer(visible):
+            yield Finding(
+                record,
+                Position(number, match.start() + 1),
+                f"template placeholder '{match.group()}' left in {section}; "
+                "replace it with the record's own text",
+            )
+
+
+@record_rule("empty-body")
+def empty_body(record, archive):
+    """The record has frontmatter but no text."""
+    if not record.readable or record.frontmatter_span is None:
+        return
+    body = _COMMENT.sub("", record.body)
+    heading = first_heading(body, 0, 1)
+    if heading:
+        body = body.replace(f"# {heading[0]}", "", 1)
+    if body.strip(" \t\r\n#"):
+        return
+    last_line = record.text.count("\n") + (0 if record.text.endswith("\n") else 1)
+    yield Finding(
+        record,
+        Position(min(record.body_line, last_line), 1),
+        "the record has no text; write at least its context and the decision",
+    )
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    if not _ISO_DATE.match(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _frontmatter_start(record: Record) -> Position:
+    """Where missing keys belong: the first key, or the opening `---`."""
+    if record.fields:
+        return min(f.key_span.position for f in record.fields.values())
+    return FILE_START
+
+
+def _example(record: Record, archive: Any, key: str) -> str:
+    kind = archive.settings.kind(record.kind)
+    examples = {
+        "status": (kind.proposed or kind.statuses)[0],
+        "date": archive.today.isoformat(),
+        "title": "Use PostgreSQL for order data",
+    }
+    return examples.get(key, "[name]")
+
+
+def _position(record: Record, path: list[Any]) -> Position:
+    field = record.fields.get(str(path[0]))
+    if field is None:
+        return FILE_START
+    if len(path) > 1 and isinstance(path[1], int) and path[1] < len(field.item_spans):
+        return field.item_spans[path[1]].position
+    return field.value_span.position
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text"
+
+
+def _schema_message(path: list[Any], error: Any) -> str:
+    key = str(path[0])
+    subject = f"item {path[1] + 1} of '{key}'" if len(path) > 1 and isinstance(path[1], int) else f"'{key}'"
+    if len(path) > 2 or (len(path) == 2 and not isinstance(path[1], int)):
+        subject = f"'{'.'.join(map(str, path))}'"
+    if error.instance is None:
+        return f"{subject} has no value; write one or remove the key"
+    if error.instance == "":
+        return f"{subject} is empty; write a value or remove the key"
+    if error.validator in ("oneOf", "anyOf") and "description" in error.schema:
+        expected = error.schema["description"].rstrip(".").lower()
+        return f"{subject} must be {expected}, not {_kind_of(error.instance)}"
+    if error.validator == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        return f"{subject} must be {expected}, not {_kind_of(error.instance)}"
+    return f"{subject}: {error.message}"

@@ -1,0 +1,199 @@
+"""Rules across records: ids and supersession links."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..edits import Fix
+from ..model import FILE_START, Link, Record, Severity
+from . import Finding, archive_rule
+from .fields import _parse_date, has_frontmatter
+
+_INVERSE = {"supersedes": "superseded_by", "superseded_by": "supersedes"}
+
+
+@archive_rule("duplicate-id")
+def duplicate_id(archive):
+    """Two records have the same id."""
+    for record_id, records in archive.duplicates.items():
+        first = records[0]
+        for record in records[1:]:
+            position = record.position_of("id") if "id" in record.fields else FILE_START
+            yield Finding(
+                record,
+                position,
+                f"id {record_id} is also used by {first.path}; give this record a free number, "
+                f"e.g. {archive.next_free_id(record.kind)}",
+            )
+
+
+@archive_rule("missing-target")
+def missing_target(archive):
+    """A supersession link names a record that does not exist."""
+    for record in archive.records:
+        for link in record.links:
+            if link.target in archive.by_id:
+                continue
+            hint = _closest(archive, link.written)
+            if archive.scheme.normalise(link.written, record.kind) is None:
+                problem = f"'{link.written}' in '{link.relation}' is not a record id"
+            else:
+                problem = f"'{link.relation}' names {link.target}, which does not exist"
+            suggestion = f" (did you mean {hint}?)" if hint else ""
+            yield Finding(
+                record,
+                link.position,
+                f"{problem}{suggestion}; link to an existing record by its id",
+            )
+
+
+@archive_rule("one-sided-link", fixable=True)
+def one_sided_link(archive):
+    """A supersession link is not mirrored: A supersedes B needs B superseded_by A."""
+    for record in archive.records:
+        if record.id is None:
+            continue
+        for link in record.links:
+            target = archive.by_id.get(link.target)
+            if target is None or target is record:
+                continue
+            inverse = _INVERSE[link.relation]
+            if record.id in target.targets(inverse):
+                continue
+            verb = "supersedes" if link.relation == "supersedes" else "is superseded by"
+            fixes = (Fix(target.path, inverse, "append", record.id),) if has_frontmatter(target) else ()
+            yield Finding(
+                record,
+                link.position,
+                f"{record.id} {verb} {target.id}, but {target.path} does not name {record.id} "
+                f"in '{inverse}'; add it there (decisions lint --fix does)",
+                fixes,
+            )
+
+
+@archive_rule("supersession-cycle")
+def supersession_cycle(archive):
+    """Records supersede each other in a circle."""
+    for cycle in archive.graph.cycles():
+        record = archive.by_id[cycle[0]]
+        link = _link_to(record, cycle[1], "supersedes") or _link_to(record, cycle[1], "superseded_by")
+        position = link.position if link else FILE_START
+        yield Finding(
+            record,
+            position,
+            f"supersession cycle {' -> '.join(cycle)}; a record cannot replace itself, "
+            "directly or through others: remove one of these links",
+        )
+
+
+@archive_rule("superseded-without-successor")
+def superseded_without_successor(archive):
+    """A record marked superseded does not say what replaced it."""
+    for record in archive.records:
+        superseded = archive.settings.kind(record.kind).superseded_status
+        if not superseded or record.status != superseded or record.id is None:
+            continue
+        if record.targets("superseded_by") or archive.graph.replaced_by.get(record.id):
+            continue
+        yield Finding(
+            record,
+            record.position_of("status"),
+            f"status is '{superseded}' but no record replaces this one; add "
+            "'superseded_by: [<id of the successor>]' or change the status",
+        )
+
+
+@archive_rule("successor-not-accepted", Severity.WARNING)
+def successor_not_accepted(archive):
+    """A record is marked superseded while its successor is not yet accepted."""
+    for record in archive.records:
+        superseded = archive.settings.kind(record.kind).superseded_status
+        if not superseded or record.status != superseded or record.id is None:
+            continue
+        for successor_id in sorted(archive.graph.replaced_by.get(record.id, ())):
+            successor = archive.by_id[successor_id]
+            in_force = archive.settings.kind(successor.kind).in_force
+            if successor.status in in_force or successor.status is None:
+                continue
+            link = _link_to(record, successor_id, "superseded_by")
+            yield Finding(
+                record,
+                link.position if link else record.position_of("status"),
+                f"superseded by {successor_id}, whose status is '{successor.status}'; "
+                f"this record stays in force until {successor_id} is "
+                f"{' or '.join(in_force) or 'accepted'}",
+            )
+
+
+@archive_rule("stale-status", fixable=True)
+def stale_status(archive):
+    """A record replaced by an accepted successor still claims to be in force."""
+    for older_id, newer_ids in sorted(archive.graph.replaced_by.items()):
+        record = archive.by_id[older_id]
+        kind = archive.settings.kind(record.kind)
+        if not kind.superseded_status or record.status not in kind.in_force:
+            continue
+        accepted = [
+            newer_id
+            for newer_id in sorted(newer_ids)
+            if archive.by_id[newer_id].status
+            in archive.settings.kind(archive.by_id[newer_id].kind).in_force
+        ]
+        if not accepted:
+            continue
+        fixes = ()
+        if has_frontmatter(record) and "status" in record.fields:
+            fixes = (Fix(record.path, "status", "replace", kind.superseded_status),)
+        yield Finding(
+            record,
+            record.position_of("status"),
+            f"status is '{record.status}' but {', '.join(accepted)} replaced this record; "
+            f"set 'status: {kind.superseded_status}' (decisions lint --fix does)",
+            fixes,
+        )
+
+
+@archive_rule("supersedes-newer", Severity.WARNING)
+def supersedes_newer(archive):
+    """A record supersedes one dated after it."""
+    for newer_id, older_ids in sorted(archive.graph.replaces.items()):
+        newer = archive.by_id[newer_id]
+        newer_date = _parse_date(newer.date) if newer.date else None
+        if newer_date is None:
+            continue
+        for older_id in sorted(older_ids):
+            older = archive.by_id[older_id]
+            older_date = _parse_date(older.date) if older.date else None
+            if older_date is None or older_date <= newer_date:
+                continue
+            link = _link_to(newer, older_id, "supersedes")
+            yield Finding(
+                newer,
+                link.position if link else newer.position_of("date"),
+                f"supersedes {older_id}, dated {older.date}, which is later than this "
+                f"record's date {newer.date}; a record can only replace an older one, "
+                "so check both dates",
+            )
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _link_to(record: Record, target: str, relation: str) -> Link | None:
+    for link in record.links:
+        if link.target == target and link.relation == relation:
+            return link
+    return None
+
+
+def _closest(archive, written: str) -> str | None:
+    """The id of the record whose id, file name or slug is closest to `written`."""
+    labels: dict[str, str] = {}
+    for record in archive.records:
+        if record.id is None:
+            continue
+        stem = record.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        for label in (record.id, stem, record.slug):
+            labels.setdefault(label.lower(), record.id)
+    match = difflib.get_close_matches(written.strip().lower(), sorted(labels), n=1, cutoff=0.75)
+    return labels[match[0]] if match else None
