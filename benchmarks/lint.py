@@ -32,7 +32,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -122,13 +121,14 @@ def measure(records: int, repeat: int, seed: int) -> dict:
         env = lint_env()
         runs: dict[str, list[float]] = {"baseline": [], "lint": []}
         peaks: dict[str, float] = {"baseline": 0.0, "lint": 0.0}
+        lint_output = ""
         for _ in range(repeat):
             seconds, peak, out = run_child("baseline", baseline_cmd, corpus)
             if out.strip() != str(records):
                 raise ChildFailed("baseline", 0, out, f"baseline parsed {out.strip()} records, expected {records}")
             runs["baseline"].append(seconds)
             peaks["baseline"] = max(peaks["baseline"], peak)
-            seconds, peak, _ = run_child("decisions lint", lint_cmd, corpus, env)
+            seconds, peak, lint_output = run_child("decisions lint", lint_cmd, corpus, env)
             runs["lint"].append(seconds)
             peaks["lint"] = max(peaks["lint"], peak)
     best = {name: min(times) for name, times in runs.items()}
@@ -144,6 +144,8 @@ def measure(records: int, repeat: int, seed: int) -> dict:
         "baseline": {"seconds": best["baseline"], "runs": runs["baseline"], "peak_mb": peaks["baseline"]},
         "lint": {"seconds": best["lint"], "runs": runs["lint"], "peak_mb": peaks["lint"]},
         "ratio": ratio,
+        "lint_output_lines": len(lint_output.splitlines()),
+        "lint_output_head": lint_output.splitlines()[:5],
         "targets": {
             "ratio": {"limit": RATIO_LIMIT, "goal": RATIO_GOAL, "pass": ratio <= RATIO_LIMIT,
                       "goal_met": ratio <= RATIO_GOAL},
@@ -196,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(text.rstrip()[-20000:], file=sys.stderr)
         return 1
     print(report(result))
+    if result["lint_output_lines"]:
+        print(f"note: decisions lint exited 0 but printed {result['lint_output_lines']} lines; "
+              "the corpus is meant to lint clean; first lines:", file=sys.stderr)
+        for line in result["lint_output_head"]:
+            print(f"  {line}", file=sys.stderr)
     if args.json:
         tmp = args.json + ".tmp"
         with open(tmp, "w", encoding="utf-8") as fh:

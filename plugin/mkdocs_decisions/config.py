@@ -282,7 +282,7 @@ def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
 # -- finding the configuration -------------------------------------------------
 
 
-class _TolerantLoader(yaml.CSafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml without executing or rejecting its custom tags
     (`!ENV`, `!!python/name:...`), which only MkDocs itself resolves."""
 

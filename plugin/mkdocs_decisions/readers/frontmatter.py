@@ -23,6 +23,10 @@ from ..model import Field, Position, ReadProblem, Span
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 
+#: libyaml's parser when PyYAML was built with it (the usual wheels are), else
+#: the pure-Python one: same nodes, only slower
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: nodes one frontmatter block may expand to (aliases count every time used)
 MAX_NODES = 20_000
 #: how deeply values may nest
@@ -46,13 +50,20 @@ def parse(text: str, offset: int, first_line: int) -> Frontmatter:
     """Parse `text`, which starts at character `offset`, line `first_line` of its file."""
     builder = _Builder(offset, first_line)
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        position = builder.position(mark) if mark else Position(first_line, 1)
+        problem_mark = getattr(error, "problem_mark", None)
+        context_mark = getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         context = getattr(error, "context", None)
         detail = f"{problem} ({context})" if context else problem
+        mark = problem_mark or context_mark
+        if context_mark and (mark is None or mark.index >= len(text.rstrip())):
+            # "did not find expected ']'" points past the end of the block;
+            # the bracket (or quote) that was never closed is more useful
+            mark = context_mark
+            detail = f"{problem} ({context} that starts here)" if context else problem
+        position = builder.position(mark) if mark else Position(first_line, 1)
         return Frontmatter({}, [], ReadProblem("yaml-syntax", position, detail))
     except RecursionError:
         return Frontmatter(

@@ -36,6 +36,8 @@ def schema(record, archive):
         if not path:
             yield Finding(record, FILE_START, f"frontmatter: {error.message}")
             continue
+        error = _specific(error)
+        path = list(error.absolute_path)
         yield Finding(record, _position(record, path), _schema_message(path, error))
 
 
@@ -261,6 +263,21 @@ def _position(record: Record, path: list[Any]) -> Position:
     if len(path) > 1 and isinstance(path[1], int) and path[1] < len(field.item_spans):
         return field.item_spans[path[1]].position
     return field.value_span.position
+
+
+def _specific(error: Any) -> Any:
+    """For a value matching no branch of a `oneOf`, the error of the branch of
+    its own JSON type (a list gets the list branch's complaint about an item)."""
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        return error
+    json_type = {list: "array", dict: "object", str: "string"}.get(type(error.instance))
+    for index, branch in enumerate(error.validator_value):
+        if branch.get("type") == json_type:
+            inner = [e for e in error.context if e.schema_path and e.schema_path[0] == index]
+            deeper = [e for e in inner if len(e.absolute_path) > len(error.absolute_path)]
+            if deeper:
+                return deeper[0]
+    return error
 
 
 _TYPE_NAMES = {

@@ -34,12 +34,13 @@ def missing_target(archive):
         for link in record.links:
             if link.target in archive.by_id:
                 continue
-            hint = _closest(archive, link.written)
             if archive.scheme.normalise(link.written, record.kind) is None:
+                hint = _closest(archive, link.written)
                 problem = f"'{link.written}' in '{link.relation}' is not a record id"
+                suggestion = f" (did you mean {hint}?)" if hint else ""
             else:
                 problem = f"'{link.relation}' names {link.target}, which does not exist"
-            suggestion = f" (did you mean {hint}?)" if hint else ""
+                suggestion = ""
             yield Finding(
                 record,
                 link.position,
@@ -187,7 +188,8 @@ def _link_to(record: Record, target: str, relation: str) -> Link | None:
 
 
 def _closest(archive, written: str) -> str | None:
-    """The id of the record whose id, file name or slug is closest to `written`."""
+    """The id of the record whose file name or slug is closest to `written`
+    (for a link written as a name instead of an id)."""
     labels: dict[str, str] = {}
     for record in archive.records:
         if record.id is None:

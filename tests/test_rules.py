@@ -1,0 +1,314 @@
+"""One test per rule: a small bad record, and the exact finding it gives."""
+
+from __future__ import annotations
+
+import datetime
+
+from conftest import accepted_adr
+
+from mkdocs_decisions.rules import REGISTRY
+
+A = "adr/0001-use-queue.md"
+B = "adr/0002-use-kafka.md"
+
+
+def test_every_rule_has_a_test_here():
+    tested = {
+        name[len("test_"):].replace("_", "-")
+        for name in globals()
+        if name.startswith("test_") and name != "test_every_rule_has_a_test_here"
+    }
+    assert set(REGISTRY) <= tested, sorted(set(REGISTRY) - tested)
+
+
+def test_clean_archive_has_no_findings(project):
+    project.write(A, accepted_adr(extra="superseded_by: [ADR-0002]\n").replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n", date="2026-02-01"))
+    project.write("rfc/0001-plan.md", "---\nstatus: draft\ndate: 2026-01-01\nauthors: [carol]\n---\n# Plan\n\nText.\n")
+    assert project.findings() == []
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def test_unreadable_file(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "secret.md"
+    outside.write_text(accepted_adr())
+    (project.root / "adr").mkdir()
+    (project.root / A).symlink_to(outside)
+    assert project.findings("unreadable-file") == [
+        ("unreadable-file", A, 1, 1, "cannot read the file: it is a symbolic link to a file "
+         "outside the project, which is never followed"),
+    ]
+
+
+def test_file_too_large(project):
+    project.write(A, accepted_adr() + "x" * (1024 * 1024))
+    [(rule, path, line, column, message)] = project.findings("file-too-large")
+    assert (rule, path, line, column) == ("file-too-large", A, 1, 1)
+    size = (project.root / A).stat().st_size
+    assert message == (
+        f"file is too large to be a record: {size} bytes is more than the 1048576 bytes "
+        "a record may have; split it into smaller records"
+    )
+
+
+def test_binary_file(project):
+    project.write(A, b"---\nstatus: accepted\n\x00\x01\x02")
+    assert project.findings("binary-file") == [
+        ("binary-file", A, 3, 1, "file contains a NUL byte and looks binary; a record must be "
+         "UTF-8 markdown text"),
+    ]
+
+
+def test_encoding(project):
+    project.write(A, b"---\nstatus: accepted\ntitle: caf\xe9 au lait\n---\n")
+    assert project.findings("encoding") == [
+        ("encoding", A, 3, 11, "byte 0xe9 is not valid UTF-8; save the file with UTF-8 encoding"),
+    ]
+
+
+def test_empty_file(project):
+    project.write(A, "\n  \n")
+    assert project.findings("empty-file") == [
+        ("empty-file", A, 1, 1, "file is empty; write the record (frontmatter and body) or delete the file"),
+    ]
+
+
+def test_missing_frontmatter(project):
+    project.write(A, "# Use a queue\n\nStatus: accepted\n")
+    assert project.findings("missing-frontmatter") == [
+        ("missing-frontmatter", A, 1, 1, "no frontmatter; start the file with a '---' line, then "
+         "'status:' and 'date:' lines, then another '---' line"),
+    ]
+
+
+def test_unterminated_frontmatter(project):
+    project.write(A, "---\nstatus: accepted\ndate: 2026-01-01\n# Use a queue\n")
+    assert project.findings("unterminated-frontmatter") == [
+        ("unterminated-frontmatter", A, 1, 1, "frontmatter opened here is never closed; add a '---' "
+         "line after its last 'key: value' line"),
+    ]
+
+
+def test_yaml_syntax(project):
+    project.write(A, "---\nstatus: accepted\ntags: [a, b\ndate: 2026-01-01\n---\n# T\n\nText.\n")
+    [(rule, path, line, column, message)] = project.findings("yaml-syntax")
+    assert (rule, path, line, column) == ("yaml-syntax", A, 4, 5)
+    assert message == "invalid frontmatter: did not find expected ',' or ']' (while parsing a flow sequence)"
+
+
+def test_yaml_syntax_when_frontmatter_is_a_list(project):
+    project.write(A, "---\n- status\n- accepted\n---\n# T\n\nText.\n")
+    assert project.findings("yaml-syntax") == [
+        ("yaml-syntax", A, 2, 1, "invalid frontmatter: frontmatter must be a mapping of "
+         "`key: value` lines, not a list"),
+    ]
+
+
+def test_duplicate_key(project):
+    project.write(A, accepted_adr(extra="status: proposed\n"))
+    assert project.findings("duplicate-key") == [
+        ("duplicate-key", A, 5, 1, "key 'status' appears twice (first on line 2); keep only one"),
+    ]
+
+
+# -- one record's fields ---------------------------------------------------------
+
+
+def test_schema(project):
+    project.write(A, accepted_adr(extra="tags:\n  owner: platform\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 6, 3, "'tags' must be one name, or a list of names, not a mapping"),
+    ]
+
+
+def test_schema_list_item(project):
+    project.write(A, accepted_adr(extra="reviewers: [bob, [carol]]\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 18, "item 2 of 'reviewers' must be text, not a list"),
+    ]
+
+
+def test_schema_empty_value(project):
+    project.write(A, accepted_adr(extra="title:\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 7, "'title' has no value; write one or remove the key"),
+    ]
+
+
+def test_missing_field(project):
+    project.write(A, "---\nstatus: accepted\n---\n# Use a queue\n\nText.\n")
+    today = datetime.date.today().isoformat()
+    assert project.findings("missing-field") == [
+        ("missing-field", A, 2, 1, f"missing required field 'date'; add e.g. 'date: {today}'"),
+        ("missing-field", A, 2, 9, "status 'accepted' requires 'deciders'; add e.g. 'deciders: [name]'"),
+    ]
+
+
+def test_unknown_field(project):
+    project.write(A, accepted_adr(extra="superseeded_by: [ADR-0002]\n"))
+    assert project.findings("unknown-field") == [
+        ("unknown-field", A, 5, 1, "unknown field 'superseeded_by' (did you mean 'superseded_by'?); "
+         "remove it, or declare it in a schema of your own (the kind's 'schema' option)"),
+    ]
+
+
+def test_unknown_status(project):
+    project.write(A, accepted_adr().replace("status: accepted", "status: acepted"))
+    assert project.findings("unknown-status") == [
+        ("unknown-status", A, 2, 9, "unknown status 'acepted' (did you mean 'accepted'?); ADR "
+         "statuses are: proposed, accepted, rejected, deprecated, superseded"),
+    ]
+
+
+def test_status_alias(project):
+    project.write("rfc/0001-plan.md", "---\nstatus: In Review\ndate: 2026-01-01\nauthors: [c]\n---\n# Plan\n\nText.\n")
+    assert project.findings("status-alias") == [
+        ("status-alias", "rfc/0001-plan.md", 2, 9, "status 'In Review' is an alias; write 'in-review' "
+         "(decisions lint --fix does)"),
+    ]
+
+
+def test_status_in_other_case_is_not_an_alias(project):
+    project.write(A, accepted_adr().replace("status: accepted", "status: Accepted"))
+    assert project.findings() == []
+
+
+def test_invalid_id(project):
+    project.write(A, accepted_adr(extra="id: queue\n"))
+    project.write("adr/use-cache.md", accepted_adr("Use a cache"))
+    assert project.findings("invalid-id") == [
+        ("invalid-id", A, 5, 5, "id 'queue' is not a record id; write it like ADR-0001"),
+        ("invalid-id", "adr/use-cache.md", 1, 1, "no id: start the file name with a number "
+         "(0001-use-cache.md) or add 'id: ADR-0001'"),
+    ]
+
+
+def test_id_mismatch(project):
+    project.write(A, accepted_adr(extra="id: ADR-0004\n"))
+    project.write(B, accepted_adr(extra="id: adr-2\n"))  # the same id, written loosely
+    assert project.findings("id-mismatch") == [
+        ("id-mismatch", A, 5, 5, "id 'ADR-0004' does not match the file name, which gives ADR-0001; "
+         "correct the id or rename the file"),
+    ]
+
+
+def test_ids_stay_strings(project):
+    project.write("adr/0010-ten.md", accepted_adr(extra="id: 010\n"))
+    assert project.findings("id-mismatch", "invalid-id") == []
+
+
+def test_invalid_date(project):
+    project.write(A, accepted_adr(date="2026-02-30"))
+    assert project.findings("invalid-date") == [
+        ("invalid-date", A, 3, 7, "date '2026-02-30' is not a valid ISO 8601 date; write it as "
+         "year-month-day, e.g. 2026-03-01"),
+    ]
+
+
+def test_future_date(project):
+    project.write(A, accepted_adr(date="2999-01-01"))
+    assert project.findings("future-date") == [
+        ("future-date", A, 3, 7, "date 2999-01-01 is in the future; use the date the decision was made"),
+    ]
+
+
+def test_placeholder(project):
+    project.write(
+        A,
+        "---\nstatus: proposed\ndate: YYYY-MM-DD\n---\n# [Title]\n\n## Context\n\n"
+        "[TODO: why now?] Use `[Title]` in code.\n\n```\n[NUMBER]\n```\n",
+    )
+    assert project.findings("placeholder", "invalid-date") == [
+        ("placeholder", A, 3, 7, "template placeholder 'YYYY-MM-DD' left in the frontmatter; "
+         "replace it with the record's own text"),
+        ("placeholder", A, 5, 3, "template placeholder '[Title]' left in section '[Title]'; "
+         "replace it with the record's own text"),
+        ("placeholder", A, 9, 1, "template placeholder '[TODO: why now?]' left in section 'Context'; "
+         "replace it with the record's own text"),
+    ]
+
+
+def test_empty_body(project):
+    project.write(A, "---\nstatus: proposed\ndate: 2026-01-01\n---\n# Use a queue\n\n<!-- later -->\n")
+    assert project.findings("empty-body") == [
+        ("empty-body", A, 5, 1, "the record has no text; write at least its context and the decision"),
+    ]
+
+
+# -- across records --------------------------------------------------------------
+
+
+def test_duplicate_id(project):
+    project.write(A, accepted_adr())
+    project.write("adr/0001-use-kafka.md", accepted_adr("Use Kafka"))
+    project.write("adr/0007-later.md", accepted_adr("Later"))
+    assert project.findings("duplicate-id") == [
+        ("duplicate-id", "adr/0001-use-queue.md", 1, 1, "id ADR-0001 is also used by "
+         "adr/0001-use-kafka.md; give this record a free number, e.g. ADR-0008"),
+    ]
+
+
+def test_missing_target(project):
+    project.write(A, accepted_adr(extra="supersedes: [ADR-0009, use kafka]\n"))
+    project.write(B, accepted_adr("Use Kafka"))
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 14, "'supersedes' names ADR-0009, which does not exist; link to an "
+         "existing record by its id"),
+        ("missing-target", A, 5, 24, "'use kafka' in 'supersedes' is not a record id (did you mean "
+         "ADR-0002?); link to an existing record by its id"),
+    ]
+
+
+def test_one_sided_link(project):
+    project.write(A, accepted_adr().replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-1]\n", date="2026-02-01"))
+    assert project.findings("one-sided-link") == [
+        ("one-sided-link", B, 5, 14, "ADR-0002 supersedes ADR-0001, but adr/0001-use-queue.md does "
+         "not name ADR-0002 in 'superseded_by'; add it there (decisions lint --fix does)"),
+    ]
+
+
+def test_supersession_cycle(project):
+    project.write(A, accepted_adr(extra="supersedes: [ADR-0002]\nsuperseded_by: [ADR-0002]\n"))
+    project.write(B, accepted_adr(extra="supersedes: [ADR-0001]\nsuperseded_by: [ADR-0001]\n"))
+    assert project.findings("supersession-cycle") == [
+        ("supersession-cycle", A, 5, 14, "supersession cycle ADR-0001 -> ADR-0002 -> ADR-0001; a record "
+         "cannot replace itself, directly or through others: remove one of these links"),
+    ]
+
+
+def test_superseded_without_successor(project):
+    project.write(A, accepted_adr().replace("accepted", "superseded"))
+    assert project.findings("superseded-without-successor") == [
+        ("superseded-without-successor", A, 2, 9, "status is 'superseded' but no record replaces this "
+         "one; add 'superseded_by: [<id of the successor>]' or change the status"),
+    ]
+
+
+def test_successor_not_accepted(project):
+    project.write(A, accepted_adr(extra="superseded_by: [ADR-0002]\n").replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n").replace("accepted", "proposed"))
+    assert project.findings("successor-not-accepted") == [
+        ("successor-not-accepted", A, 5, 17, "superseded by ADR-0002, whose status is 'proposed'; "
+         "this record stays in force until ADR-0002 is accepted"),
+    ]
+
+
+def test_stale_status(project):
+    project.write(A, accepted_adr(extra="superseded_by: [ADR-0002]\n"))
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n"))
+    assert project.findings("stale-status") == [
+        ("stale-status", A, 2, 9, "status is 'accepted' but ADR-0002 replaced this record; set "
+         "'status: superseded' (decisions lint --fix does)"),
+    ]
+
+
+def test_supersedes_newer(project):
+    project.write(A, accepted_adr(extra="superseded_by: [ADR-0002]\n", date="2026-05-01").replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n", date="2026-03-01"))
+    assert project.findings("supersedes-newer") == [
+        ("supersedes-newer", B, 5, 14, "supersedes ADR-0001, dated 2026-05-01, which is later than this "
+         "record's date 2026-03-01; a record can only replace an older one, so check both dates"),
+    ]
