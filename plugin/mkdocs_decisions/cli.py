@@ -8,6 +8,7 @@ not exist).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -81,6 +82,9 @@ def lint(
     The whole archive is always read, so links between records are checked
     even when only some files are named (as pre-commit does).
     """
+    # A short-lived process whose objects all live until it exits: the cycle
+    # collector would only re-walk them (a tenth of the run on big archives).
+    gc.disable()
     selected, ignored = _rule_names(select), _rule_names(ignore)
     settings = _settings(config_file, paths)
     scope = _scope(settings, paths)

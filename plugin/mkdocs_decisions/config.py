@@ -141,7 +141,7 @@ DEFAULT_KINDS: dict[str, dict[str, Any]] = {
 DEFAULT_PLACEHOLDERS = (
     r"\[Title\]",
     r"\[NUMBER\]",
-    r"\bYYYY-MM-DD\b",
+    r"YYYY-MM-DD",
     r"\[TODO\b[^\]\n]*\]",
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -18,9 +18,8 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
 
 
-@dataclasses.dataclass(frozen=True, order=True)
-class Position:
-    """A 1-based line and column in a record's file."""
+class Position(NamedTuple):
+    """A 1-based line and column in a record's file (a tuple: cheap, ordered)."""
 
     line: int
     column: int
@@ -54,8 +53,7 @@ class Diagnostic:
         }
 
 
-@dataclasses.dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where a frontmatter value sits: its position and its character offsets
     in the decoded file text (used by byte-preserving `--fix` edits)."""
 
@@ -64,18 +62,42 @@ class Span:
     end: int
 
 
-@dataclasses.dataclass(frozen=True)
+#: (line, column, start offset, end offset) of a node, as the reader found it
+Where = tuple[int, int, int, int]
+
+
+def _span(where: Where) -> Span:
+    return Span(Position(where[0], where[1]), where[2], where[3])
+
+
+@dataclasses.dataclass(slots=True)
 class Field:
-    """A frontmatter key and its value, with where each of them stands."""
+    """A frontmatter key and its value, with where each of them stands.
+
+    Locations are kept as plain tuples and turned into `Span`s only when a
+    rule or a fix asks: most values of most records are never reported.
+    """
 
     key: str
     value: Any
-    key_span: Span
-    value_span: Span
-    #: positions of list items, when the value is a list
-    item_spans: tuple[Span, ...] = ()
+    key_at: Where
+    value_at: Where
+    #: where each list item stands, when the value is a list
+    items_at: tuple[Where, ...] = ()
     #: "flow" (`[a, b]`), "block" (`- a` lines), "scalar" or "mapping"
     style: str = "scalar"
+
+    @property
+    def key_span(self) -> Span:
+        return _span(self.key_at)
+
+    @property
+    def value_span(self) -> Span:
+        return _span(self.value_at)
+
+    @property
+    def item_spans(self) -> tuple[Span, ...]:
+        return tuple(_span(where) for where in self.items_at)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -20,14 +20,14 @@ MAX_FILE_BYTES = 1024 * 1024
 
 
 def read_record(
-    path: Path, relative: str, kind: KindSettings, scheme: IdScheme, refusal: str | None = None
+    path: str | Path, relative: str, kind: KindSettings, scheme: IdScheme, refusal: str | None = None
 ) -> Record:
     """Read one record file; problems are recorded on the record, never raised.
 
     `refusal` says why the file must not be opened at all (a link leading out
     of the project); the record then carries only that problem.
     """
-    stem = path.name.rsplit(".", 1)[0]
+    stem = relative.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     number = file_number(stem)
     record = Record(
         path=relative,
@@ -45,7 +45,7 @@ def read_record(
     return record
 
 
-def _load_text(path: Path, record: Record) -> str | None:
+def _load_text(path: str | Path, record: Record) -> str | None:
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size

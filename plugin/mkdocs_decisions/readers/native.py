@@ -9,8 +9,8 @@ from ..ids import IdScheme
 from ..model import FILE_START, Link, Position, ReadProblem, Record
 from . import frontmatter
 
-_DELIMITER = re.compile(r"^---[ \t]*\r?$")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$")
+_DELIMITER = re.compile(r"---[ \t]*\r?\n?$")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -20,22 +20,19 @@ LINK_FIELDS = ("supersedes", "superseded_by")
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
     record.text = text
-    lines = text.splitlines(keepends=True)
-    if not _DELIMITER.match(lines[0]):
+    first_end = text.find("\n") + 1 or len(text)
+    if not _DELIMITER.match(text, 0, first_end):
         record.problems.append(ReadProblem("missing-frontmatter", FILE_START, ""))
         return
-    offset = len(lines[0])
-    for number, line in enumerate(lines[1:], start=2):
-        if _CLOSING.match(line):
-            break
-        offset += len(line)
-    else:
+    closing = _CLOSING.search(text, first_end)
+    if closing is None:
         record.problems.append(ReadProblem("unterminated-frontmatter", FILE_START, ""))
         return
-    start = len(lines[0])
+    start, offset = first_end, closing.start()
+    number = text.count("\n", 0, offset) + 1
     record.frontmatter_span = (start, offset)
     record.frontmatter_end_line = number
-    record.body_start = offset + len(lines[number - 1])
+    record.body_start = closing.end() + (1 if text.startswith("\n", closing.end()) else 0)
     record.body_line = number + 1
     parsed = frontmatter.parse(text[start:offset], start, first_line=2)
     if parsed.problem:
@@ -80,8 +77,20 @@ def _normalise(record: Record, kind: KindSettings, scheme: IdScheme) -> None:
             )
 
 
+_ANY_H1 = re.compile(r"^ {0,3}#[ \t]+\S", re.MULTILINE)
+_ANY_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+
+
 def first_heading(text: str, start: int, first_line: int) -> tuple[str, Position] | None:
     """The first level-one ATX heading of the body, outside code fences."""
+    candidate = _ANY_H1.search(text, start)
+    if candidate and not _ANY_FENCE.search(text, start, candidate.start()):
+        line_end = text.find("\n", candidate.start())
+        line = text[candidate.start() : line_end if line_end >= 0 else len(text)].rstrip("\r")
+        heading = _ATX_H1.match(line)
+        if heading:
+            number = first_line + text.count("\n", start, candidate.start())
+            return heading.group(1), Position(number, heading.start(1) + 1)
     fence = ""
     for number, line in enumerate(text[start:].splitlines(), start=first_line):
         marker = _FENCE.match(line)

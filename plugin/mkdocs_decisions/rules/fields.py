@@ -9,7 +9,6 @@ from typing import Any
 from ..config import did_you_mean
 from ..edits import Fix
 from ..model import FILE_START, Position, Record, Severity
-from ..readers.native import first_heading
 from . import Finding, record_rule
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -213,11 +212,13 @@ def empty_body(record, archive):
     """The record has frontmatter but no text."""
     if not record.readable or record.frontmatter_span is None:
         return
-    body = _COMMENT.sub("", record.body)
-    heading = first_heading(body, 0, 1)
-    if heading:
-        body = body.replace(f"# {heading[0]}", "", 1)
-    if body.strip(" \t\r\n#"):
+    body = record.body
+    if "<!--" in body:
+        body = _COMMENT.sub("", body)
+    body = body.strip()
+    if body.startswith("# "):  # the title heading alone is no text
+        body = body.partition("\n")[2].strip()
+    if body.strip("#"):
         return
     last_line = record.text.count("\n") + (0 if record.text.endswith("\n") else 1)
     yield Finding(

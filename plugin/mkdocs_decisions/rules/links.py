@@ -113,8 +113,10 @@ def successor_not_accepted(archive):
             continue
         for successor_id in sorted(archive.graph.replaced_by.get(record.id, ())):
             successor = archive.by_id[successor_id]
-            in_force = archive.settings.kind(successor.kind).in_force
-            if successor.status in in_force or successor.status is None:
+            successor_kind = archive.settings.kind(successor.kind)
+            in_force = successor_kind.in_force
+            # a successor that was itself superseded later was in force once
+            if successor.status in (*in_force, successor_kind.superseded_status, None):
                 continue
             link = _link_to(record, successor_id, "superseded_by")
             yield Finding(
