@@ -14,6 +14,8 @@ import fnmatch
 import gc
 import json
 import os
+import posixpath
+import re
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -67,6 +69,27 @@ class Archive:
     @cached_property
     def graph(self) -> SupersessionGraph:
         return SupersessionGraph(self.records, set(self.by_id))
+
+    @cached_property
+    def mentions(self) -> dict[str, list[str]]:
+        """id -> ids of the records whose text refers to it (by id or by a
+        relative link to its file): the backlinks of the site."""
+        reference = self.scheme.reference_pattern()
+        found: dict[str, set[str]] = {}
+        for record in self.records:
+            if record.id is None or not record.readable:
+                continue
+            body = record.body
+            targets = {self.scheme.normalise(m.group(), record.kind) for m in reference.finditer(body)}
+            for link in _MD_LINK.finditer(body):
+                path = posixpath.normpath(posixpath.join(posixpath.dirname(record.path), link.group(1)))
+                linked = self.by_path.get(path)
+                if linked is not None:
+                    targets.add(linked.id)
+            for target in targets:
+                if target and target != record.id and target in self.by_id:
+                    found.setdefault(target, set()).add(record.id)
+        return {target: sorted_ids(sources) for target, sources in found.items()}
 
     def next_free_id(self, kind: str) -> str:
         """The id after the highest number this kind uses."""
@@ -152,6 +175,10 @@ def _collector_paused() -> Iterator[None]:
 
 def scheme_for(settings: Settings) -> IdScheme:
     return IdScheme({kind.name: kind.prefix for kind in settings.kinds}, settings.id_width)
+
+
+#: a markdown link to a local .md file: [text](../adr/0003-x.md#part)
+_MD_LINK = re.compile(r"\]\(\s*<?(?![a-z][a-z0-9+.-]*:)([^)\s>#]+\.md)(?:#[^)\s>]*)?>?")
 
 
 def discover(settings: Settings) -> list[tuple[KindSettings, str, str, str | None]]:

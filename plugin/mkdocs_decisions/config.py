@@ -21,7 +21,7 @@ from typing import Any, Mapping
 import jsonschema
 import yaml
 
-CONFIG_FILE_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+CONFIG_FILE_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 PLUGIN_NAME = "decisions"
 
 
@@ -50,6 +50,18 @@ class KindSettings:
     superseded_status: str
     #: statuses meaning "proposed, not yet decided"
     proposed: tuple[str, ...]
+
+    def group(self, status: str | None) -> str:
+        """Where a status belongs on an index page, like PEP 0's sections."""
+        if status in self.in_force:
+            return "in-force"
+        if status in self.proposed:
+            return "proposed"
+        if status == self.superseded_status or status == "deprecated":
+            return "replaced"
+        if status in ("rejected", "withdrawn"):
+            return "rejected"
+        return "other"
 
     def canonical_status(self, written: str) -> str | None:
         """The canonical status for what a record says, or None if unknown."""

@@ -1,0 +1,202 @@
+"""HTML for the site: record headers and footers, index tables, the timeline.
+
+Rendering goes through jinja templates named `decisions/*.html`, looked up in
+the environment the caller passes: the plugin passes the theme's environment
+with our templates behind it, so a `decisions/record-header.html` in a
+theme's `custom_dir` wins. Every value from a record reaches HTML through a
+template with autoescaping on.
+
+URLs are site-relative (`adr/0003-use-x/`) until `relative_url` turns them
+into links relative to the page that shows them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from collections import Counter
+from typing import Any
+
+import jinja2
+
+from ..archive import Archive
+from ..ids import sorted_ids
+from ..model import Record
+
+GROUP_TITLES = {
+    "in-force": "In force",
+    "proposed": "Proposed",
+    "replaced": "Superseded and deprecated",
+    "rejected": "Rejected and withdrawn",
+    "other": "Other",
+}
+
+#: banner headlines for records no longer in force
+BANNERS = {
+    "superseded": "This decision has been superseded.",
+    "deprecated": "This decision is deprecated.",
+    "rejected": "This proposal was rejected.",
+    "withdrawn": "This proposal was withdrawn.",
+}
+
+_PEOPLE_FIELDS = (
+    ("deciders", "Deciders"),
+    ("decision-makers", "Deciders"),
+    ("authors", "Authors"),
+    ("reviewers", "Reviewers"),
+    ("consulted", "Consulted"),
+    ("informed", "Informed"),
+)
+
+
+def template_loader() -> jinja2.BaseLoader:
+    """Our own templates, to put behind a theme's loader."""
+    return jinja2.PackageLoader("mkdocs_decisions", "templates")
+
+
+def standalone_environment() -> jinja2.Environment:
+    """An environment with only our templates (for use outside MkDocs)."""
+    return jinja2.Environment(loader=template_loader(), autoescape=True)
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (site-relative) as a link from the page at `page_url`."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in (".", "./") else relative
+
+
+@dataclasses.dataclass
+class Row:
+    """One record as index pages, lists and the JSON export show it."""
+
+    id: str
+    sort_id: str
+    title: str
+    status: str | None
+    date: str | None
+    tags: list[str]
+    url: str
+    text: str
+
+
+class SitePages:
+    """Renders the pages of one archive; `urls` maps record paths to page URLs."""
+
+    def __init__(self, archive: Archive, urls: dict[str, str], env: jinja2.Environment) -> None:
+        self.archive = archive
+        self.urls = urls
+        self.env = env
+        order = {record_id: position for position, record_id in enumerate(sorted_ids(archive.by_id))}
+        self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
+
+    def _row(self, record: Record, page_url: str) -> Row:
+        people = [name for key, _ in _PEOPLE_FIELDS for name in record.people(key)]
+        tags = record.people("tags")
+        text = " ".join([record.id or "", record.title, *people, *tags]).lower()
+        return Row(
+            id=record.id or record.path,
+            sort_id=self._sort_key.get(record.id or "", record.path),
+            title=record.title or record.slug,
+            status=record.status,
+            date=record.date,
+            tags=tags,
+            url=relative_url(self.urls[record.path], page_url),
+            text=text,
+        )
+
+    def _rows(self, ids: list[str], page_url: str) -> list[Row]:
+        records = [self.archive.by_id[i] for i in sorted_ids(ids) if i in self.archive.by_id]
+        return [self._row(r, page_url) for r in records if r.path in self.urls]
+
+    def record_header(self, record: Record, page_url: str) -> str:
+        successors = self._rows(list(self.archive.graph.replaced_by.get(record.id or "", ())), page_url)
+        banner = None
+        if record.status in BANNERS:
+            banner = {"headline": BANNERS[record.status], "successors": successors}
+        people = []
+        for key, label in _PEOPLE_FIELDS:
+            names = record.people(key)
+            if names:
+                people.append((label, names))
+        return self.env.get_template("decisions/record-header.html").render(
+            record=record, banner=banner, people=people, tags=record.people("tags")
+        )
+
+    def record_footer(self, record: Record, page_url: str, lineage_svg: str = "") -> str:
+        record_id = record.id or ""
+        graph = self.archive.graph
+        return self.env.get_template("decisions/record-footer.html").render(
+            record=record,
+            supersedes=self._rows(list(graph.replaces.get(record_id, ())), page_url),
+            superseded_by=self._rows(list(graph.replaced_by.get(record_id, ())), page_url),
+            backlinks=self._rows(self.archive.mentions.get(record_id, []), page_url),
+            lineage_svg=lineage_svg,
+        )
+
+    def index(self, kind_name: str, page_url: str) -> str:
+        kind = self.archive.settings.kind(kind_name)
+        records = [r for r in self.archive.ordered(kind_name) if r.path in self.urls]
+        grouped: dict[str, list[Row]] = {name: [] for name in GROUP_TITLES}
+        for record in records:
+            grouped[kind.group(record.status)].append(self._row(record, page_url))
+        counts = Counter(record.status or "unknown" for record in records)
+        status_order = [*kind.statuses, "unknown"]
+        groups = [
+            {"anchor": name, "title": GROUP_TITLES[name], "rows": rows}
+            for name, rows in grouped.items()
+            if rows
+        ]
+        return self.env.get_template("decisions/index.html").render(
+            kind=kind,
+            total=len(records),
+            counts=[(status, counts[status]) for status in status_order if counts[status]],
+            all_tags=sorted({tag for record in records for tag in record.people("tags")}),
+            groups=groups,
+        )
+
+    def timeline(self, page_url: str) -> str:
+        records = [r for r in self.archive.ordered() if r.path in self.urls]
+        dated = sorted(
+            (r for r in records if r.date),
+            key=lambda r: (r.date or "", self._sort_key.get(r.id or "", "")),
+            reverse=True,
+        )
+        years: dict[str, list[Row]] = {}
+        for record in dated:
+            years.setdefault((record.date or "")[:4], []).append(self._row(record, page_url))
+        undated = [self._row(r, page_url) for r in records if not r.date]
+        return self.env.get_template("decisions/timeline.html").render(
+            years=list(years.items()), undated=undated
+        )
+
+
+def export(archive: Archive, urls: dict[str, str]) -> dict[str, Any]:
+    """The machine-readable archive, published as `decisions.json`."""
+    records = []
+    for record in archive.ordered():
+        if record.path not in urls:
+            continue
+        records.append(
+            {
+                "id": record.id,
+                "kind": record.kind,
+                "title": record.title,
+                "status": record.status,
+                "date": record.date,
+                "source": record.path,
+                "url": urls[record.path],
+                **{key: record.people(key) for key, _ in _PEOPLE_FIELDS if record.people(key)},
+                "tags": record.people("tags"),
+                "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
+                "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
+                "referenced_by": archive.mentions.get(record.id or "", []),
+            }
+        )
+    kinds = [
+        {"name": kind.name, "prefix": kind.prefix, "title": kind.title, "statuses": list(kind.statuses)}
+        for kind in archive.settings.kinds
+    ]
+    return {"version": 1, "kinds": kinds, "records": records}
