@@ -18,13 +18,12 @@ import posixpath
 import re
 from functools import cached_property
 from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import jsonschema
 
 from . import rules
-from .config import BUILTIN_SCHEMAS, ConfigError, KindSettings, Settings
+from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
 from .ids import IdScheme, sorted_ids
 from .model import Record
@@ -40,7 +39,7 @@ class Archive:
         self.by_path = {record.path: record for record in records}
         self.by_id: dict[str, Record] = {}
         self.duplicates: dict[str, list[Record]] = {}
-        for record in records:
+        for record in sorted(records, key=self._claim_order):
             if record.id is None:
                 continue
             first = self.by_id.setdefault(record.id, record)
@@ -51,6 +50,13 @@ class Archive:
         self._schema_errors: dict[str, list[jsonschema.ValidationError]] = {}
         self._shape_only: dict[str, bool] = {}
         self._valid_shapes: dict[tuple[str, Any], bool] = {}
+
+    def _claim_order(self, record: Record) -> tuple[bool, str]:
+        """Who keeps a duplicated id: a record whose id agrees with its file
+        name (no `id` field, or one saying the same), then the first by path."""
+        from_name = self.scheme.normalise(record.file_number, record.kind) if record.file_number else None
+        disagrees = "id" in record.fields and from_name is not None and from_name != record.id
+        return (disagrees, record.path)
 
     @classmethod
     def load(cls, settings: Settings) -> Archive:
@@ -142,8 +148,8 @@ class Archive:
         if validator is None:
             kind = self.settings.kind(kind_name)
             schemas = [_builtin_schema("adr" if kind.schema not in BUILTIN_SCHEMAS else kind.schema)]
-            if kind.schema not in BUILTIN_SCHEMAS:
-                schemas.append(_user_schema(kind))
+            if kind.user_schema is not None:
+                schemas.append(dict(kind.user_schema))
             known: set[str] = set()
             for schema in schemas:
                 known.update(schema.get("properties", {}))
@@ -216,6 +222,14 @@ def discover(settings: Settings) -> list[tuple[KindSettings, str, str, str | Non
         directory = settings.root / kind.directory
         if directory.is_dir() and not directory.is_symlink():
             walk(kind, str(directory), kind.directory)
+    # a kind's directory may sit inside another's: its files belong to it alone
+    owner: dict[str, tuple[KindSettings, str, str, str | None]] = {}
+    for entry in found:
+        kind, _, relative, _ = entry
+        current = owner.get(relative)
+        if current is None or len(kind.directory) > len(current[0].directory):
+            owner[relative] = entry
+    found = sorted(owner.values(), key=lambda entry: entry[2])
     return found
 
 
@@ -267,14 +281,3 @@ def _shape(value: Any) -> Any:
 def _builtin_schema(name: str) -> dict[str, Any]:
     text = resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
     return json.loads(text)
-
-
-def _user_schema(kind: KindSettings) -> dict[str, Any]:
-    try:
-        schema = json.loads(Path(kind.schema).read_text(encoding="utf-8"))
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except (OSError, ValueError) as error:
-        raise ConfigError(f"kinds.{kind.name}.schema: cannot read {kind.schema}: {error}") from None
-    except jsonschema.SchemaError as error:
-        raise ConfigError(f"kinds.{kind.name}.schema: {kind.schema} is not a valid JSON Schema: {error.message}") from None
-    return schema

@@ -89,10 +89,12 @@ def lint(
     settings = _settings(config_file, paths)
     scope = _scope(settings, paths)
     archive = Archive.load(settings)
+    _check_named_files(archive, paths, scope)
     result = archive.check(selected, ignored)
     fixed = 0
-    if fix and result.fixes:
-        fixed = _apply_fixes(archive, result.fixes)
+    fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
+    if fix and fixes:
+        fixed = _apply_fixes(archive, fixes)
         archive = Archive.load(settings)
         result = archive.check(selected, ignored)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
@@ -168,12 +170,47 @@ def _in_scope(path: str, scope: list[str] | None) -> bool:
     return scope is None or any(path == s or path.startswith(s.rstrip("/") + "/") for s in scope)
 
 
+def _check_named_files(archive: Archive, paths: tuple[Path, ...], scope: list[str] | None) -> None:
+    """A named file that is not a record would otherwise pass silently."""
+    if scope is None:
+        return
+    for path, relative in zip(paths, scope):
+        if path.is_file() and relative not in archive.by_path:
+            directories = ", ".join(f"{k.directory}/" for k in archive.settings.kinds)
+            _fail(
+                f"{path}: not a record of this project (records live in {directories} under "
+                f"{archive.settings.root}); run from the project's root or name its mkdocs.yml with -f"
+            )
+
+
 def _apply_fixes(archive: Archive, fixes: list[edits.Fix]) -> int:
-    new_texts = edits.plan(archive.by_path, fixes)
-    for path, text in new_texts.items():
-        edits.write_text(archive.settings.root / path, text, bom=archive.by_path[path].bom)
-    return len(new_texts)
+    """Write the fixed files; a file changed since it was read is left alone."""
+    written = 0
+    for path, text in edits.plan(archive.by_path, fixes).items():
+        record = archive.by_path[path]
+        # through a symbolic link, fix the file it points to (it is inside the project)
+        target = Path(os.path.realpath(archive.settings.root / path))
+        try:
+            current = target.read_bytes()
+        except OSError as error:
+            click.echo(f"decisions: {path}: not fixed, cannot read it again: {error}", err=True)
+            continue
+        original = (b"\xef\xbb\xbf" if record.bom else b"") + record.text.encode("utf-8")
+        if current != original:
+            click.echo(f"decisions: {path}: not fixed, it changed while it was being checked", err=True)
+            continue
+        edits.write_text(target, text, bom=record.bom)
+        written += 1
+    return written
 
 
 def main() -> None:
-    cli(prog_name="decisions")
+    try:
+        cli.main(prog_name="decisions", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        click.echo("decisions: aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as error:
+        _fail(error.format_message())

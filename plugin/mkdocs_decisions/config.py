@@ -42,6 +42,8 @@ class KindSettings:
     aliases: Mapping[str, str]
     #: the builtin schema ("adr", "rfc") or a path to the user's own schema
     schema: str
+    #: the user's own schema, applied in addition to the builtin one
+    user_schema: Mapping[str, Any] | None
     #: fields required when a record has a given status
     required_by_status: Mapping[str, tuple[str, ...]]
     #: statuses that mean "decided and in force"
@@ -161,12 +163,14 @@ DEFAULT_EXCLUDE = ("README.md", "index.md", "template.md", "*-template.md", "_*"
 
 
 def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings:
-    base = DEFAULT_KINDS.get(name, {})
-    merged = {**base, **given}
-    statuses = [_status_key(s) for s in merged.get("statuses", [])]
+    base = dict(DEFAULT_KINDS.get(name, {}))
+    statuses = [_status_key(s) for s in given.get("statuses", base.get("statuses", []))]
     if not statuses:
         raise ConfigError(f"kinds.{name}.statuses: a kind needs at least one status")
     status_set = set(statuses)
+    if "statuses" in given and base:
+        base = _defaults_for(base, status_set)
+    merged = {**base, **given}
     aliases = {
         _status_key(alias): _status_key(target)
         for alias, target in {**base.get("aliases", {}), **given.get("aliases", {})}.items()
@@ -198,10 +202,12 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
             f"kinds.{name}.superseded_status: {superseded!r} is not one of this kind's statuses"
         )
     schema = str(merged.get("schema", "adr" if not base else base["schema"]))
+    user_schema = None
     if schema not in BUILTIN_SCHEMAS:
         schema_path = _inside_root(root, schema, f"kinds.{name}.schema")
         if not schema_path.is_file():
             raise ConfigError(f"kinds.{name}.schema: {schema} does not exist")
+        user_schema = _read_schema(schema_path, f"kinds.{name}.schema")
         schema = str(schema_path)
     directory = str(merged.get("directory", name))
     _inside_root(root, directory, f"kinds.{name}.directory")
@@ -213,6 +219,7 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
         statuses=tuple(statuses),
         aliases=aliases,
         schema=schema,
+        user_schema=user_schema,
         required_by_status=required,
         in_force=tuple(_status_key(s) for s in merged.get("in_force", [])),
         superseded_status=superseded,
@@ -221,6 +228,37 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
 
 
 BUILTIN_SCHEMAS = ("adr", "rfc")
+
+
+def _defaults_for(base: dict[str, Any], statuses: set[str]) -> dict[str, Any]:
+    """A builtin kind's defaults, keeping only what refers to `statuses`
+    (a team that renames the statuses should not trip over ours)."""
+    kept = dict(base)
+    kept["aliases"] = {a: t for a, t in base["aliases"].items() if t in statuses}
+    kept["required_by_status"] = {s: f for s, f in base["required_by_status"].items() if s in statuses}
+    kept["in_force"] = [s for s in base["in_force"] if s in statuses]
+    kept["proposed"] = [s for s in base["proposed"] if s in statuses]
+    if base["superseded_status"] not in statuses:
+        kept["superseded_status"] = ""
+    return kept
+
+
+def _read_schema(path: Path, option: str) -> dict[str, Any]:
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{option}: cannot read {path.name}: {error}") from None
+    except json.JSONDecodeError as error:
+        raise ConfigError(
+            f"{option}: {path.name}:{error.lineno}:{error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        raise ConfigError(f"{option}: {path.name} is not a valid JSON Schema: {error.message}") from None
+    if not isinstance(schema, dict):
+        raise ConfigError(f"{option}: {path.name} must hold a JSON object")
+    return schema
 
 
 def _status_key(status: str) -> str:
@@ -268,15 +306,16 @@ def _validate(options: dict[str, Any]) -> None:
     if not errors:
         return
     error = errors[0]
-    where = ".".join(str(p) for p in error.absolute_path) or "decisions"
+    where = ".".join(str(p) for p in error.absolute_path)
+    prefix = f"{where}: " if where else ""
     if error.validator == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known))
         hints = [f"{key!r}{did_you_mean(key, known)}" for key in extra]
         raise ConfigError(
-            f"{where}: unknown option {', '.join(hints)}; known options: {', '.join(known)}"
+            f"{prefix}unknown option {', '.join(hints)}; known options: {', '.join(known)}"
         )
-    raise ConfigError(f"{where}: {error.message}")
+    raise ConfigError(f"{prefix}{error.message}")
 
 
 @cache
@@ -328,7 +367,8 @@ def plugin_section(config_file: Path) -> dict[str, Any] | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise ConfigError(f"{config_file}{where}: invalid YAML ({error})") from None
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ConfigError(f"{config_file}{where}: invalid YAML: {problem}") from None
     if not isinstance(data, dict):
         return None
     plugins = data.get("plugins") or []
@@ -358,4 +398,4 @@ def load_settings(config_file: Path | None, cwd: Path) -> Settings:
     except ConfigError as error:
         if str(error).startswith(str(config_file)):
             raise
-        raise ConfigError(f"{config_file}: plugins.{PLUGIN_NAME}.{error}") from None
+        raise ConfigError(f"{config_file}: plugins.{PLUGIN_NAME}: {error}") from None

@@ -74,7 +74,8 @@ def _append(record: Record, key: str, values: list[str]) -> tuple[int, int, str]
     span = field.value_span
     if field.style == "flow":
         closing = text.rindex("]", span.start, span.end)
-        separator = ", " if field.item_spans else ""
+        before = text[span.start : closing].rstrip()
+        separator = " " if before.endswith(",") else ", " if field.items_at else ""
         return closing, closing, separator + ", ".join(values)
     if field.style == "block" and field.item_spans:
         last = field.item_spans[-1]

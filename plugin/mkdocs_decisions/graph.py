@@ -109,3 +109,22 @@ class SupersessionGraph:
                             break
                     components.append(component)
         return components
+
+
+def lineage(graph: SupersessionGraph, record_id: str) -> list[str]:
+    """Every record connected to `record_id` by supersession, in either
+    direction and through any number of steps (its whole chain), sorted."""
+    seen = {record_id}
+    pending = [record_id]
+    while pending:
+        current = pending.pop()
+        for other in (*graph.replaces.get(current, ()), *graph.replaced_by.get(current, ())):
+            if other not in seen:
+                seen.add(other)
+                pending.append(other)
+    return sorted_ids(seen)
+
+
+def edges(graph: SupersessionGraph) -> list[tuple[str, str]]:
+    """Supersession edges from the older record to the newer one."""
+    return sorted((older, newer) for older, newers in graph.replaced_by.items() for newer in newers)

@@ -7,6 +7,7 @@ exit code is (the CLI does).
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from typing import Callable
 
 from .. import __version__
@@ -74,7 +75,7 @@ def sarif(diagnostics: list[Diagnostic], summary: dict[str, int]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": d.path, "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": quote(d.path), "uriBaseId": "%SRCROOT%"},
                         "region": {"startLine": d.line, "startColumn": d.column},
                     }
                 }

@@ -25,6 +25,14 @@ class Finding(NamedTuple):
     fixes: tuple[Fix, ...] = ()
 
 
+#: control characters from record text, shown escaped so that a finding stays
+#: one line and a record cannot forge lines of output
+_VISIBLE = {code: f"\\x{code:02x}" for code in range(32) if code != 9} | {
+    10: "\\n",
+    13: "\\r",
+    127: "\\x7f",
+}
+
 RecordCheck = Callable[[Record, "Archive"], Iterator[Finding]]
 ArchiveCheck = Callable[["Archive"], Iterator[Finding]]
 
@@ -78,7 +86,8 @@ class Result:
     """What a lint run found, with the fixes it could make."""
 
     diagnostics: list[Diagnostic]
-    fixes: list[Fix]
+    #: each fix with the finding it repairs (the fix may edit another file)
+    fixes: list[tuple[Diagnostic, Fix]]
 
     @property
     def errors(self) -> int:
@@ -92,21 +101,20 @@ class Result:
 def run(archive: Archive, rules: list[Rule]) -> Result:
     """Run `rules` over `archive`."""
     diagnostics: list[Diagnostic] = []
-    fixes: list[Fix] = []
+    fixes: list[tuple[Diagnostic, Fix]] = []
 
     def collect(rule: Rule, findings: Iterator[Finding]) -> None:
         for finding in findings:
-            diagnostics.append(
-                Diagnostic(
-                    rule.id,
-                    rule.severity,
-                    finding.record.path,
-                    finding.position.line,
-                    finding.position.column,
-                    finding.message,
-                )
+            diagnostic = Diagnostic(
+                rule.id,
+                rule.severity,
+                finding.record.path,
+                finding.position.line,
+                finding.position.column,
+                finding.message.translate(_VISIBLE),
             )
-            fixes.extend(finding.fixes)
+            diagnostics.append(diagnostic)
+            fixes.extend((diagnostic, fix) for fix in finding.fixes)
 
     record_rules = [rule for rule in rules if rule.scope == "record"]
     for record in archive.records:

@@ -1,0 +1,250 @@
+"""Supersession graphs as SVG (for pages), DOT, Mermaid and JSON.
+
+The SVG is laid out by `layout.py`, coloured by status with a legend, and
+every node links to its record. Each status also appears in words inside
+its node, so colour is never the only sign. All record text is escaped;
+output depends only on the archive, so the same archive gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from html import escape
+from typing import Any
+
+from ..archive import Archive
+from ..graph import edges as supersession_edges
+from ..graph import lineage
+from ..ids import sorted_ids
+from ..layout import NODE_HEIGHT, NODE_WIDTH, layout
+
+#: fill, stroke and text colours per status; text on fill passes WCAG AA
+PALETTE: dict[str, tuple[str, str, str]] = {
+    "accepted": ("#d3f2dc", "#0b4a27", "#0b4a27"),
+    "implemented": ("#d3f2dc", "#0b4a27", "#0b4a27"),
+    "proposed": ("#fff1c2", "#5c4300", "#5c4300"),
+    "draft": ("#fff1c2", "#5c4300", "#5c4300"),
+    "in-review": ("#fff1c2", "#5c4300", "#5c4300"),
+    "superseded": ("#e4e6ea", "#343a40", "#343a40"),
+    "deprecated": ("#fde2c8", "#6e3700", "#6e3700"),
+    "rejected": ("#fadadd", "#7d1a26", "#7d1a26"),
+    "withdrawn": ("#fadadd", "#7d1a26", "#7d1a26"),
+}
+UNKNOWN = ("#e7e7f5", "#2e2e6b", "#2e2e6b")
+TITLE_CHARACTERS = 27
+LEGEND_HEIGHT = 34.0
+#: draw records without any supersession link as a grid up to this many
+MAX_ISOLATED_DRAWN = 60
+
+
+@dataclasses.dataclass
+class Node:
+    id: str
+    title: str
+    status: str
+    kind: str
+    url: str | None
+
+
+@dataclasses.dataclass
+class GraphView:
+    """What one drawing shows."""
+
+    nodes: dict[str, Node]
+    edges: list[tuple[str, str]]  # older -> newer
+    mentions: list[tuple[str, str]]  # citing -> cited
+    isolated: list[str]  # nodes without supersession edges, in id order
+
+
+def view(
+    archive: Archive,
+    urls: dict[str, str] | None = None,
+    *,
+    kind: str | None = None,
+    focus: str | None = None,
+) -> GraphView:
+    """The graph of the archive, of one kind, or of one record's lineage."""
+    graph = archive.graph
+    chosen = [
+        record
+        for record_id, record in archive.by_id.items()
+        if kind is None or record.kind == kind
+    ]
+    ids = {record.id for record in chosen}
+    if focus is not None:
+        ids = set(lineage(graph, focus)) & ids | {focus}
+    nodes = {}
+    for record_id in sorted_ids(i for i in ids if i):
+        record = archive.by_id[record_id]
+        url = (urls or {}).get(record.path)
+        nodes[record_id] = Node(record_id, record.title or record.slug, record.status or "unknown", record.kind, url)
+    links = [(a, b) for a, b in supersession_edges(graph) if a in nodes and b in nodes]
+    linked = {node for edge in links for node in edge}
+    mentions = sorted(
+        (source, target)
+        for target, sources in archive.mentions.items()
+        for source in sources
+        if source in nodes and target in nodes
+    )
+    isolated = [node for node in nodes if node not in linked]
+    return GraphView(nodes, links, mentions, isolated)
+
+
+# -- SVG ---------------------------------------------------------------------------
+
+
+def svg(
+    graph: GraphView,
+    *,
+    title: str,
+    page_url: str = "",
+    highlight: str | None = None,
+    id_prefix: str = "decisions-graph",
+    draw_isolated: bool | None = None,
+) -> str:
+    """An inline SVG drawing; node links are made relative to `page_url`."""
+    from .pages import relative_url
+
+    if draw_isolated is None:
+        draw_isolated = len(graph.isolated) <= MAX_ISOLATED_DRAWN
+    drawn = [n for n in graph.nodes if n not in graph.isolated or draw_isolated]
+    placed = layout(drawn, graph.edges)
+    statuses = sorted({graph.nodes[n].status for n in drawn})
+    width = max(placed.width, 360.0) + 2
+    height = placed.height + LEGEND_HEIGHT + 2
+    omitted = 0 if draw_isolated else len(graph.isolated)
+    description = f"{len(drawn)} records and {len(graph.edges)} supersession links"
+    if omitted:
+        description += f"; {omitted} records without supersession links are not drawn"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="decisions-graph" role="img" '
+        f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" font-family="sans-serif" font-size="12">',
+        f'<title id="{id_prefix}-title">{escape(title)}</title>',
+        f'<desc id="{id_prefix}-desc">{escape(description)}. Arrows point from a record to the '
+        "record that superseded it.</desc>",
+        "<defs>",
+        f'<marker id="{id_prefix}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+        'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker>',
+        "</defs>",
+    ]
+    out.append(_legend(statuses))
+    out.append(f'<g transform="translate(1 {LEGEND_HEIGHT + 1:.0f})">')
+    for route in placed.routes:
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in route.points)
+        out.append(
+            f'<polyline class="decisions-edge" points="{points}" fill="none" stroke="#444" '
+            f'stroke-width="1.5" marker-end="url(#{id_prefix}-arrow)"/>'
+        )
+    for node_id in sorted_ids(placed.nodes):
+        position = placed.nodes[node_id]
+        node = graph.nodes[node_id]
+        out.append(_node(node, position.x, position.y, node_id == highlight, page_url, relative_url))
+    out.append("</g></svg>")
+    return "\n".join(out)
+
+
+def _legend(statuses: list[str]) -> str:
+    items = ['<g class="decisions-legend" aria-label="Legend">']
+    x = 0.0
+    for status in statuses:
+        fill, stroke, _ = PALETTE.get(status, UNKNOWN)
+        items.append(
+            f'<rect x="{x + 1:.0f}" y="8" width="14" height="14" rx="3" fill="{fill}" stroke="{stroke}"/>'
+            f'<text x="{x + 20:.0f}" y="19" fill="#222">{escape(status)}</text>'
+        )
+        x += 28 + 7.2 * len(status)
+    items.append("</g>")
+    return "".join(items)
+
+
+def _node(node: Node, x: float, y: float, highlighted: bool, page_url: str, relative_url: Any) -> str:
+    fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
+    short = node.title if len(node.title) <= TITLE_CHARACTERS else node.title[: TITLE_CHARACTERS - 1].rstrip() + "…"
+    width = 3 if highlighted else 1.2
+    body = (
+        f'<g class="decisions-node" data-status="{escape(node.status)}">'
+        f"<title>{escape(node.id)}: {escape(node.title)} ({escape(node.status)})</title>"
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_WIDTH:.0f}" height="{NODE_HEIGHT:.0f}" rx="6" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>'
+        f'<text x="{x + 10:.1f}" y="{y + 19:.1f}" fill="{text}" font-weight="bold">{escape(node.id)}'
+        f'<tspan fill="{text}" font-weight="normal"> · {escape(node.status)}</tspan></text>'
+        f'<text x="{x + 10:.1f}" y="{y + 40:.1f}" fill="#1b1b1b">{escape(short)}</text>'
+        "</g>"
+    )
+    if node.url is None or highlighted:
+        return body
+    href = escape(relative_url(node.url, page_url))
+    return f'<a href="{href}" aria-label="{escape(node.id)}: {escape(node.title)}">{body}</a>'
+
+
+# -- DOT, Mermaid, JSON --------------------------------------------------------------
+
+
+def _dot_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def dot(graph: GraphView) -> str:
+    """Graphviz DOT; `dot -Tsvg` draws it."""
+    lines = [
+        "digraph decisions {",
+        "  rankdir=TB;",
+        '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=11];',
+        "  edge [color=\"#444444\"];",
+    ]
+    for node in graph.nodes.values():
+        fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
+        attributes = [
+            f"label={_dot_string(f'{node.id} ({node.status})' + chr(10) + node.title)}",
+            f'fillcolor="{fill}"',
+            f'color="{stroke}"',
+            f'fontcolor="{text}"',
+        ]
+        if node.url:
+            attributes.append(f"URL={_dot_string(node.url)}")
+        lines.append(f"  {_dot_string(node.id)} [{', '.join(attributes)}];")
+    for older, newer in graph.edges:
+        lines.append(f'  {_dot_string(older)} -> {_dot_string(newer)} [label="superseded by"];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_id(record_id: str) -> str:
+    return "n_" + "".join(c if c.isalnum() else "_" for c in record_id)
+
+
+def _mermaid_text(value: str) -> str:
+    """Text for a quoted Mermaid label: quotes and markup characters as entity codes."""
+    replacements = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "#": "#35;", "&": "#amp;", "`": "#96;"}
+    return "".join(replacements.get(c, c) for c in value.replace("\n", " "))
+
+
+def mermaid(graph: GraphView) -> str:
+    """A Mermaid `graph` (flowchart) definition."""
+    lines = ["graph TD"]
+    for node in graph.nodes.values():
+        label = _mermaid_text(f"{node.id}: {node.title} ({node.status})")
+        lines.append(f'  {_mermaid_id(node.id)}["{label}"]')
+    for older, newer in graph.edges:
+        lines.append(f"  {_mermaid_id(older)} -->|superseded by| {_mermaid_id(newer)}")
+    for status in sorted({node.status for node in graph.nodes.values()}):
+        fill, stroke, text = PALETTE.get(status, UNKNOWN)
+        name = "s_" + "".join(c if c.isalnum() else "_" for c in status)
+        lines.append(f"  classDef {name} fill:{fill},stroke:{stroke},color:{text}")
+        members = [_mermaid_id(n.id) for n in graph.nodes.values() if n.status == status]
+        lines.append(f"  class {','.join(members)} {name}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(graph: GraphView) -> str:
+    document = {
+        "nodes": [dataclasses.asdict(node) for node in graph.nodes.values()],
+        "edges": [{"from": a, "to": b, "relation": "superseded_by"} for a, b in graph.edges],
+        "mentions": [{"from": a, "to": b, "relation": "relates_to"} for a, b in graph.mentions],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS = {"dot": dot, "mermaid": mermaid, "json": as_json}
