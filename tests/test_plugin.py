@@ -93,7 +93,7 @@ def test_superseded_record_has_banner_linking_to_successor(good_site):
 def test_lineage_lists_predecessors_and_successors(good_site):
     newer = soup(good_site / "adr" / "0003-use-kafka" / "index.html")
     lineage = newer.select_one("section.decisions-lineage")
-    assert [a.get_text() for a in lineage.find_all("a")] == ["ADR-0002: Use RabbitMQ for events"]
+    assert [a.get_text() for a in lineage.select("ul a")] == ["ADR-0002: Use RabbitMQ for events"]
     assert lineage.find("h3").get_text() == "Supersedes"
     older = soup(good_site / "adr" / "0002-use-rabbitmq" / "index.html")
     assert older.select_one("section.decisions-lineage h3").get_text() == "Superseded by"
@@ -317,3 +317,23 @@ def test_serve_rebuilds_when_a_record_changes(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         log_file.close()
+
+
+def test_graph_page_links_every_drawn_record(good_site):
+    page = soup(good_site / "graph" / "index.html")
+    svg = page.find("svg", class_="decisions-graph")
+    assert svg["role"] == "img"
+    links = sorted(a["href"] for a in svg.find_all("a"))
+    assert links == [
+        "../adr/0001-record-decisions/", "../adr/0002-use-rabbitmq/", "../adr/0003-use-kafka/",
+        "../adr/0004-keep-monolith/", "../rfc/0001-event-schema/",
+    ]
+
+
+def test_record_page_shows_its_lineage_graph(good_site):
+    page = soup(good_site / "adr" / "0002-use-rabbitmq" / "index.html")
+    svg = page.select_one("section.decisions-lineage svg")
+    assert svg.find("title").get_text() == "Lineage of ADR-0002"
+    assert [a["href"] for a in svg.find_all("a")] == ["../0003-use-kafka/"]  # itself is not a link
+    lonely = soup(good_site / "adr" / "0001-record-decisions" / "index.html")
+    assert lonely.select_one("section.decisions-lineage") is None

@@ -115,6 +115,53 @@ def lint(
     sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
 
 
+@cli.command()
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["svg", "dot", "mermaid", "json"]),
+    default="svg",
+    show_default=True,
+    help="Drawing (svg), Graphviz (dot), Mermaid, or the graph as JSON.",
+)
+@click.option("--kind", metavar="KIND", help="Only records of this kind (e.g. adr).")
+@click.option("--focus", metavar="ID", help="Only this record's lineage: everything it replaced or that replaced it.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output."
+)
+def graph(
+    config_file: Path | None, output_format: str, kind: str | None, focus: str | None, output: Path | None
+) -> None:
+    """Draw the supersession graph of the archive."""
+    from .render import graphs
+
+    settings = _settings(config_file, ())
+    archive = Archive.load(settings)
+    kinds = [k.name for k in settings.kinds]
+    if kind is not None and kind not in kinds:
+        from .config import did_you_mean
+
+        _fail(f"unknown kind '{kind}'{did_you_mean(kind, kinds)}; kinds: {', '.join(kinds)}")
+    focus_id = None
+    if focus is not None:
+        focus_id = archive.scheme.normalise(focus, kind or kinds[0])
+        if focus_id not in archive.by_id:
+            _fail(f"no record with id '{focus}'; 'decisions graph --format json' lists them")
+    # nodes link to the record files, relative to the project root
+    urls = {record.path: record.path for record in archive.records}
+    view = graphs.view(archive, urls, kind=kind, focus=focus_id)
+    if output_format == "svg":
+        title = f"Lineage of {focus_id}" if focus_id else "Supersession graph"
+        text = graphs.svg(view, title=title, highlight=focus_id) + "\n"
+    else:
+        text = graphs.FORMATS[output_format](view)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        edits.write_bytes(output, text.encode("utf-8"))
+
+
 @cli.command("rules")
 def list_rules() -> None:
     """List every rule with its severity and what it checks."""

@@ -58,7 +58,7 @@ class Layout:
 
 
 def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
-    """Weakly connected components, each sorted, ordered by their first node."""
+    """Weakly connected components, each sorted; those with edges first."""
     parent: dict[str, str] = {node: node for node in nodes}
 
     def find(node: str) -> str:
@@ -74,11 +74,12 @@ def components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[l
     grouped: dict[str, list[str]] = {}
     for node in sorted(parent):
         grouped.setdefault(find(node), []).append(node)
-    return sorted(grouped.values(), key=lambda members: members[0])
+    # linked groups first, then single nodes, which pack into a grid
+    return sorted(grouped.values(), key=lambda members: (len(members) == 1, members[0]))
 
 
 def layout(
-    nodes: Iterable[str], edges: Iterable[tuple[str, str]], max_width: float = 1400.0
+    nodes: Iterable[str], edges: Iterable[tuple[str, str]], max_width: float = 900.0
 ) -> Layout:
     """Lay out a whole graph: each component on its own, then packed on shelves."""
     node_list = sorted(set(nodes))

@@ -43,6 +43,7 @@ ASSETS = ("decisions.css", "decisions.js")
 ASSET_DIR = "assets/decisions"
 INDEX_MARKER = "<!-- decisions:index {kind} -->"
 TIMELINE_MARKER = "<!-- decisions:timeline -->"
+GRAPH_MARKER = "<!-- decisions:graph -->"
 
 
 class DecisionsConfig(base.Config):
@@ -62,6 +63,8 @@ class DecisionsConfig(base.Config):
     """Fail the build on invalid records even without `--strict`."""
     timeline = c.Type(bool, default=True)
     """Publish a timeline page of every record, newest first."""
+    graph = c.Type(bool, default=True)
+    """Publish the supersession graph page, and lineage graphs on record pages."""
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):
@@ -118,6 +121,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 self._add_page(files, config, f"{kind.name}/index.md", kind.title, INDEX_MARKER.format(kind=kind.name))
         if self.config.timeline and not files.get_file_from_path("timeline.md"):
             self._add_page(files, config, "timeline.md", "Decision timeline", TIMELINE_MARKER)
+        if self.config.graph and not files.get_file_from_path("graph.md"):
+            self._add_page(files, config, "graph.md", "Supersession graph", GRAPH_MARKER)
         for name in ASSETS:
             data = resources.files(__package__).joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
@@ -211,6 +216,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                     html = html.replace(marker, pages.index(kind.name, page.url))
             if TIMELINE_MARKER in html:
                 html = html.replace(TIMELINE_MARKER, pages.timeline(page.url))
+            if GRAPH_MARKER in html:
+                html = html.replace(GRAPH_MARKER, pages.graph(page.url))
         return html
 
     def _record_page(self, record: Record, html: str, page_url: str) -> str:
@@ -226,7 +233,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
 
         body = link_ids(html, pattern, resolve)
         header = self._pages.record_header(record, page_url)
-        footer = self._pages.record_footer(record, page_url)
+        lineage = self._pages.lineage(record, page_url) if self.config.graph else ""
+        footer = self._pages.record_footer(record, page_url, lineage)
         if body.lstrip().startswith("<h1"):
             end = body.index("</h1>") + len("</h1>")
             return body[:end] + header + body[end:] + footer

@@ -114,7 +114,7 @@ def svg(
     width = max(placed.width, 360.0) + 2
     height = placed.height + LEGEND_HEIGHT + 2
     omitted = 0 if draw_isolated else len(graph.isolated)
-    description = f"{len(drawn)} records and {len(graph.edges)} supersession links"
+    description = f"{len(drawn)} records and {len(graph.edges)} supersession link(s)"
     if omitted:
         description += f"; {omitted} records without supersession links are not drawn"
     out = [
@@ -182,8 +182,10 @@ def _node(node: Node, x: float, y: float, highlighted: bool, page_url: str, rela
 # -- DOT, Mermaid, JSON --------------------------------------------------------------
 
 
-def _dot_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+def _dot_string(*lines: str) -> str:
+    """A quoted DOT string; several lines are joined by DOT's own line break."""
+    escaped = [line.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") for line in lines]
+    return '"' + "\\n".join(escaped) + '"'
 
 
 def dot(graph: GraphView) -> str:
@@ -197,7 +199,7 @@ def dot(graph: GraphView) -> str:
     for node in graph.nodes.values():
         fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
         attributes = [
-            f"label={_dot_string(f'{node.id} ({node.status})' + chr(10) + node.title)}",
+            f"label={_dot_string(f'{node.id} ({node.status})', node.title)}",
             f'fillcolor="{fill}"',
             f'color="{stroke}"',
             f'fontcolor="{text}"',

@@ -22,6 +22,7 @@ import jinja2
 from ..archive import Archive
 from ..ids import sorted_ids
 from ..model import Record
+from . import graphs
 
 GROUP_TITLES = {
     "in-force": "In force",
@@ -170,6 +171,34 @@ class SitePages:
         undated = [self._row(r, page_url) for r in records if not r.date]
         return self.env.get_template("decisions/timeline.html").render(
             years=list(years.items()), undated=undated
+        )
+
+
+    def graph(self, page_url: str) -> str:
+        """The whole archive's supersession graph, with a note on what is left out."""
+        view = graphs.view(self.archive, self.urls)
+        drawing = graphs.svg(view, title="Supersession graph of all records", page_url=page_url)
+        return self.env.get_template("decisions/graph.html").render(
+            svg=drawing,
+            records=len(view.nodes),
+            links=len(view.edges),
+            isolated=len(view.isolated),
+            drawn_isolated=len(view.isolated) <= graphs.MAX_ISOLATED_DRAWN,
+        )
+
+    def lineage(self, record: Record, page_url: str) -> str:
+        """The record's whole supersession chain, or nothing if it has none."""
+        if record.id is None or not (
+            self.archive.graph.replaces.get(record.id) or self.archive.graph.replaced_by.get(record.id)
+        ):
+            return ""
+        view = graphs.view(self.archive, self.urls, focus=record.id)
+        return graphs.svg(
+            view,
+            title=f"Lineage of {record.id}",
+            page_url=page_url,
+            highlight=record.id,
+            id_prefix="decisions-lineage-graph",
         )
 
 
