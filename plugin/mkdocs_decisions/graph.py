@@ -124,7 +124,3 @@ def lineage(graph: SupersessionGraph, record_id: str) -> list[str]:
                 pending.append(other)
     return sorted_ids(seen)
 
-
-def edges(graph: SupersessionGraph) -> list[tuple[str, str]]:
-    """Supersession edges from the older record to the newer one."""
-    return sorted((older, newer) for older, newers in graph.replaced_by.items() for newer in newers)

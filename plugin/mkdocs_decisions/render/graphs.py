@@ -14,7 +14,6 @@ from html import escape
 from typing import Any
 
 from ..archive import Archive
-from ..graph import edges as supersession_edges
 from ..graph import lineage
 from ..ids import sorted_ids
 from ..layout import NODE_HEIGHT, NODE_WIDTH, layout
@@ -66,26 +65,26 @@ def view(
 ) -> GraphView:
     """The graph of the archive, of one kind, or of one record's lineage."""
     graph = archive.graph
-    chosen = [
-        record
-        for record_id, record in archive.by_id.items()
-        if kind is None or record.kind == kind
-    ]
-    ids = {record.id for record in chosen}
-    if focus is not None:
-        ids = set(lineage(graph, focus)) & ids | {focus}
+    # a lineage is small: start from it rather than from every record
+    candidates = lineage(graph, focus) if focus is not None else list(archive.by_id)
+    ids = [i for i in candidates if kind is None or archive.by_id[i].kind == kind or i == focus]
     nodes = {}
-    for record_id in sorted_ids(i for i in ids if i):
+    for record_id in sorted_ids(ids):
         record = archive.by_id[record_id]
         url = (urls or {}).get(record.path)
         nodes[record_id] = Node(record_id, record.title or record.slug, record.status or "unknown", record.kind, url)
-    links = [(a, b) for a, b in supersession_edges(graph) if a in nodes and b in nodes]
+    links = sorted(
+        (older, newer)
+        for older in nodes
+        for newer in graph.replaced_by.get(older, ())
+        if newer in nodes
+    )
     linked = {node for edge in links for node in edge}
     mentions = sorted(
         (source, target)
-        for target, sources in archive.mentions.items()
-        for source in sources
-        if source in nodes and target in nodes
+        for target in nodes
+        for source in archive.mentions.get(target, ())
+        if source in nodes
     )
     isolated = [node for node in nodes if node not in linked]
     return GraphView(nodes, links, mentions, isolated)
@@ -108,7 +107,8 @@ def svg(
 
     if draw_isolated is None:
         draw_isolated = len(graph.isolated) <= MAX_ISOLATED_DRAWN
-    drawn = [n for n in graph.nodes if n not in graph.isolated or draw_isolated]
+    isolated = set(graph.isolated)
+    drawn = [n for n in graph.nodes if draw_isolated or n not in isolated]
     placed = layout(drawn, graph.edges)
     statuses = sorted({graph.nodes[n].status for n in drawn})
     width = max(placed.width, 360.0) + 2
