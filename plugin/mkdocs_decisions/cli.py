@@ -162,6 +162,52 @@ def graph(
         edits.write_bytes(output, text.encode("utf-8"))
 
 
+@cli.command("new")
+@click.argument("kind", required=False)
+@click.argument("title", required=False)
+@config_option
+@click.option("--supersedes", metavar="ID", help="The record this one replaces; it is marked superseded at once.")
+@click.option("--status", metavar="STATUS", help="Initial status (default: the kind's first proposal status).")
+@click.option("--author", "authors", multiple=True, metavar="NAME", help="Deciders of an ADR, authors of an RFC (repeatable).")
+@click.option("--list", "list_templates", is_flag=True, help="List the templates and where each comes from.")
+def new_record(
+    kind: str | None,
+    title: str | None,
+    config_file: Path | None,
+    supersedes: str | None,
+    status: str | None,
+    authors: tuple[str, ...],
+    list_templates: bool,
+) -> None:
+    """Create KIND record TITLE from its template, under the next free number.
+
+    Prints the new file's path. The sections still to write are marked with
+    [TODO: ...] prompts, which 'decisions lint' reports until they are filled.
+    """
+    from . import handbook
+    from .create import CreateError, create
+
+    settings = _settings(config_file, ())
+    if list_templates:
+        try:
+            found = handbook.templates(settings)
+        except ConfigError as error:
+            _fail(str(error))
+        width = max(map(len, found))
+        for template in found.values():
+            click.echo(f"{template.name:<{width}}  {template.title}  ({template.origin})")
+        return
+    if not kind or not title:
+        _fail("usage: decisions new KIND TITLE [--supersedes ID] [--status S] [--author NAME]")
+    try:
+        path, older = create(settings, kind, title, status=status, people=authors, supersedes=supersedes)
+    except CreateError as error:
+        _fail(str(error))
+    click.echo(os.path.relpath(path))
+    if older is not None:
+        click.echo(f"updated {os.path.relpath(older)}: superseded by the new record", err=True)
+
+
 @cli.command("rules")
 def list_rules() -> None:
     """List every rule with its severity and what it checks."""

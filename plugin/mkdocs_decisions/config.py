@@ -107,6 +107,8 @@ class Settings:
             _kind_settings(name, dict(value or {}), root) for name, value in kinds_option.items()
         )
         _check_directories(kinds, root)
+        if "templates_dir" in options:
+            _inside_root(root, options["templates_dir"], "templates_dir")
         placeholders = tuple(options.get("placeholders", DEFAULT_PLACEHOLDERS))
         for pattern in placeholders:
             try:

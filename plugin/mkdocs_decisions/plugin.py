@@ -2,18 +2,20 @@
 
 * `on_config` validates the options with the core's settings model;
 * `on_files` reads and checks the archive, logs every finding, and adds one
-  generated page per record, an index page per kind, a timeline, the assets
-  and `decisions.json`;
-* `on_nav` gathers those index pages under one "Decisions" section;
+  generated page per record, an index page per kind, the timeline and graph
+  pages, the handbook (with its worked examples, which are records too), the
+  assets and `decisions.json`;
+* `on_nav` gathers those pages under one "Decisions" section;
 * `on_page_markdown` (once) sets up the theme's templates, with ours behind;
 * `on_page_content` adds the card, banner, lineage and backlinks to record
-  pages and fills the index and timeline markers;
+  pages and fills the `<!-- decisions:... -->` markers;
 * `on_serve` watches the record directories, which usually sit outside
   `docs_dir`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from importlib import resources
@@ -31,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import handbook
 from .archive import Archive
 from .config import ConfigError, Settings
 from .model import Record, Severity
@@ -44,6 +47,7 @@ ASSET_DIR = "assets/decisions"
 INDEX_MARKER = "<!-- decisions:index {kind} -->"
 TIMELINE_MARKER = "<!-- decisions:timeline -->"
 GRAPH_MARKER = "<!-- decisions:graph -->"
+TEMPLATE_MARKER = "<!-- decisions:template {name} -->"
 
 
 class DecisionsConfig(base.Config):
@@ -65,6 +69,25 @@ class DecisionsConfig(base.Config):
     """Publish a timeline page of every record, newest first."""
     graph = c.Type(bool, default=True)
     """Publish the supersession graph page, and lineage graphs on record pages."""
+    handbook = c.Type(bool, default=True)
+    """Publish the engineering handbook and its templates."""
+    handbook_prefix = c.Type(str, default="handbook/")
+    """Where the handbook's pages go in the site."""
+    handbook_exclude = c.ListOfItems(c.Type(str), default=[])
+    """Handbook pages to leave out, by file name (e.g. `mentorship.md`)."""
+    templates_dir = c.Optional(c.Type(str))
+    """A folder of the team's own templates, which override ours."""
+
+
+@dataclasses.dataclass
+class _Published:
+    """One archive on the site: the project's own, or the handbook's examples."""
+
+    archive: Archive
+    prefix: str  # where its pages go, e.g. "" or "handbook/examples/"
+    records: dict[str, Record] = dataclasses.field(default_factory=dict)  # src_uri -> record
+    urls: dict[str, str] = dataclasses.field(default_factory=dict)  # record path -> page url
+    pages: SitePages | None = None
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):
@@ -75,11 +98,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
 
     def _reset(self) -> None:
         self._settings: Settings | None = None
-        self._archive: Archive | None = None
-        self._records: dict[str, Record] = {}  # src_uri -> record
-        self._urls: dict[str, str] = {}  # record path -> page url
-        self._generated: list[File] = []  # index and timeline pages, for the nav
-        self._pages: SitePages | None = None
+        self._published: list[_Published] = []
+        self._generated: list[File] = []  # index, timeline, graph, handbook index: for the nav
+        self._templates: dict[str, handbook.Template] = {}
+        self._env: jinja2.Environment | None = None
 
     # -- configuration -----------------------------------------------------------
 
@@ -89,6 +111,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             self._settings = Settings.from_mapping(options, root)
+            if self.config.handbook:
+                self._templates = handbook.templates(self._settings)
         except ConfigError as error:
             raise PluginError(f"decisions: invalid configuration: {error}") from None
         for name in ASSETS:
@@ -101,44 +125,69 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._settings is not None
-        archive = self._archive = Archive.load(self._settings)
-        self._report(archive)
-        self._remove_sources_inside_docs(files, config)
-        inclusion = InclusionLevel.INCLUDED if self.config.records_in_nav else InclusionLevel.NOT_IN_NAV
-        for record in archive.records:
-            if not record.readable:
-                continue
-            kind = self._settings.kind(record.kind)
-            src_uri = f"{kind.name}/{record.path[len(kind.directory) + 1:]}"
-            content = f"---\ntitle: {json.dumps(record.title or record.slug)}\n---\n\n{record.body}"
-            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-            files.append(file)
-            self._records[src_uri] = record
-            self._urls[record.path] = file.url
-        for kind in self._settings.kinds:
-            has_records = any(r.kind == kind.name for r in archive.records)
-            if (has_records or (self._settings.root / kind.directory).is_dir()) and not files.get_file_from_path(f"{kind.name}/index.md"):
+        settings = self._settings
+        self._remove_sources_inside_docs(files)
+        main = self._publish(files, config, Archive.load(settings), prefix="", label="")
+        for kind in settings.kinds:
+            has_records = any(r.kind == kind.name for r in main.archive.records)
+            if has_records or (settings.root / kind.directory).is_dir():
                 self._add_page(files, config, f"{kind.name}/index.md", kind.title, INDEX_MARKER.format(kind=kind.name))
-        if self.config.timeline and not files.get_file_from_path("timeline.md"):
+        if self.config.timeline:
             self._add_page(files, config, "timeline.md", "Decision timeline", TIMELINE_MARKER)
-        if self.config.graph and not files.get_file_from_path("graph.md"):
+        if self.config.graph:
             self._add_page(files, config, "graph.md", "Supersession graph", GRAPH_MARKER)
+        if self.config.handbook:
+            self._add_handbook(files, config)
         for name in ASSETS:
             data = resources.files(__package__).joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
-        document = json.dumps(export(archive, self._urls), indent=2, ensure_ascii=False) + "\n"
+        document = json.dumps(export(main.archive, main.urls), indent=2, ensure_ascii=False) + "\n"
         files.append(File.generated(config, "decisions.json", content=document))
         return files
 
+    def _publish(self, files: Files, config: MkDocsConfig, archive: Archive, prefix: str, label: str) -> _Published:
+        """Check an archive and add a page for each of its records."""
+        published = _Published(archive, prefix)
+        self._report(archive, label)
+        inclusion = InclusionLevel.INCLUDED if self.config.records_in_nav and not prefix else InclusionLevel.NOT_IN_NAV
+        for record in archive.records:
+            if not record.readable:
+                continue
+            kind = archive.settings.kind(record.kind)
+            src_uri = f"{prefix}{kind.name}/{record.path[len(kind.directory) + 1:]}"
+            content = f"---\ntitle: {json.dumps(record.title or record.slug)}\n---\n\n{record.body}"
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            files.append(file)
+            published.records[src_uri] = record
+            published.urls[record.path] = file.url
+        self._published.append(published)
+        return published
+
     def _add_page(self, files: Files, config: MkDocsConfig, src_uri: str, title: str, marker: str) -> None:
+        """A generated page, unless the user has a page of that name (theirs wins)."""
+        if files.get_file_from_path(src_uri):
+            return
         # listed in the nav by on_nav, not where MkDocs would put it
-        file = File.generated(
-            config, src_uri, content=f"# {title}\n\n{marker}\n", inclusion=InclusionLevel.NOT_IN_NAV
-        )
+        file = File.generated(config, src_uri, content=f"# {title}\n\n{marker}\n", inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(file)
         self._generated.append(file)
 
-    def _remove_sources_inside_docs(self, files: Files, config: MkDocsConfig) -> None:
+    def _add_handbook(self, files: Files, config: MkDocsConfig) -> None:
+        prefix = self.config.handbook_prefix
+        excluded = set(self.config.handbook_exclude)
+        for name, text in handbook.pages().items():
+            src_uri = f"{prefix}{name}"
+            if name in excluded or files.get_file_from_path(src_uri):
+                continue
+            file = File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            if name == "index.md":
+                self._generated.append(file)
+        for template in self._templates.values():
+            files.append(File.generated(config, f"{prefix}templates/{template.name}.md.txt", content=template.text))
+        self._publish(files, config, Archive.load(handbook.examples_settings()), f"{prefix}examples/", "handbook example ")
+
+    def _remove_sources_inside_docs(self, files: Files) -> None:
         """Record files kept inside `docs_dir` become our pages, not plain ones."""
         assert self._settings is not None
         directories = [os.path.realpath(self._settings.root / k.directory) for k in self._settings.kinds]
@@ -149,14 +198,14 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             if any(location.startswith(d + os.sep) for d in directories):
                 files.remove(file)
 
-    def _report(self, archive: Archive) -> None:
+    def _report(self, archive: Archive, label: str) -> None:
         result = archive.check()
         for d in result.diagnostics:
             emit = log.error if d.severity is Severity.ERROR else log.warning
-            emit("%s:%d:%d: %s: %s", d.path, d.line, d.column, d.rule, d.message)
+            emit("%s%s:%d:%d: %s: %s", label, d.path, d.line, d.column, d.rule, d.message)
         if result.errors and self.config.fail_on_error:
             raise PluginError(
-                f"decisions: {result.errors} error(s) in decision records (see above); "
+                f"decisions: {result.errors} error(s) in {label}decision records (see above); "
                 "the build stops because fail_on_error is set"
             )
 
@@ -165,23 +214,26 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """One "Decisions" section with the index pages (and, if asked, the
         records), instead of a section per record directory."""
-        ours = {file.src_uri for file in self._generated} | set(self._records)
+        ours = {file.src_uri for file in self._generated}
+        for published in self._published:
+            ours.update(published.records)
         if config.nav is None:  # MkDocs made a section per record directory
             nav.items = [item for item in nav.items if not _only_ours(item, ours)]
             nav.pages = [page for page in nav.pages if page.file.src_uri not in ours]
         listed = {page.file.src_uri for page in nav.pages}
+        main = self._published[0] if self._published else None
         children: list[Any] = []
         for file in self._generated:
             if file.src_uri in listed:
                 continue
             # MkDocs makes pages for files left out of the nav only after this event
             page = file.page or Page(None, file, config)
-            if self.config.records_in_nav and file.src_uri.endswith("/index.md"):
+            if main and self.config.records_in_nav and file.src_uri in self._kind_index_uris(main):
                 kind = file.src_uri.split("/", 1)[0]
                 records = [
                     f.page or Page(None, f, config)
                     for f in files
-                    if f.src_uri in self._records and f.src_uri.startswith(kind + "/")
+                    if f.src_uri in main.records and f.src_uri.startswith(kind + "/")
                 ]
                 children.append(Section(page.title or kind, [page, *records]))
             else:
@@ -192,49 +244,67 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             _link_section(section, nav)
         return nav
 
+    @staticmethod
+    def _kind_index_uris(main: _Published) -> set[str]:
+        return {f"{kind.name}/index.md" for kind in main.archive.settings.kinds}
+
     # -- pages -------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self._pages is None:  # first page: MkDocs has not given plugins its env yet
-            assert self._archive is not None
+        if self._env is None:  # first page: MkDocs has not given plugins its env yet
             env = config.theme.get_env()  # the theme's loader, with custom_dir first
             env.loader = jinja2.ChoiceLoader([env.loader, template_loader()]) if env.loader else template_loader()
-            self._pages = SitePages(self._archive, self._urls, env)
+            self._env = env
+            for published in self._published:
+                published.pages = SitePages(published.archive, published.urls, env)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        pages = self._pages
-        if pages is None:
+        if self._env is None or not self._published:
             return html
-        record = self._records.get(page.file.src_uri)
-        if record is not None:
-            html = self._record_page(record, html, page.url)
+        for published in self._published:
+            record = published.records.get(page.file.src_uri)
+            if record is not None:
+                html = self._record_page(published, record, html, page.url)
+                break
         if "<!-- decisions:" in html:
-            for kind in pages.archive.settings.kinds:
-                marker = INDEX_MARKER.format(kind=kind.name)
-                if marker in html:
-                    html = html.replace(marker, pages.index(kind.name, page.url))
-            if TIMELINE_MARKER in html:
-                html = html.replace(TIMELINE_MARKER, pages.timeline(page.url))
-            if GRAPH_MARKER in html:
-                html = html.replace(GRAPH_MARKER, pages.graph(page.url))
+            html = self._fill_markers(html, page.url)
         return html
 
-    def _record_page(self, record: Record, html: str, page_url: str) -> str:
-        assert self._pages is not None and self._archive is not None
-        archive = self._archive
+    def _fill_markers(self, html: str, page_url: str) -> str:
+        pages = self._published[0].pages
+        assert pages is not None and self._env is not None
+        for kind in pages.archive.settings.kinds:
+            marker = INDEX_MARKER.format(kind=kind.name)
+            if marker in html:
+                html = html.replace(marker, pages.index(kind.name, page_url))
+        if TIMELINE_MARKER in html:
+            html = html.replace(TIMELINE_MARKER, pages.timeline(page_url))
+        if GRAPH_MARKER in html:
+            html = html.replace(GRAPH_MARKER, pages.graph(page_url))
+        for template in self._templates.values():
+            marker = TEMPLATE_MARKER.format(name=template.name)
+            if marker in html:
+                download = relative_url(f"{self.config.handbook_prefix}templates/{template.name}.md.txt", page_url)
+                block = self._env.get_template("decisions/template.html").render(template=template, download=download)
+                html = html.replace(marker, block)
+        return html
+
+    def _record_page(self, published: _Published, record: Record, html: str, page_url: str) -> str:
+        pages, archive = published.pages, published.archive
+        assert pages is not None
         pattern = archive.scheme.reference_pattern()
 
         def resolve(written: str) -> tuple[str, str] | None:
             target = archive.by_id.get(archive.scheme.normalise(written, record.kind) or "")
-            if target is None or target is record or target.path not in self._urls:
+            if target is None or target is record or target.path not in published.urls:
                 return None
-            return relative_url(self._urls[target.path], page_url), target.title
+            return relative_url(published.urls[target.path], page_url), target.title
 
         body = link_ids(html, pattern, resolve)
-        header = self._pages.record_header(record, page_url)
-        lineage = self._pages.lineage(record, page_url) if self.config.graph else ""
-        footer = self._pages.record_footer(record, page_url, lineage)
+        header = pages.record_header(record, page_url)
+        lineage = pages.lineage(record, page_url) if self.config.graph else ""
+        footer = pages.record_footer(record, page_url, lineage)
         if body.lstrip().startswith("<h1"):
             end = body.index("</h1>") + len("</h1>")
             return body[:end] + header + body[end:] + footer

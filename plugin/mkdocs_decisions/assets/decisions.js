@@ -1,4 +1,5 @@
-/* mkdocs-decisions: filtering and sorting of index tables.
+/* mkdocs-decisions: filtering and sorting of index tables, and the copy
+   button of handbook templates.
    Plain JavaScript, no dependencies, nothing fetched: it works offline and
    from file://. Without JavaScript the tables are complete and the filter
    form stays hidden. */
@@ -85,8 +86,41 @@
     return row.cells[1].textContent.trim().toLowerCase();
   }
 
+  function copyButton(figure) {
+    var button = figure.querySelector("[data-decisions-copy]");
+    var code = figure.querySelector("code");
+    if (!button || !code) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = code.textContent;
+      var done = function () {
+        button.textContent = "Copied";
+        window.setTimeout(function () { button.textContent = "Copy template"; }, 2000);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+      } else {
+        fallbackCopy(text);
+        done();
+      }
+    });
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (error) { /* nothing more to try */ }
+    document.body.removeChild(area);
+  }
+
   function start() {
     document.querySelectorAll("[data-decisions-index]").forEach(setup);
+    document.querySelectorAll("[data-decisions-template]").forEach(copyButton);
   }
 
   if (document.readyState === "loading") {

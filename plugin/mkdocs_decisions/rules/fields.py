@@ -199,10 +199,12 @@ def placeholder(record, archive):
             section = "the text before the first heading"
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
         for match in pattern.finditer(visible):
+            text = match.group()
+            shown = text if len(text) <= 40 else text[:36].rstrip() + "…" + text[-1]
             yield Finding(
                 record,
                 Position(number, match.start() + 1),
-                f"template placeholder '{match.group()}' left in {section}; "
+                f"template placeholder '{shown}' left in {section}; "
                 "replace it with the record's own text",
             )
 
