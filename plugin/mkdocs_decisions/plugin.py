@@ -179,6 +179,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             src_uri = f"{prefix}{name}"
             if name in excluded or files.get_file_from_path(src_uri):
                 continue
+            text = handbook.unlink(text, excluded)
             file = File.generated(config, src_uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             if name == "index.md":

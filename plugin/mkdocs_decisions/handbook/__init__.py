@@ -49,6 +49,15 @@ def pages() -> dict[str, str]:
     }
 
 
+def unlink(markdown: str, pages: set[str]) -> str:
+    """Links to left-out pages turned into their plain text, so the rest
+    of the handbook still builds in strict mode."""
+    if not pages:
+        return markdown
+    names = "|".join(re.escape(page) for page in sorted(pages))
+    return re.sub(rf"\[([^\]]+)\]\((?:{names})(?:#[^)]*)?\)", r"\1", markdown)
+
+
 def templates(settings: Settings) -> dict[str, Template]:
     """Every template by name: ours, overridden or extended by the team's own."""
     found = {
