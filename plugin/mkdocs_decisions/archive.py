@@ -9,6 +9,7 @@ starts from an `Archive`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import fnmatch
 import gc
@@ -16,6 +17,7 @@ import json
 import os
 import posixpath
 import re
+import urllib.parse
 from functools import cached_property
 from importlib import resources
 from typing import Any, Iterable, Iterator
@@ -45,11 +47,32 @@ class Archive:
             first = self.by_id.setdefault(record.id, record)
             if first is not record:
                 self.duplicates.setdefault(record.id, [first]).append(record)
+        self._resolve_links()
         self._validators: dict[str, jsonschema.protocols.Validator] = {}
         self._known_fields: dict[str, frozenset[str]] = {}
         self._schema_errors: dict[str, list[jsonschema.ValidationError]] = {}
         self._shape_only: dict[str, bool] = {}
         self._valid_shapes: dict[tuple[str, Any], bool] = {}
+
+    def _resolve_links(self) -> None:
+        """Links written as markdown links point at files: give them the id of
+        the record in that file (the file's own name may be anything)."""
+        for record in self.records:
+            if not any(link.href for link in record.links):
+                continue
+            resolved = []
+            for link in record.links:
+                if link.href and not re.match(r"^[a-z][a-z0-9+.-]*:", link.href, re.IGNORECASE):
+                    path = posixpath.normpath(
+                        posixpath.join(posixpath.dirname(record.path), urllib.parse.unquote(link.href.split("#")[0]))
+                    )
+                    target = self.by_path.get(path)
+                    if target is not None and target.id:
+                        link = dataclasses.replace(link, target=target.id)
+                    elif link.target not in self.by_id:
+                        link = dataclasses.replace(link, target=path)
+                resolved.append(link)
+            record.links = resolved
 
     def _claim_order(self, record: Record) -> tuple[bool, str]:
         """Who keeps a duplicated id: a record whose id agrees with its file

@@ -52,6 +52,10 @@ class KindSettings:
     superseded_status: str
     #: statuses meaning "proposed, not yet decided"
     proposed: tuple[str, ...]
+    #: "auto" (detect per file) or the name of a reader
+    format: str = "auto"
+    #: lower-cased field name as written -> our field name
+    field_aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def group(self, status: str | None) -> str:
         """Where a status belongs on an index page, like PEP 0's sections."""
@@ -103,8 +107,10 @@ class Settings:
         kinds_option = options.get("kinds")
         if kinds_option is None:
             kinds_option = {name: {} for name in DEFAULT_KINDS}
+        field_aliases = {**DEFAULT_FIELD_ALIASES, **{k.lower(): v for k, v in options.get("field_aliases", {}).items()}}
         kinds = tuple(
-            _kind_settings(name, dict(value or {}), root) for name, value in kinds_option.items()
+            dataclasses.replace(_kind_settings(name, dict(value or {}), root), field_aliases=field_aliases)
+            for name, value in kinds_option.items()
         )
         _check_directories(kinds, root)
         if "templates_dir" in options:
@@ -133,7 +139,14 @@ DEFAULT_KINDS: dict[str, dict[str, Any]] = {
         "prefix": "ADR",
         "title": "Architecture decisions",
         "statuses": ["proposed", "accepted", "rejected", "deprecated", "superseded"],
-        "aliases": {"superceded": "superseded", "approved": "accepted"},
+        "aliases": {
+            "superceded": "superseded",
+            "approved": "accepted",
+            "pending": "proposed",
+            "on hold": "proposed",
+            "partly superseded": "accepted",
+            "amended": "accepted",
+        },
         "schema": "adr",
         "required_by_status": {"accepted": ["deciders"]},
         "in_force": ["accepted"],
@@ -152,6 +165,28 @@ DEFAULT_KINDS: dict[str, dict[str, Any]] = {
         "superseded_status": "",
         "proposed": ["draft", "in-review"],
     },
+}
+
+#: field names real archives use for ours (MADR 4, hand-rolled frontmatter)
+DEFAULT_FIELD_ALIASES = {
+    "decision-makers": "deciders",
+    "decision_makers": "deciders",
+    "superseded-by": "superseded_by",
+    "supersededby": "superseded_by",
+    "replaced-by": "superseded_by",
+    "replaced_by": "superseded_by",
+    "replaces": "supersedes",
+    "amended-by": "amended_by",
+    "relates-to": "relates_to",
+    "related-to": "relates_to",
+    "related": "relates_to",
+    "creation-date": "date",
+    "created": "date",
+    "last-updated": "updated",
+    "last_updated": "updated",
+    "author": "authors",
+    "reviewer": "reviewers",
+    "tag": "tags",
 }
 
 DEFAULT_PLACEHOLDERS = (
@@ -211,6 +246,7 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
             raise ConfigError(f"kinds.{name}.schema: {schema} does not exist")
         user_schema = _read_schema(schema_path, f"kinds.{name}.schema")
         schema = str(schema_path)
+    reader_format = str(merged.get("format", "auto"))
     directory = str(merged.get("directory", name))
     _inside_root(root, directory, f"kinds.{name}.directory")
     return KindSettings(
@@ -226,6 +262,7 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
         in_force=tuple(_status_key(s) for s in merged.get("in_force", [])),
         superseded_status=superseded,
         proposed=tuple(_status_key(s) for s in merged.get("proposed", [])),
+        format=reader_format,
     )
 
 

@@ -102,12 +102,28 @@ class Field:
 
 @dataclasses.dataclass(frozen=True)
 class Link:
-    """A typed reference from one record to another, as written."""
+    """A typed reference from one record to another, as written.
 
-    relation: str  # "supersedes" | "superseded_by"
-    target: str  # normalised id, e.g. "ADR-0003"
+    `relation` is one of `RELATIONS`. A link written as a markdown link
+    (`Superseded by [5. Use X](0005-use-x.md)`) keeps its `href`; the archive
+    resolves it to the id of the file it points to.
+    """
+
+    relation: str
+    target: str  # normalised id, e.g. "ADR-0003" (or what was written, if no id)
     written: str  # the value as it appears in the file
     position: Position
+    href: str | None = None
+
+
+#: the relations between records, each with its inverse
+RELATIONS = {
+    "supersedes": "superseded_by",
+    "superseded_by": "supersedes",
+    "amends": "amended_by",
+    "amended_by": "amends",
+    "relates_to": "relates_to",
+}
 
 
 @dataclasses.dataclass
@@ -135,6 +151,8 @@ class Record:
     kind: str  # e.g. "adr"
     file_number: str | None  # the number in the file name, as written ("0015")
     slug: str
+    #: the reader that read it: "native", "madr", "adr-tools", "inline", ...
+    format: str = "native"
     text: str = ""  # decoded file text (BOM removed, line endings kept)
     bom: bool = False
     fields: dict[str, Field] = dataclasses.field(default_factory=dict)

@@ -1,19 +1,26 @@
 """Readers turn a file into a `Record`, keeping where every value was written.
 
 `read_record` does what every format needs (size limit, binary and encoding
-checks) and then hands the text to the format's reader. Only the native
-YAML-frontmatter format exists so far.
+checks), picks the format's reader (configured per kind, or detected per
+file) and hands it the text. A reader is a function
+`read(record, text, kind, scheme)` that fills in the record's fields,
+status, title and links; other packages can add readers through the
+`mkdocs_decisions.readers` entry point group.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 import os
+import re
 from pathlib import Path
+from typing import Callable
 
 from ..config import KindSettings
 from ..ids import IdScheme, file_number, slug_of
 from ..model import FILE_START, Position, ReadProblem, Record
-from . import native
+from . import adr_tools, inline, madr, native
 
 #: files larger than this are reported, not read
 MAX_FILE_BYTES = 1024 * 1024
@@ -41,8 +48,66 @@ def read_record(
     text = _load_text(path, record)
     if text is None:
         return record
-    native.read(record, text, kind, scheme)
+    name = kind.format if kind.format != "auto" else detect(text)
+    record.format = name
+    reader = readers().get(name)
+    if reader is None:
+        record.problems.append(ReadProblem("unreadable-file", FILE_START, f"no reader named '{name}' is installed"))
+        return record
+    reader(record, text, kind, scheme)
     return record
+
+
+Reader = Callable[[Record, str, KindSettings, IdScheme], None]
+
+BUILTIN_READERS: dict[str, Reader] = {
+    "native": native.read,
+    "madr": madr.read,
+    "adr-tools": adr_tools.read,
+    "inline": inline.read,
+}
+
+ENTRY_POINT_GROUP = "mkdocs_decisions.readers"
+
+
+@functools.cache
+def readers() -> dict[str, Reader]:
+    """Our readers and those other packages register (theirs cannot replace ours)."""
+    found = dict(BUILTIN_READERS)
+    for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if entry.name not in found:
+            found[entry.name] = entry.load()
+    return found
+
+
+_RECORD_KEYS = frozenset({"status", "date", "id", "title", "deciders", "authors", "supersedes", "superseded_by"})
+_MADR4_KEYS = frozenset({"decision-makers", "consulted", "informed", "parent", "nav_order", "grand_parent", "layout"})
+_FRONTMATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+_HEAD_END = re.compile(r"^##\s", re.MULTILINE)
+
+
+def detect(text: str) -> str:
+    """The format a file is written in, from its first lines."""
+    if native.has_frontmatter(text):
+        end = text.find("\n---", 3)
+        keys = {key.lower() for key in _FRONTMATTER_KEY.findall(text[: end if end > 0 else 2000])}
+        if keys & _MADR4_KEYS or not keys & _RECORD_KEYS:
+            return "madr"
+        return "native"
+    if re.search(r"(?im)^##\s+status\s*$", text):
+        return "adr-tools"
+    head_end = _HEAD_END.search(text)
+    head = text[: head_end.start() if head_end else 4000]
+    if re.search(r"(?im)^\s*[-*+]\s+(?:\*\*)?status(?:\*\*)?\s*:", head):
+        return "madr"
+    if re.search(r"(?im)^\s*\*\*status(?::\*\*|\*\*\s*:)", head):
+        return "inline"
+    if _MADR_HEADINGS.search(text):
+        return "madr"  # MADR leaves the status out when nobody set one
+    return "native"
+
+
+_MADR_HEADINGS = re.compile(r"(?im)^##\s+(?:context and problem statement|considered options|decision outcome)\s*$")
 
 
 def _load_text(path: str | Path, record: Record) -> str | None:

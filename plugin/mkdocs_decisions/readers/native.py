@@ -6,28 +6,39 @@ import re
 
 from ..config import KindSettings
 from ..ids import IdScheme
-from ..model import FILE_START, Link, Position, ReadProblem, Record
-from . import frontmatter
+from ..model import FILE_START, Field, ReadProblem, Record
+from . import common, frontmatter
 
 _DELIMITER = re.compile(r"---[ \t]*\r?\n?$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX_H1 = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 
 #: frontmatter keys holding links to other records
-LINK_FIELDS = ("supersedes", "superseded_by")
+LINK_FIELDS = ("supersedes", "superseded_by", "amends", "amended_by", "relates_to")
+
+
+def has_frontmatter(text: str) -> bool:
+    first_end = text.find("\n") + 1 or len(text)
+    return bool(_DELIMITER.match(text, 0, first_end))
 
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
     record.text = text
+    if not read_frontmatter(record, text, kind):
+        return
+    common.normalise(record, kind, scheme, LINK_FIELDS)
+
+
+def read_frontmatter(record: Record, text: str, kind: KindSettings) -> bool:
+    """Parse the frontmatter into `record.fields` (renaming aliased keys);
+    False when there is no usable block (a problem is recorded)."""
     first_end = text.find("\n") + 1 or len(text)
     if not _DELIMITER.match(text, 0, first_end):
         record.problems.append(ReadProblem("missing-frontmatter", FILE_START, ""))
-        return
+        return False
     closing = _CLOSING.search(text, first_end)
     if closing is None:
         record.problems.append(ReadProblem("unterminated-frontmatter", FILE_START, ""))
-        return
+        return False
     start, offset = first_end, closing.start()
     number = text.count("\n", 0, offset) + 1
     record.frontmatter_span = (start, offset)
@@ -37,71 +48,21 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     parsed = frontmatter.parse(text[start:offset], start, first_line=2)
     if parsed.problem:
         record.problems.append(parsed.problem)
-    record.fields = parsed.fields
+    record.fields = _renamed(parsed.fields, kind.field_aliases)
     record.duplicate_keys = parsed.duplicate_keys
-    _normalise(record, kind, scheme)
+    return True
 
 
-def _normalise(record: Record, kind: KindSettings, scheme: IdScheme) -> None:
-    written_id = record.value("id")
-    if isinstance(written_id, str):
-        record.id = scheme.normalise(written_id, kind.name)
-    if record.id is None and record.file_number is not None:
-        record.id = scheme.normalise(record.file_number, kind.name)
-    status = record.value("status")
-    if isinstance(status, str):
-        record.status = kind.canonical_status(status)
-    date = record.value("date")
-    if isinstance(date, str):
-        record.date = date.strip()
-    title = record.value("title")
-    if isinstance(title, str) and title.strip():
-        record.title = title.strip()
-        record.title_position = record.position_of("title")
-    else:
-        found = first_heading(record.text, record.body_start, record.body_line)
-        if found:
-            record.title, record.title_position = found
-    for relation in LINK_FIELDS:
-        field = record.fields.get(relation)
-        if field is None:
+def _renamed(fields: dict[str, Field], aliases: dict[str, str]) -> dict[str, Field]:
+    """Keys written under another name (`decision-makers`) under ours (`deciders`),
+    unless the record also has ours."""
+    if not aliases or not any(key.lower() in aliases for key in fields):
+        return fields
+    renamed: dict[str, Field] = {}
+    for key, field in fields.items():
+        canonical = aliases.get(key.lower(), key)
+        if canonical in fields and canonical != key:
+            renamed[key] = field
             continue
-        values = field.value if isinstance(field.value, list) else [field.value]
-        spans = field.item_spans or (field.value_span,)
-        for value, span in zip(values, spans):
-            if not isinstance(value, str) or not value.strip():
-                continue
-            target = scheme.normalise(value, kind.name)
-            record.links.append(
-                Link(relation, target or value.strip(), value, span.position)
-            )
-
-
-_ANY_H1 = re.compile(r"^ {0,3}#[ \t]+\S", re.MULTILINE)
-_ANY_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
-
-
-def first_heading(text: str, start: int, first_line: int) -> tuple[str, Position] | None:
-    """The first level-one ATX heading of the body, outside code fences."""
-    candidate = _ANY_H1.search(text, start)
-    if candidate and not _ANY_FENCE.search(text, start, candidate.start()):
-        line_end = text.find("\n", candidate.start())
-        line = text[candidate.start() : line_end if line_end >= 0 else len(text)].rstrip("\r")
-        heading = _ATX_H1.match(line)
-        if heading:
-            number = first_line + text.count("\n", start, candidate.start())
-            return heading.group(1), Position(number, heading.start(1) + 1)
-    fence = ""
-    for number, line in enumerate(text[start:].splitlines(), start=first_line):
-        marker = _FENCE.match(line)
-        if fence:
-            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if marker:
-            fence = marker.group(1)
-            continue
-        heading = _ATX_H1.match(line)
-        if heading:
-            return heading.group(1), Position(number, heading.start(1) + 1)
-    return None
+        renamed.setdefault(canonical, field)
+    return renamed

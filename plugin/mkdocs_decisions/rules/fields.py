@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from typing import Any
 
@@ -43,8 +44,8 @@ def schema(record, archive):
 @record_rule("missing-field")
 def missing_field(record, archive):
     """A field the kind requires (always, or for the record's status) is missing."""
-    if not has_frontmatter(record):
-        return
+    if not has_frontmatter(record) or record.format != "native":
+        return  # other formats have their own conventions about what is optional
     missing = []
     for error in archive.schema_errors(record):
         if error.validator == "required" and not list(error.absolute_path):
@@ -68,6 +69,8 @@ def missing_field(record, archive):
 @record_rule("unknown-field", Severity.WARNING)
 def unknown_field(record, archive):
     """A frontmatter key the kind's schema does not declare (often a misspelling)."""
+    if record.format != "native":
+        return  # MADR and site generators keep their own keys (nav_order, parent...)
     known = archive.known_fields(record.kind)
     for key, field in record.fields.items():
         if key not in known:
@@ -101,7 +104,18 @@ def status_alias(record, archive):
     if not isinstance(written, str) or record.status is None:
         return
     kind = archive.settings.kind(record.kind)
-    if " ".join(written.split()).lower() in kind.statuses:
+    key = " ".join(written.split()).lower()
+    if key in kind.statuses:
+        return
+    if record.format != "native":
+        # in a format we do not rewrite, only a misspelling is worth saying
+        if difflib.SequenceMatcher(None, key, record.status).ratio() < 0.8:
+            return
+        yield Finding(
+            record,
+            record.position_of("status"),
+            f"status '{written}' is read as '{record.status}'; correct the spelling",
+        )
         return
     yield Finding(
         record,

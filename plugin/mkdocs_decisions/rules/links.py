@@ -34,7 +34,11 @@ def missing_target(archive):
         for link in record.links:
             if link.target in archive.by_id:
                 continue
-            if archive.scheme.normalise(link.written, record.kind) is None:
+            if link.href is not None:
+                hint = _closest(archive, link.target.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+                problem = f"'{link.relation}' links to {link.href}, which is not a record"
+                suggestion = f" (did you mean {archive.by_id[hint].path}?)" if hint else ""
+            elif archive.scheme.normalise(link.written, record.kind) is None:
                 hint = _closest(archive, link.written)
                 problem = f"'{link.written}' in '{link.relation}' is not a record id"
                 suggestion = f" (did you mean {hint}?)" if hint else ""
@@ -55,9 +59,13 @@ def one_sided_link(archive):
         if record.id is None:
             continue
         for link in record.links:
+            if link.relation not in _INVERSE:
+                continue
             target = archive.by_id.get(link.target)
             if target is None or target is record:
                 continue
+            if record.format != "native" or target.format != "native":
+                continue  # other formats often record a supersession on one side only
             inverse = _INVERSE[link.relation]
             if record.id in target.targets(inverse):
                 continue

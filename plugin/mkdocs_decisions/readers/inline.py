@@ -1,0 +1,30 @@
+"""Bold inline fields under the title: `**Status**: Accepted`, `**Date**: 2026-01-05`
+(as in our handbook's source guide and many hand-written archives)."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import KindSettings
+from ..ids import IdScheme
+from ..model import Record
+from . import common, madr, native
+
+_FIELD = re.compile(
+    r"^(\s*(?:[-*+]\s+)?)(\*\*)(status|date|deciders|decision[- ]makers|authors?|reviewers?|tags?)"
+    r"(?::\*\*|\*\*\s*:)\s*(.*?)\s*$",
+    re.IGNORECASE,
+)
+_KEYS = {"author": "authors", "reviewer": "reviewers", "tag": "tags", "decision makers": "deciders", "decision-makers": "deciders"}
+
+
+def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
+    record.text = text
+    madr.read_bullets(record, text, _FIELD, lambda key: _KEYS.get(key, key))
+    for key in ("authors", "reviewers", "tags"):
+        field = record.fields.get(key)
+        if field is not None and isinstance(field.value, str):
+            line, column, start, _ = field.value_at
+            record.fields[key] = common.list_field(key, field.value, line, field.key_at[1], column, start)
+    common.normalise(record, kind, scheme, native.LINK_FIELDS)
+    common.add_links(record, common.prose_links(record, 0, 1), kind, scheme)

@@ -1,0 +1,63 @@
+"""MADR 2, 3 and 4, and log4brains: metadata as `- Status: accepted` list
+items under the title, or (MADR 4) in YAML frontmatter with its own names
+(`decision-makers`, `consulted`, `informed`). The status is optional in
+MADR, so a record without one is read as having none, not as broken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import KindSettings
+from ..ids import IdScheme
+from ..model import Position, Record
+from . import common, native
+
+_BULLET = re.compile(
+    r"^(\s*[-*+]\s+)(\*\*)?(status|deciders|decision[- ]makers|date|consulted|informed|technical story)"
+    r"(?:\*\*)?\s*:(?:\*\*)?\s*(.*?)\s*$",
+    re.IGNORECASE,
+)
+_KEYS = {"decision makers": "deciders", "decision-makers": "deciders", "technical story": "story"}
+_LISTS = {"deciders", "consulted", "informed"}
+_TITLE_NOTE = re.compile(r"^\[((?:[^\[\]]|\[[^\]]*\])*)\]\s*")
+
+
+def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
+    record.text = text
+    if native.has_frontmatter(text) and not native.read_frontmatter(record, text, kind):
+        return
+    read_bullets(record, text, _BULLET, lambda key: _KEYS.get(key, key))
+    common.normalise(record, kind, scheme, native.LINK_FIELDS)
+    # "[Superseded by [ADR-0019](0019-x.md)] Push metrics": the note is not the title
+    note = _TITLE_NOTE.match(record.title)
+    if note and common.RELATION_LINE.search(note.group(1)):
+        record.title = record.title[note.end() :]
+    common.add_links(record, common.prose_links(record, record.body_start, record.body_line), kind, scheme)
+
+
+def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical) -> None:
+    """Metadata lines before the first `##` heading, as fields with positions."""
+    for number, offset, line in common.lines(text, record.body_start, record.body_line):
+        if line.startswith("## "):
+            break
+        match = pattern.match(line)
+        if not match:
+            continue
+        key = canonical(" ".join(match.group(3).lower().split()))
+        raw = match.group(4)
+        column = match.start(4) + 1
+        start = offset + match.start(4)
+        key_column = match.start(3) + 1
+        if key in record.fields:
+            first = record.fields[key].key_span.position
+            record.duplicate_keys.append((key, first, Position(number, key_column)))
+            continue
+        if key == "status":
+            status, _ = common.status_and_links(raw, number, column, start)
+            value = status if status else raw
+            record.fields[key] = common.text_field(key, value, number, key_column, column, start, start + len(value))
+        elif key in _LISTS:
+            record.fields[key] = common.list_field(key, raw, number, key_column, column, start)
+        else:
+            record.fields[key] = common.text_field(key, raw, number, key_column, column, start, start + len(raw))
