@@ -35,9 +35,9 @@ ALL_RULES = {
     "invalid-id", "id-mismatch", "invalid-date", "future-date", "placeholder", "empty-body",
     # across records
     "duplicate-id", "missing-target", "one-sided-link", "supersession-cycle",
-    "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer",
+    "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
 }
-WARNING_RULES = {"unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer"}
+WARNING_RULES = {"unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}
 # options the plugin section accepts (more may be added; these must stay)
 TOP_LEVEL_OPTIONS = {"kinds", "placeholders", "exclude", "id_width"}

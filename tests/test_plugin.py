@@ -337,3 +337,14 @@ def test_record_page_shows_its_lineage_graph(good_site):
     assert [a["href"] for a in svg.find_all("a")] == ["../0003-use-kafka/"]  # itself is not a link
     lonely = soup(good_site / "adr" / "0001-record-decisions" / "index.html")
     assert lonely.select_one("section.decisions-lineage") is None
+
+
+def test_files_beside_records_are_published(tmp_path):
+    copy_archive(FIXTURES / "good", tmp_path)
+    (tmp_path / "adr" / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    record = tmp_path / "adr" / "0001-record-decisions.md"
+    record.write_text(record.read_text() + "\n![The diagram](diagram.svg)\n")
+    site = run_build(make_site(tmp_path))
+    assert (site / "adr" / "diagram.svg").read_text() == '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    image = soup(site / "adr" / "0001-record-decisions" / "index.html").find("img", alt="The diagram")
+    assert image["src"] == "../diagram.svg"

@@ -109,7 +109,7 @@ def test_yaml_syntax_when_frontmatter_is_a_list(project):
 def test_duplicate_key(project):
     project.write(A, accepted_adr(extra="status: proposed\n"))
     assert project.findings("duplicate-key") == [
-        ("duplicate-key", A, 5, 1, "key 'status' appears twice (first on line 2); keep only one"),
+        ("duplicate-key", A, 5, 1, "'status' is given twice (first on line 2); keep only one"),
     ]
 
 
@@ -311,4 +311,13 @@ def test_supersedes_newer(project):
     assert project.findings("supersedes-newer") == [
         ("supersedes-newer", B, 5, 14, "supersedes ADR-0001, dated 2026-05-01, which is later than this "
          "record's date 2026-03-01; a record can only replace an older one, so check both dates"),
+    ]
+
+
+def test_conflicting_links(project):
+    project.write(A, accepted_adr(extra="superseded_by: [ADR-0002]\n").replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="amends: [ADR-0001]\n", date="2026-02-01"))
+    assert project.findings("conflicting-links") == [
+        ("conflicting-links", A, 5, 17, "ADR-0001 says it is superseded by ADR-0002, but adr/0002-use-kafka.md "
+         "says it amends ADR-0001; make both records say the same"),
     ]

@@ -210,8 +210,9 @@ def scheme_for(settings: Settings) -> IdScheme:
 _MD_LINK = re.compile(r"\]\(\s*<?(?![a-z][a-z0-9+.-]*:)([^)\s>#]+\.md)(?:#[^)\s>]*)?>?")
 
 
-def discover(settings: Settings) -> list[tuple[KindSettings, str, str, str | None]]:
-    """Every record file of every kind, in a stable order.
+def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSettings, str, str, str | None]]:
+    """Every record file of every kind, in a stable order (with `assets`,
+    every other file instead: the images and attachments records link to).
 
     Symbolic links are followed only while they stay inside the project;
     one that leads out is listed with the reason it is refused (so it is
@@ -231,7 +232,7 @@ def discover(settings: Settings) -> list[tuple[KindSettings, str, str, str | Non
             entry_relative = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 walk(kind, entry.path, entry_relative)
-            elif entry.name.endswith(".md"):
+            elif entry.name.endswith(kind.extensions) != assets:
                 refusal = None
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path)

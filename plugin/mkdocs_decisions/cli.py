@@ -69,6 +69,7 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Fix what is safely fixable, editing files in place.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeatable, or comma-separated).")
+@click.option("--explain", is_flag=True, help="Show how each named file was read (format, fields, links) instead of linting.")
 def lint(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -76,6 +77,7 @@ def lint(
     fix: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    explain: bool,
 ) -> None:
     """Check the records of the archive, or only those under PATHS.
 
@@ -90,6 +92,9 @@ def lint(
     scope = _scope(settings, paths)
     archive = Archive.load(settings)
     _check_named_files(archive, paths, scope)
+    if explain:
+        _explain(archive, scope)
+        return
     result = archive.check(selected, ignored)
     fixed = 0
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
@@ -208,6 +213,37 @@ def new_record(
         click.echo(f"updated {os.path.relpath(older)}: superseded by the new record", err=True)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@config_option
+@click.option("--to", "target", type=click.Choice(["native"]), required=True, help="The format to write.")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def migrate(paths: tuple[Path, ...], config_file: Path | None, target: str, dry_run: bool) -> None:
+    """Rewrite records of other formats (adr-tools, MADR, ...) in our frontmatter format.
+
+    Everything after the metadata is kept byte for byte; each file is
+    written atomically. Prints what was mapped and what could not be.
+    """
+    from . import migrate as migration
+
+    settings = _settings(config_file, paths)
+    scope = _scope(settings, paths)
+    archive = Archive.load(settings)
+    _check_named_files(archive, paths, scope)
+    changes = migration.plan(archive, scope)
+    for change in changes:
+        click.echo(f"{change.path}: {change.source_format} -> {target}: {'; '.join(change.mapped) or 'nothing to map'}")
+        for problem in change.unmapped:
+            click.echo(f"  not mapped: {problem}")
+    if not dry_run:
+        migration.apply(archive, changes)
+    verb = "would rewrite" if dry_run else "rewrote"
+    click.echo(f"{verb} {len(changes)} record(s)", err=True)
+    forced = [k.name for k in settings.kinds if k.format not in ("auto", "native")]
+    if changes and not dry_run and forced:
+        click.echo(f"set 'format: native' (or remove 'format') for kind(s) {', '.join(forced)} in mkdocs.yml", err=True)
+
+
 @cli.command("rules")
 def list_rules() -> None:
     """List every rule with its severity and what it checks."""
@@ -261,6 +297,26 @@ def _scope(settings: Settings, paths: tuple[Path, ...]) -> list[str] | None:
 
 def _in_scope(path: str, scope: list[str] | None) -> bool:
     return scope is None or any(path == s or path.startswith(s.rstrip("/") + "/") for s in scope)
+
+
+def _explain(archive: Archive, scope: list[str] | None) -> None:
+    for record in archive.records:
+        if not _in_scope(record.path, scope):
+            continue
+        click.echo(f"{record.path}: format {record.format}")
+        click.echo(f"  id: {record.id or '(none)'}")
+        click.echo(f"  title: {record.title or '(none)'}")
+        for key, field in record.fields.items():
+            line, column = field.value_at[0], field.value_at[1]
+            click.echo(f"  {key} ({line}:{column}): {field.value!r}")
+        if record.status and record.value("status") != record.status:
+            click.echo(f"  status read as: {record.status}")
+        for link in record.links:
+            where = f"{link.position.line}:{link.position.column}"
+            via = f" via {link.href}" if link.href else ""
+            click.echo(f"  link ({where}): {link.relation} {link.target}{via}")
+        for problem in record.problems:
+            click.echo(f"  problem ({problem.position.line}:{problem.position.column}): {problem.kind} {problem.detail}")
 
 
 def _check_named_files(archive: Archive, paths: tuple[Path, ...], scope: list[str] | None) -> None:

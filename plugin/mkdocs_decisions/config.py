@@ -54,6 +54,8 @@ class KindSettings:
     proposed: tuple[str, ...]
     #: "auto" (detect per file) or the name of a reader
     format: str = "auto"
+    #: file name endings of records
+    extensions: tuple[str, ...] = (".md",)
     #: lower-cased field name as written -> our field name
     field_aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
@@ -263,6 +265,7 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
         superseded_status=superseded,
         proposed=tuple(_status_key(s) for s in merged.get("proposed", [])),
         format=reader_format,
+        extensions=tuple(merged.get("extensions", (".md",))),
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import posixpath
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import handbook
-from .archive import Archive
+from .archive import Archive, discover
 from .config import ConfigError, Settings
 from .model import Record, Severity
 from .render.autolink import link_ids
@@ -146,7 +147,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return files
 
     def _publish(self, files: Files, config: MkDocsConfig, archive: Archive, prefix: str, label: str) -> _Published:
-        """Check an archive and add a page for each of its records."""
+        """Check an archive and add a page for each of its records (and, for the
+        project's own archive, the images and files kept beside them)."""
         published = _Published(archive, prefix)
         self._report(archive, label)
         inclusion = InclusionLevel.INCLUDED if self.config.records_in_nav and not prefix else InclusionLevel.NOT_IN_NAV
@@ -154,12 +156,20 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             if not record.readable:
                 continue
             kind = archive.settings.kind(record.kind)
-            src_uri = f"{prefix}{kind.name}/{record.path[len(kind.directory) + 1:]}"
+            # a record kept in another kind of file (a YAML proposal) is still a page
+            page_path = posixpath.splitext(record.path[len(kind.directory) + 1 :])[0] + ".md"
+            src_uri = f"{prefix}{kind.name}/{page_path}"
             content = f"---\ntitle: {json.dumps(record.title or record.slug)}\n---\n\n{record.body}"
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             files.append(file)
             published.records[src_uri] = record
             published.urls[record.path] = file.url
+        if not prefix:
+            for kind, path, relative, refusal in discover(archive.settings, assets=True):
+                if refusal is None:
+                    src_uri = f"{kind.name}/{relative[len(kind.directory) + 1:]}"
+                    if not files.get_file_from_path(src_uri):
+                        files.append(File.generated(config, src_uri, abs_src_path=path))
         self._published.append(published)
         return published
 

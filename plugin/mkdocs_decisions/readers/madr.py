@@ -28,12 +28,27 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     if native.has_frontmatter(text) and not native.read_frontmatter(record, text, kind):
         return
     read_bullets(record, text, _BULLET, lambda key: _KEYS.get(key, key))
+    carried = _status_with_successor(record)
     common.normalise(record, kind, scheme, native.LINK_FIELDS)
+    common.add_links(record, carried, kind, scheme)
     # "[Superseded by [ADR-0019](0019-x.md)] Push metrics": the note is not the title
     note = _TITLE_NOTE.match(record.title)
     if note and common.RELATION_LINE.search(note.group(1)):
         record.title = record.title[note.end() :]
     common.add_links(record, common.prose_links(record, record.body_start, record.body_line), kind, scheme)
+
+
+def _status_with_successor(record: Record) -> list:
+    """MADR 4 writes `status: superseded by ADR-0123` in its frontmatter:
+    read that as the status `superseded` and a link."""
+    field = record.fields.get("status")
+    if field is None or field.key_at[1] == 0 or not isinstance(field.value, str):
+        return []
+    line, column, start, _ = field.value_at
+    status, links = common.status_and_links(field.value, line, column, start)
+    if status and links:
+        field.value = status
+    return links
 
 
 def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical) -> None:

@@ -6,10 +6,18 @@ import difflib
 
 from ..edits import Fix
 from ..model import FILE_START, Link, Record, Severity
+from ..ids import file_number
 from . import Finding, archive_rule
 from .fields import _parse_date, has_frontmatter
 
-_INVERSE = {"supersedes": "superseded_by", "superseded_by": "supersedes"}
+_INVERSE = {
+    "supersedes": "superseded_by",
+    "superseded_by": "supersedes",
+    "amends": "amended_by",
+    "amended_by": "amends",
+}
+#: relations that `one-sided-link` checks and `--fix` mirrors
+_SUPERSESSION = ("supersedes", "superseded_by")
 
 
 @archive_rule("duplicate-id")
@@ -35,7 +43,9 @@ def missing_target(archive):
             if link.target in archive.by_id:
                 continue
             if link.href is not None:
-                hint = _closest(archive, link.target.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+                hint = _renamed(archive, link.target) or _closest(
+                    archive, link.target.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                )
                 problem = f"'{link.relation}' links to {link.href}, which is not a record"
                 suggestion = f" (did you mean {archive.by_id[hint].path}?)" if hint else ""
             elif archive.scheme.normalise(link.written, record.kind) is None:
@@ -59,7 +69,7 @@ def one_sided_link(archive):
         if record.id is None:
             continue
         for link in record.links:
-            if link.relation not in _INVERSE:
+            if link.relation not in _SUPERSESSION:
                 continue
             target = archive.by_id.get(link.target)
             if target is None or target is record:
@@ -164,6 +174,38 @@ def stale_status(archive):
         )
 
 
+@archive_rule("conflicting-links", Severity.WARNING)
+def conflicting_links(archive):
+    """Two records disagree about how they relate (one amends, the other says superseded)."""
+    for record in archive.records:
+        for link in record.links:
+            other = archive.by_id.get(link.target)
+            if other is None or other is record or link.relation not in _INVERSE:
+                continue
+            expected = _INVERSE[link.relation]
+            said = {l.relation for l in other.links if l.target == record.id and l.relation in _INVERSE}
+            if not said or expected in said:
+                continue
+            # report once per pair, on the record with the smaller id
+            if (record.id or "") > (other.id or ""):
+                continue
+            theirs = sorted(said)[0]
+            yield Finding(
+                record,
+                link.position,
+                f"{record.id} says it {_WORDS[link.relation]} {other.id}, but {other.path} says it "
+                f"{_WORDS[theirs]} {record.id}; make both records say the same",
+            )
+
+
+_WORDS = {
+    "supersedes": "supersedes",
+    "superseded_by": "is superseded by",
+    "amends": "amends",
+    "amended_by": "is amended by",
+}
+
+
 @archive_rule("supersedes-newer", Severity.WARNING)
 def supersedes_newer(archive):
     """A record supersedes one dated after it."""
@@ -194,6 +236,18 @@ def _link_to(record: Record, target: str, relation: str) -> Link | None:
     for link in record.links:
         if link.target == target and link.relation == relation:
             return link
+    return None
+
+
+def _renamed(archive, path: str) -> str | None:
+    """The record now numbered like the missing file, in its folder (a renamed file)."""
+    folder, _, name = path.rpartition("/")
+    number = file_number(name.rsplit(".", 1)[0])
+    if number is None:
+        return None
+    for record in archive.records:
+        if record.id and record.file_number == "".join(number) and record.path.rpartition("/")[0] == folder:
+            return record.id
     return None
 
 

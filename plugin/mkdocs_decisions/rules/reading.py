@@ -99,5 +99,5 @@ def duplicate_key(record, archive):
         yield Finding(
             record,
             again,
-            f"key '{key}' appears twice (first on line {first.line}); keep only one",
+            f"'{key}' is given twice (first on line {first.line}); keep only one",
         )

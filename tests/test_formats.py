@@ -1,0 +1,313 @@
+"""Archives in other formats: adr-tools, MADR 2/4, log4brains, inline fields;
+the real archives in ../shared/real-archives; `decisions migrate`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO
+from test_plugin import run_build, soup
+
+from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.config import load_settings
+
+FORMATS = FIXTURES / "formats"
+REAL = REPO.parent / "shared" / "real-archives"
+CLEAN = ["adr-tools", "madr2", "madr4", "log4brains", "inline"]
+
+
+def load(root: Path) -> Archive:
+    return Archive.load(load_settings(None, root))
+
+
+def lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_decisions", "lint", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def summary(archive: Archive) -> dict[str, tuple]:
+    """id -> (format, status, date, title, sorted links)"""
+    return {
+        r.id: (r.format, r.status, r.date, r.title, sorted((l.relation, l.target) for l in r.links))
+        for r in archive.records
+    }
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_fixture_archive_lints_clean(name):
+    result = lint(FORMATS / name)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_adr_tools_records_are_read_with_status_date_and_links():
+    assert summary(load(FORMATS / "adr-tools")) == {
+        "ADR-0001": ("adr-tools", "accepted", "2019-03-01", "Record architecture decisions", []),
+        "ADR-0002": ("adr-tools", "superseded", "2019-04-02", "Use MySQL", [("superseded_by", "ADR-0004")]),
+        "ADR-0003": ("adr-tools", "accepted", "2019-05-10", "Log to standard output", [("amended_by", "ADR-0005")]),
+        "ADR-0004": ("adr-tools", "accepted", "2020-01-15", "Use PostgreSQL", [("supersedes", "ADR-0002")]),
+        "ADR-0005": ("adr-tools", "accepted", "2020-02-01", "Structured logs", [("amends", "ADR-0003")]),
+    }
+
+
+def test_madr2_with_numbers_written_several_ways():
+    read = summary(load(FORMATS / "madr2"))
+    assert read == {
+        "ADR-0001": ("madr", "accepted", "2021-01-04", "Use Markdown Architectural Decision Records", []),
+        "ADR-0002": ("madr", "superseded", "2021-03-10", "Use Kafka for domain events",
+                     [("amended_by", "ADR-0003"), ("superseded_by", "ADR-0004a")]),
+        "ADR-0003": ("madr", "accepted", "2021-04-01", "Partition topics by tenant", [("amends", "ADR-0002")]),
+        "ADR-0004a": ("madr", "accepted", "2022-06-20", "Use Pulsar for domain events", [("supersedes", "ADR-0002")]),
+    }
+    deciders = {r.id: r.people("deciders") for r in load(FORMATS / "madr2").records}
+    assert deciders["ADR-0004a"] == ["Ann", "Bo", "Cy"]
+
+
+def test_madr4_frontmatter_names_and_a_status_carrying_its_successor():
+    archive = load(FORMATS / "madr4")
+    assert summary(archive) == {
+        "ADR-0001": ("madr", "superseded", "2024-02-01", "Use feature flags for risky releases", [("superseded_by", "ADR-0003")]),
+        "ADR-0002": ("madr", None, None, "Consider trunk-based development", []),
+        "ADR-0003": ("madr", "accepted", "2025-05-05", "Retire the flag service", [("supersedes", "ADR-0001")]),
+    }
+    assert archive.by_id["ADR-0001"].people("deciders") == ["Dee", "Eli"]
+    assert archive.by_id["ADR-0003"].value("updated") == "2025-06-01"
+
+
+def test_log4brains_dates_as_names_and_folders_linking_each_other():
+    archive = load(FORMATS / "log4brains")
+    read = summary(archive)
+    assert read["ADR-20200926-number-ids"][1:3] == ("superseded", "2020-09-26")
+    assert read["ADR-20200926-number-ids"][4] == [("superseded_by", "ADR-20201016-slug-ids")]
+    assert read["ADR-20201016-slug-ids"][4] == [
+        ("relates_to", "ADR-20201016-use-react-hooks"),
+        ("supersedes", "ADR-20200926-number-ids"),
+    ]
+    # two records of the same day keep different ids
+    assert len(archive.by_id) == 4
+
+
+def test_inline_bold_fields_and_a_modification_in_prose():
+    read = summary(load(FORMATS / "inline"))
+    assert read == {
+        "ADR-0001": ("inline", "accepted", "2024-01-05", "ADR-001: Adopt gRPC between services", []),
+        "ADR-0002": ("inline", "proposed", "2024-03-09", "ADR-002: gRPC-Web for the browser", [("amends", "ADR-0001")]),
+    }
+
+
+def test_explain_says_how_a_file_was_read():
+    result = lint(FORMATS / "adr-tools", "--explain", "doc/adr/0002-use-mysql.md")
+    assert result.returncode == 0
+    assert result.stdout == (
+        "doc/adr/0002-use-mysql.md: format adr-tools\n"
+        "  id: ADR-0002\n"
+        "  title: Use MySQL\n"
+        "  date (3:7): '2019-04-02'\n"
+        "  status (7:1): 'superseded'\n"
+        "  link (7:15): superseded_by ADR-0004 via 0004-use-postgresql.md\n"
+    )
+
+
+def test_mistakes_users_really_make():
+    result = lint(FORMATS / "mistakes", "--format", "json")
+    found = [(d["path"], d["line"], d["column"], d["rule"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [
+        ("doc/adr/0001-misspelled-status.md", 7, 1, "unknown-status", "unknown status 'Acceptd' (did you mean "
+         "'accepted'?); ADR statuses are: proposed, accepted, rejected, deprecated, superseded"),
+        ("doc/adr/0002-superceded.md", 7, 1, "status-alias", "status 'Superceded' is read as 'superseded'; correct the spelling"),
+        ("doc/adr/0002-superceded.md", 7, 1, "superseded-without-successor", "status is 'superseded' but no record "
+         "replaces this one; add 'superseded_by: [<id of the successor>]' or change the status"),
+        ("doc/adr/0003-two-statuses.md", 9, 1, "duplicate-key", "'status' is given twice (first on line 7); keep only one"),
+        ("doc/adr/0004-renamed-link.md", 9, 12, "missing-target", "'supersedes' links to 0002-cache-in-memory.md, "
+         "which is not a record (did you mean doc/adr/0002-superceded.md?); link to an existing record by its id"),
+        ("doc/adr/0005-modifies-but-superseded.md", 9, 10, "conflicting-links", "ADR-0005 says it amends ADR-0006, "
+         "but doc/adr/0006-open-api.md says it is superseded by ADR-0005; make both records say the same"),
+    ]
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_site_builds_from_each_format(tmp_path, name):
+    shutil.copytree(FORMATS / name, tmp_path / name)
+    root = tmp_path / name
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Decisions\n")
+    site = run_build(root / "mkdocs.yml")
+    index = soup(site / "adr" / "index.html")
+    assert len(index.select("table.decisions-table tbody tr")) == len(load(root).records)
+
+
+# -- the real archives ------------------------------------------------------------------
+
+REAL_EXPECTED = {
+    # statuses counted by reading each file; "Pending" reads as proposed,
+    # "Approved" and "Partly superseded" as accepted
+    "alphagov__govuk-aws": {"records": 38, "statuses": {"accepted": 30, "proposed": 7, "superseded": 1}, "dated": 38,
+                            "links": {("ADR-0004", "superseded_by", "ADR-0015"), ("ADR-0010", "amended_by", "ADR-0017"),
+                                      ("ADR-0017", "amends", "ADR-0010")}},
+    "elastisys__compliantkubernetes": {"records": 57, "statuses": {"accepted": 50, "superseded": 5, "proposed": 1, None: 1},
+                                       "dated": 56,
+                                       "links": {("ADR-0003", "superseded_by", "ADR-0019"), ("ADR-0011", "superseded_by", "ADR-0046"),
+                                                 ("ADR-0012", "superseded_by", "ADR-0017"), ("ADR-0016", "superseded_by", "ADR-0040"),
+                                                 ("ADR-0023", "superseded_by", "ADR-0056")}},
+    "thomvaill__log4brains": {"records": 17, "statuses": {"accepted": 16, "superseded": 1}, "dated": 17,
+                              "links": {("ADR-20200926-use-the-adr-number-as-its-unique-id", "superseded_by",
+                                         "ADR-20201016-use-the-adr-slug-as-its-unique-id"),
+                                        ("ADR-20201016-use-the-adr-slug-as-its-unique-id", "supersedes",
+                                         "ADR-20200926-use-the-adr-number-as-its-unique-id")}},
+    # MADR 4 leaves the status out; one record is "on hold", read as proposed
+    "adr__madr": {"records": 19, "statuses": {None: 18, "proposed": 1}, "dated": 0, "links": set()},
+}
+
+
+def real_archive(tmp_path: Path, name: str) -> Path:
+    if not (REAL / name).is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{REAL / name} is missing")
+        pytest.skip(f"{REAL / name} is not here (it is in CI)")
+    shutil.copytree(REAL / name, tmp_path / "archive")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Real\nplugins:\n  - decisions:\n      kinds: {adr: {directory: archive}}\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Decisions\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
+def test_real_archive_read_without_false_alarms(tmp_path, name):
+    root = real_archive(tmp_path, name)
+    result = lint(root)
+    assert (result.returncode, result.stdout) == (0, "")
+    archive = load(root)
+    expected = REAL_EXPECTED[name]
+    assert len(archive.records) == expected["records"]
+    assert Counter(r.status for r in archive.records) == expected["statuses"]
+    assert sum(1 for r in archive.records if r.date) == expected["dated"]
+    links = {(r.id, l.relation, l.target) for r in archive.records for l in r.links}
+    assert links == expected["links"]
+    assert all(r.title and not r.title[0].isdigit() for r in archive.records)
+
+
+@pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
+def test_site_builds_from_real_archive(tmp_path, caplog, name):
+    root = real_archive(tmp_path, name)
+    # not strict: these copies lack the images and code their records link to,
+    # which MkDocs reports; the plugin itself must have nothing to say
+    with caplog.at_level(logging.WARNING):
+        site = run_build(root / "mkdocs.yml", strict=False)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs.plugins.mkdocs_decisions")] == []
+    rows = soup(site / "adr" / "index.html").select("table.decisions-table tbody tr")
+    assert len(rows) == REAL_EXPECTED[name]["records"]
+
+
+# -- migrate ------------------------------------------------------------------------------
+
+
+def findings(root: Path) -> list[tuple[str, str, str]]:
+    result = lint(root, "--format", "json")
+    return sorted((d["path"], d["rule"], d["message"]) for d in json.loads(result.stdout)["diagnostics"])
+
+
+@pytest.mark.parametrize("name", ["adr-tools", "madr2", "log4brains", "inline"])
+def test_migrate_keeps_findings_and_bodies(tmp_path, name):
+    root = tmp_path / name
+    shutil.copytree(FORMATS / name, root)
+    # adr-tools, log4brains and inline archives name no deciders; our format wants them once accepted
+    config = (root / "mkdocs.yml").read_text().replace("directory:", "required_by_status: {}, directory:")
+    (root / "mkdocs.yml").write_text(config)
+    before = findings(root)
+    originals = {p: p.read_bytes() for p in root.rglob("*.md")}
+    dry = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native", "--dry-run"],
+                         cwd=root, capture_output=True, text=True, timeout=120)
+    assert dry.returncode == 0, dry.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*.md")} == originals
+    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native"],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == dry.stdout
+    archive = load(root)
+    assert {r.format for r in archive.records} == {"native"}
+    for path, data in originals.items():
+        new = path.read_bytes()
+        assert new.startswith(b"---\n") and new.endswith(data), path  # the text after the frontmatter is the old file
+    after = findings(root)
+    assert after == before
+    again = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native"],
+                           cwd=root, capture_output=True, text=True, timeout=120)
+    assert (again.stdout, again.stderr) == ("", "rewrote 0 record(s)\n")
+
+
+def test_migrate_reports_what_it_could_not_map(tmp_path):
+    root = tmp_path / "mistakes"
+    shutil.copytree(FORMATS / "mistakes", root)
+    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native", "--dry-run",
+                             "doc/adr/0001-misspelled-status.md", "doc/adr/0004-renamed-link.md"],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.stdout == (
+        "doc/adr/0001-misspelled-status.md: adr-tools -> native: date 2021-05-01; title 'Use Redis for sessions'\n"
+        "  not mapped: status 'Acceptd' is not one of the kind's statuses\n"
+        "doc/adr/0004-renamed-link.md: adr-tools -> native: status accepted; date 2021-05-04; title 'Use Redis streams'\n"
+        "  not mapped: 'supersedes' link to 0002-cache-in-memory.md: no such record\n"
+    )
+    assert result.stderr == "would rewrite 2 record(s)\n"
+
+
+# -- a reader from another package -----------------------------------------------------
+
+READER_MODULE = '''
+from mkdocs_decisions.readers import common, frontmatter
+
+
+def read_yaml_proposal(record, text, kind, scheme):
+    record.text = text
+    record.body_start = len(text)
+    parsed = frontmatter.parse(text, offset=0, first_line=1)
+    if parsed.problem:
+        record.problems.append(parsed.problem)
+    record.fields = parsed.fields
+    record.duplicate_keys = parsed.duplicate_keys
+    common.normalise(record, kind, scheme, ("supersedes", "superseded_by"))
+'''
+
+
+def test_a_reader_registered_by_another_package(tmp_path):
+    packages = tmp_path / "packages"
+    (packages / "team_readers-1.0.dist-info").mkdir(parents=True)
+    (packages / "team_readers-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: team-readers\nVersion: 1.0\n")
+    (packages / "team_readers-1.0.dist-info" / "entry_points.txt").write_text(
+        "[mkdocs_decisions.readers]\nyaml-proposal = team_readers:read_yaml_proposal\n"
+    )
+    (packages / "team_readers.py").write_text(READER_MODULE)
+    project = tmp_path / "project"
+    (project / "proposals").mkdir(parents=True)
+    (project / "proposals" / "0001-dark-mode.yaml").write_text("title: Dark mode\nstatus: open\ndate: 2026-01-10\n")
+    (project / "proposals" / "0002-light-mode.yaml").write_text("title: Light mode\nstatus: aproved\ndate: 2026-02-10\n")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Home\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Proposals\nplugins:\n  - decisions:\n      handbook: false\n      kinds:\n        proposal:\n"
+        "          directory: proposals\n          prefix: PROP\n          extensions: [.yaml]\n"
+        "          format: yaml-proposal\n          statuses: [open, approved, declined]\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(packages), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint"], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "proposals/0002-light-mode.yaml:2:9: error unknown-status: unknown status 'aproved' (did you mean "
+        "'approved'?); PROP statuses are: open, approved, declined\n"
+    )
+    (project / "proposals" / "0002-light-mode.yaml").write_text("title: Light mode\nstatus: approved\ndate: 2026-02-10\n")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert build.returncode == 0, build.stderr
+    page = soup(project / "site" / "proposal" / "0001-dark-mode" / "index.html")
+    assert page.h1.get_text() == "Dark mode"
+    assert page.select_one(".decisions-badge").get_text() == "open"
