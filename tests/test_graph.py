@@ -105,7 +105,7 @@ def test_svg_is_valid_xml_with_hostile_titles_escaped(tmp_path):
     view = graphs.view(archive, {r.path: r.path for r in archive.records})
     text = graphs.svg(view, title=f"Graph {HOSTILE}")
     root = ElementTree.fromstring(text)
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"  # it holds links, so not "img"
     assert root.find(f"{SVG}title").text == f"Graph {HOSTILE}"
     assert "<script" not in text
     titles = [t.text for t in root.iter(f"{SVG}title")]
@@ -183,7 +183,7 @@ def test_graph_command_formats(project):
     project.write("adr/0003-other.md", accepted_adr("Other"))
     svg = project.run("graph")
     assert svg.returncode == 0, svg.stderr
-    assert ElementTree.fromstring(svg.stdout).get("role") == "img"
+    assert ElementTree.fromstring(svg.stdout).get("role") == "group"
     dot = project.run("graph", "--format", "dot", "--focus", "2")
     assert '"ADR-0001" -> "ADR-0002"' in dot.stdout
     assert '"ADR-0003"' not in dot.stdout

@@ -28,7 +28,7 @@ def make_site(root: Path, plugin_options: str = "", theme: str = "mkdocs", extra
     options = f"\n      {plugin_options}" if plugin_options else ""
     plugin = f"  - decisions:{options}" if options else "  - decisions"
     (root / "mkdocs.yml").write_text(
-        f"site_name: Test\nsite_url: https://example.invalid/\ntheme:\n  name: {theme}\n{extra}plugins:\n{plugin}\n"
+        f"site_name: Test\nsite_url: https://example.invalid/\ntheme:\n  name: {theme}\n{extra}plugins:\n  - search\n{plugin}\n"
     )
     return root / "mkdocs.yml"
 
@@ -322,7 +322,7 @@ def test_serve_rebuilds_when_a_record_changes(tmp_path):
 def test_graph_page_links_every_drawn_record(good_site):
     page = soup(good_site / "graph" / "index.html")
     svg = page.find("svg", class_="decisions-graph")
-    assert svg["role"] == "img"
+    assert svg["role"] == "group"
     links = sorted(a["href"] for a in svg.find_all("a"))
     assert links == [
         "../adr/0001-record-decisions/", "../adr/0002-use-rabbitmq/", "../adr/0003-use-kafka/",

@@ -118,7 +118,7 @@ def svg(
     if omitted:
         description += f"; {omitted} records without supersession links are not drawn"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="decisions-graph" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="decisions-graph" role="group" '
         f'aria-labelledby="{id_prefix}-title {id_prefix}-desc" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" font-family="sans-serif" font-size="12">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',

@@ -1,0 +1,323 @@
+"""The built site in a real browser (Debian's Chromium, driven by Playwright).
+
+Each scenario runs against a site served from a localhost port and opened
+from file://, with the `mkdocs` and `material` themes (Material in its light
+and dark palettes). Every request the page makes is recorded: none may leave
+the machine. axe-core comes from tests/js/node_modules (installed by npm from
+the lock file, never fetched while the tests run).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, accepted_adr
+from test_plugin import copy_archive, make_site, run_build
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = REPO / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+
+def _require_browser():
+    missing = [str(p) for p in (Path(CHROMIUM), AXE) if not p.exists()]
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("the playwright package")
+    if missing:
+        message = f"not installed: {', '.join(missing)} (.ci/run installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+THEMES = {
+    # the mkdocs theme loads highlight.js from a CDN unless told not to
+    "mkdocs": "mkdocs\n  highlightjs: false",
+    # Material fetches Google Fonts unless told not to; nothing may leave the machine
+    "material-light": "material\n  font: false\n  palette:\n    scheme: default",
+    "material-dark": "material\n  font: false\n  palette:\n    scheme: slate",
+}
+
+
+def _site(root: Path, theme: str, directory_urls: bool) -> Path:
+    copy_archive(FIXTURES / "good", root)
+    # more records, so that filters and sorting have something to do
+    (root / "adr" / "0005-use-grpc.md").write_text(accepted_adr("Adopt gRPC internally", extra="tags: [api, messaging]\n", date="2025-11-02"))
+    (root / "adr" / "0006-cache-prices.md").write_text(
+        accepted_adr("Cache prices at the edge", extra="tags: [performance]\n", date="2025-12-01").replace("accepted", "proposed")
+    )
+    # from file:// a link to a folder shows the folder, so that build has .html links
+    extra = "" if directory_urls else "use_directory_urls: false\n"
+    config_file = make_site(root, theme=THEMES[theme], extra=extra)
+    if theme.startswith("material") and not directory_urls:
+        # Material's own offline plugin makes its scripts work from file://
+        config_file.write_text(config_file.read_text() + "  - offline\n")
+    return run_build(config_file)
+
+
+#: (theme, how the site is opened). Material's scripts need a server: from
+#: file:// they fail, and its offline plugin loads a shim from a CDN.
+SCENARIOS = [("mkdocs", "http"), ("mkdocs", "file"), ("material-light", "http"), ("material-dark", "http")]
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """Build each theme's site once, on first use: (theme, file mode) -> site dir."""
+    _require_browser()
+    built: dict[tuple[str, bool], Path] = {}
+
+    def get(theme: str, for_files: bool) -> Path:
+        if (theme, for_files) not in built:
+            root = tmp_path_factory.mktemp(f"site-{theme}-{'files' if for_files else 'served'}")
+            built[(theme, for_files)] = _site(root, theme, directory_urls=not for_files)
+        return built[(theme, for_files)]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def servers():
+    """A localhost server per site directory, started on first use."""
+    running: dict[Path, http.server.ThreadingHTTPServer] = {}
+
+    def get(path: Path) -> str:
+        if path not in running:
+            handler = functools.partial(_Quiet, directory=str(path))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            running[path] = server
+        return f"http://127.0.0.1:{running[path].server_address[1]}/"
+
+    yield get
+    for server in running.values():
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(params=SCENARIOS, ids=lambda scenario: "-".join(scenario))
+def base(request, sites, servers) -> str:
+    theme, mode = request.param
+    if mode == "file":
+        return sites(theme, True).as_uri() + "/"
+    return servers(sites(theme, False))
+
+
+@pytest.fixture
+def served(sites, servers) -> str:
+    return servers(sites("mkdocs", False))
+
+
+def _url(base: str, page: str) -> str:
+    """A page's address: `adr/0003-use-kafka/` is `adr/0003-use-kafka.html` in the
+    file:// build, and a section's index is its `index.html`."""
+    if not base.startswith("file:"):
+        return base + page
+    folder = Path(base[len("file://"):]) / page
+    if page == "" or (folder / "index.html").is_file():
+        return base + page + "index.html"
+    return base + page.rstrip("/") + ".html"
+
+
+@pytest.fixture
+def page(request, browser, base):
+    context = browser.new_context()
+    opened = context.new_page()
+    errors: list[tuple[str, str]] = []  # (message, where it came from)
+    outside: list[str] = []
+    opened.on(
+        "console",
+        lambda message: errors.append((message.text, message.location.get("url", ""))) if message.type == "error" else None,
+    )
+    opened.on("pageerror", lambda error: errors.append((str(error), error.stack or "")))
+
+    def check(request):
+        if not (request.url.startswith(("file:", "data:", "about:")) or request.url.startswith(base if base.startswith("http") else "file:")):
+            outside.append(request.url)
+
+    opened.on("request", check)
+    opened.base = base
+    opened.scenario = request.node.callspec.id
+    yield opened
+    context.close()
+    assert outside == []
+    if base.startswith("file:"):
+        # From file:// browsers refuse the search plugin's web worker, so the
+        # theme's search logs errors we do not own; ours must log none.
+        errors = [error for error in errors if "assets/decisions/" in error[1]]
+    assert errors == []
+
+
+def visible_ids(page) -> list[str]:
+    return page.locator("table.decisions-table tbody tr:visible td:first-child").all_inner_texts()
+
+
+def test_index_lists_every_record(page):
+    page.goto(_url(page.base, "adr/"))
+    assert sorted(visible_ids(page)) == ["ADR-0001", "ADR-0002", "ADR-0003", "ADR-0004", "ADR-0005", "ADR-0006"]
+    assert page.locator("[data-decisions-total]").inner_text() == "6"
+
+
+def test_filters_narrow_the_table_and_the_counts(page):
+    page.goto(_url(page.base, "adr/"))
+    page.select_option("[data-filter=status]", "accepted")
+    assert sorted(visible_ids(page)) == ["ADR-0001", "ADR-0003", "ADR-0005"]
+    assert page.locator("[data-decisions-total]").inner_text() == "3"
+    assert page.locator('.decisions-count[data-status="accepted"] [data-decisions-count]').inner_text() == "3"
+    assert page.locator('.decisions-count[data-status="proposed"]').is_hidden()
+    page.select_option("[data-filter=tag]", "messaging")
+    assert sorted(visible_ids(page)) == ["ADR-0003", "ADR-0005"]
+    page.fill("[data-filter=text]", "grpc")
+    assert visible_ids(page) == ["ADR-0005"]
+    page.fill("[data-filter=text]", "nothing-like-this")
+    assert visible_ids(page) == []
+    assert page.locator("[data-decisions-empty]").is_visible()
+    page.click("form[data-decisions-filters] button[type=reset]")
+    page.wait_for_function("document.querySelector('[data-decisions-total]').textContent === '6'")
+    assert len(visible_ids(page)) == 6
+
+
+def test_sorting_by_column(page):
+    page.goto(_url(page.base, "adr/"))
+    group = page.locator("section.decisions-group").first
+    titles = lambda: group.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    group.locator("button[data-sort=title]").click()
+    assert titles() == sorted(titles(), key=str.lower)
+    group.locator("button[data-sort=title]").click()
+    assert titles() == sorted(titles(), key=str.lower, reverse=True)
+    assert group.locator("th[aria-sort=descending] button").inner_text() == "Title"
+
+
+def test_graph_node_opens_its_record(page):
+    page.goto(_url(page.base, "graph/"))
+    page.locator('svg.decisions-graph a[aria-label^="ADR-0003"]').click()
+    page.wait_for_load_state()
+    assert "Use Kafka for events" in page.locator("h1").first.inner_text()
+
+
+def test_banner_leads_to_successor_and_lineage_leads_back(page):
+    page.goto(_url(page.base, "adr/0002-use-rabbitmq/"))
+    banner = page.locator(".decisions-banner")
+    assert "superseded" in banner.inner_text()
+    banner.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == "Use Kafka for events"
+    page.locator("section.decisions-lineage ul a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == "Use RabbitMQ for events"
+
+
+def test_copy_button_copies_the_template(browser, served):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served + "handbook/adr-template/")
+    figure = page.locator("figure.decisions-template").first
+    figure.locator("button.decisions-copy").click()
+    expected = figure.locator("code").inner_text()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("---\nstatus: proposed\n")
+    assert copied.strip() == expected.strip()
+    assert figure.locator("button.decisions-copy").inner_text() == "Copied"
+    context.close()
+
+
+def test_pages_work_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(_url(base, "adr/"))
+    assert page.locator("form[data-decisions-filters]").is_hidden()
+    assert len(page.locator("table.decisions-table tbody tr").all()) == 6
+    page.goto(_url(base, "adr/0003-use-kafka/"))
+    assert "Orders arrive in bursts" in page.inner_text("body") or page.locator("dl.decisions-card").is_visible()
+    assert page.locator("dl.decisions-card").is_visible()
+    context.close()
+
+
+def test_keyboard_reaches_filters_and_graph_links(page):
+    page.goto(_url(page.base, "adr/"))
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.getAttribute('data-filter') || ''"))
+    assert {"status", "tag", "text"} <= reached
+    page.goto(_url(page.base, "graph/"))
+    labels = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        labels.add(page.evaluate("document.activeElement.getAttribute('aria-label') || ''"))
+    assert any(label.startswith("ADR-0003") for label in labels)
+
+
+#: what the plugin puts on a page; axe's findings elsewhere belong to the theme
+OURS = (".decisions-index, .decisions-card, .decisions-banner, .decisions-lineage, .decisions-backlinks, "
+        ".decisions-timeline, .decisions-graph-page, .decisions-template, .decisions-graph, a.decisions-ref")
+
+
+@pytest.mark.parametrize("path", ["adr/", "adr/0002-use-rabbitmq/", "graph/", "handbook/adr-template/"])
+def test_axe_finds_no_serious_violations(page, path):
+    page.goto(_url(page.base, path))
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """ours => axe.run(document, {preload: false, runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+        .then(result => result.violations
+          .filter(v => ['serious', 'critical'].includes(v.impact))
+          .map(v => ({id: v.id, nodes: v.nodes.map(n => ({
+              target: n.target.join(' '),
+              ours: !!(document.querySelector(n.target.join(' ')) || document.body).closest(ours)}))})))""",
+        OURS,
+    )
+    ours = [(v["id"], n["target"]) for v in violations for n in v["nodes"] if n["ours"]]
+    assert ours == []
+    theirs = {v["id"] for v in violations for n in v["nodes"] if not n["ours"]}
+    # The themes' own elements: the mkdocs theme's link colour, Material's
+    # footer text and its links inside prose (handbook pages). Nothing else.
+    assert theirs <= {"color-contrast", "link-in-text-block"}
+
+
+@pytest.mark.parametrize("path", ["adr/", "adr/0003-use-kafka/"])
+def test_no_horizontal_scrolling_at_phone_width(browser, base, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(_url(base, path))
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_screenshots_of_the_project_site(tmp_path):
+    _require_browser()
+    import screenshots
+
+    screenshots.build_site(tmp_path / "site")
+    written = screenshots.take(tmp_path / "site", tmp_path / "images")
+    assert [path.name for path in written] == ["index.png", "record.png", "graph.png"]
+    for path in written:
+        data = path.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
