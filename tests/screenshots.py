@@ -34,22 +34,28 @@ def build_site(site_dir: Path) -> None:
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir)))
 
 
-def take(site_dir: Path, out_dir: Path, width: int = 1200, height: int = 800) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+def take(site_dir: Path, out_dir: Path, browser=None, width: int = 1200, height: int = 800) -> list[Path]:
+    """Save the screenshots; with no `browser` given, launch Chromium for them."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                return take(site_dir, out_dir, launched, width, height)
+            finally:
+                launched.close()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": width, "height": height})
-        for name, (path, anchor) in SHOTS.items():
-            page.goto((site_dir / path).as_uri())
-            if anchor:
-                page.locator(anchor).scroll_into_view_if_needed()
-            target = out_dir / name
-            page.screenshot(path=str(target))
-            written.append(target)
-        browser.close()
+    page = browser.new_page(viewport={"width": width, "height": height})
+    for name, (path, anchor) in SHOTS.items():
+        page.goto((site_dir / path).as_uri())
+        if anchor:
+            page.locator(anchor).scroll_into_view_if_needed()
+        target = out_dir / name
+        page.screenshot(path=str(target))
+        written.append(target)
+    page.close()
     return written
 
 

@@ -311,12 +311,11 @@ def test_no_horizontal_scrolling_at_phone_width(browser, base, path):
     assert overflow <= 0
 
 
-def test_screenshots_of_the_project_site(tmp_path):
-    _require_browser()
+def test_screenshots_of_the_project_site(tmp_path, browser):
     import screenshots
 
     screenshots.build_site(tmp_path / "site")
-    written = screenshots.take(tmp_path / "site", tmp_path / "images")
+    written = screenshots.take(tmp_path / "site", tmp_path / "images", browser)
     assert [path.name for path in written] == ["index.png", "record.png", "graph.png"]
     for path in written:
         data = path.read_bytes()

@@ -7,8 +7,9 @@
   assets and `decisions.json`;
 * `on_nav` gathers those pages under one "Decisions" section;
 * `on_page_markdown` (once) sets up the theme's templates, with ours behind;
-* `on_page_content` adds the card, banner, lineage and backlinks to record
-  pages and fills the `<!-- decisions:... -->` markers;
+* `on_page_content` links ids in records' text and marks where their card,
+  banner, lineage and backlinks go; `on_post_page` fills those and the other
+  `<!-- decisions:... -->` markers (after the search index has read the page);
 * `on_serve` watches the record directories, which usually sit outside
   `docs_dir`.
 """
@@ -49,6 +50,8 @@ INDEX_MARKER = "<!-- decisions:index {kind} -->"
 TIMELINE_MARKER = "<!-- decisions:timeline -->"
 GRAPH_MARKER = "<!-- decisions:graph -->"
 TEMPLATE_MARKER = "<!-- decisions:template {name} -->"
+HEADER_MARKER = "<!-- decisions:record-header -->"
+FOOTER_MARKER = "<!-- decisions:record-footer -->"
 
 
 class DecisionsConfig(base.Config):
@@ -144,6 +147,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
         document = json.dumps(export(main.archive, main.urls), indent=2, ensure_ascii=False) + "\n"
         files.append(File.generated(config, "decisions.json", content=document))
+        for published in self._published:
+            # checked, linked and copied into the pages: the texts are not needed again
+            for record in published.archive.records:
+                record.text = ""
         return files
 
     def _publish(self, files: Files, config: MkDocsConfig, archive: Archive, prefix: str, label: str) -> _Published:
@@ -271,16 +278,44 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self._env is None or not self._published:
+        """Link ids in a record's text and mark where its header and footer go.
+
+        The header, footer and the `<!-- decisions:... -->` markers are filled
+        in `on_post_page`: what they add is not prose, so the search index
+        (built from the content) does not need to read it.
+        """
+        found = self._record_of(page)
+        if found is None:
             return html
+        published, record = found
+        body = self._link_ids(published, record, html, page.url)
+        if body.lstrip().startswith("<h1"):
+            end = body.index("</h1>") + len("</h1>")
+            return body[:end] + HEADER_MARKER + body[end:] + FOOTER_MARKER
+        title = markupsafe.escape(record.title or record.slug)
+        return f"<h1>{title}</h1>\n{HEADER_MARKER}{body}{FOOTER_MARKER}"
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if "<!-- decisions:" not in output or self._env is None or not self._published:
+            return output
+        found = self._record_of(page)
+        if found is not None:
+            published, record = found
+            pages = published.pages
+            assert pages is not None
+            lineage = pages.lineage(record, page.url) if self.config.graph else ""
+            output = output.replace(HEADER_MARKER, pages.record_header(record, page.url), 1)
+            output = output.replace(FOOTER_MARKER, pages.record_footer(record, page.url, lineage), 1)
+            if "<!-- decisions:" not in output:
+                return output
+        return self._fill_markers(output, page.url)
+
+    def _record_of(self, page: Page) -> tuple[_Published, Record] | None:
         for published in self._published:
             record = published.records.get(page.file.src_uri)
             if record is not None:
-                html = self._record_page(published, record, html, page.url)
-                break
-        if "<!-- decisions:" in html:
-            html = self._fill_markers(html, page.url)
-        return html
+                return published, record
+        return None
 
     def _fill_markers(self, html: str, page_url: str) -> str:
         pages = self._published[0].pages
@@ -301,10 +336,9 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 html = html.replace(marker, block)
         return html
 
-    def _record_page(self, published: _Published, record: Record, html: str, page_url: str) -> str:
-        pages, archive = published.pages, published.archive
-        assert pages is not None
-        pattern = archive.scheme.reference_pattern()
+    @staticmethod
+    def _link_ids(published: _Published, record: Record, html: str, page_url: str) -> str:
+        archive = published.archive
 
         def resolve(written: str) -> tuple[str, str] | None:
             target = archive.by_id.get(archive.scheme.normalise(written, record.kind) or "")
@@ -312,15 +346,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 return None
             return relative_url(published.urls[target.path], page_url), target.title
 
-        body = link_ids(html, pattern, resolve)
-        header = pages.record_header(record, page_url)
-        lineage = pages.lineage(record, page_url) if self.config.graph else ""
-        footer = pages.record_footer(record, page_url, lineage)
-        if body.lstrip().startswith("<h1"):
-            end = body.index("</h1>") + len("</h1>")
-            return body[:end] + header + body[end:] + footer
-        title = markupsafe.escape(record.title or record.slug)
-        return f"<h1>{title}</h1>\n{header}{body}{footer}"
+        return link_ids(html, archive.scheme.reference_pattern(), resolve)
 
     # -- serve -------------------------------------------------------------------
 

@@ -61,12 +61,24 @@ def standalone_environment() -> jinja2.Environment:
 
 
 def relative_url(target: str, page_url: str) -> str:
-    """`target` (site-relative) as a link from the page at `page_url`."""
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-    if target.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return "./" if relative in (".", "./") else relative
+    """`target` (site-relative) as a link from the page at `page_url`.
+
+    Both are MkDocs URLs (`adr/0003-x/`, `adr/0003-x.html`, `` for the home
+    page), so plain path arithmetic does; it runs for every link of every page.
+    """
+    if page_url.endswith("/") or not page_url:
+        base = page_url
+    else:
+        base = page_url.rsplit("/", 1)[0] + "/" if "/" in page_url else ""
+    if base.startswith("/") or target.startswith("/"):
+        base, target = base.lstrip("/"), target.lstrip("/")
+    here = base.split("/")[:-1] if base else []
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:])
+    return relative or "./"
 
 
 @dataclasses.dataclass
@@ -92,21 +104,25 @@ class SitePages:
         self.env = env
         order = {record_id: position for position, record_id in enumerate(sorted_ids(archive.by_id))}
         self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
+        #: each record's row with its site-relative url, made once
+        self._rows_by_path: dict[str, Row] = {}
 
     def _row(self, record: Record, page_url: str) -> Row:
-        people = [name for key, _ in _PEOPLE_FIELDS for name in record.people(key)]
-        tags = record.people("tags")
-        text = " ".join([record.id or "", record.title, *people, *tags]).lower()
-        return Row(
-            id=record.id or record.path,
-            sort_id=self._sort_key.get(record.id or "", record.path),
-            title=record.title or record.slug,
-            status=record.status,
-            date=record.date,
-            tags=tags,
-            url=relative_url(self.urls[record.path], page_url),
-            text=text,
-        )
+        row = self._rows_by_path.get(record.path)
+        if row is None:
+            people = [name for key, _ in _PEOPLE_FIELDS for name in record.people(key)]
+            tags = record.people("tags")
+            row = self._rows_by_path[record.path] = Row(
+                id=record.id or record.path,
+                sort_id=self._sort_key.get(record.id or "", record.path),
+                title=record.title or record.slug,
+                status=record.status,
+                date=record.date,
+                tags=tags,
+                url=self.urls[record.path],
+                text=" ".join([record.id or "", record.title, *people, *tags]).lower(),
+            )
+        return dataclasses.replace(row, url=relative_url(row.url, page_url))
 
     def _rows(self, ids: list[str], page_url: str) -> list[Row]:
         records = [self.archive.by_id[i] for i in sorted_ids(ids) if i in self.archive.by_id]
