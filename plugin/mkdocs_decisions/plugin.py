@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import posixpath
@@ -106,6 +107,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         self._generated: list[File] = []  # index, timeline, graph, handbook index: for the nav
         self._templates: dict[str, handbook.Template] = {}
         self._env: jinja2.Environment | None = None
+        self._frozen = False
 
     # -- configuration -----------------------------------------------------------
 
@@ -151,7 +153,22 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             # checked, linked and copied into the pages: the texts are not needed again
             for record in published.archive.records:
                 record.text = ""
+        # The archive lives until the build ends: keep the cycle collector from
+        # walking its objects on every full collection (unfrozen in on_post_build).
+        gc.freeze()
+        self._frozen = True
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unfreeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def _publish(self, files: Files, config: MkDocsConfig, archive: Archive, prefix: str, label: str) -> _Published:
         """Check an archive and add a page for each of its records (and, for the

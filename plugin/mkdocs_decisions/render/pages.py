@@ -233,7 +233,7 @@ def export(archive: Archive, urls: dict[str, str]) -> dict[str, Any]:
                 "date": record.date,
                 "source": record.path,
                 "url": urls[record.path],
-                **{key: record.people(key) for key, _ in _PEOPLE_FIELDS if record.people(key)},
+                **{key: names for key, _ in _PEOPLE_FIELDS if (names := record.people(key))},
                 "tags": record.people("tags"),
                 "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
                 "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
