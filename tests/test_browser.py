@@ -320,3 +320,22 @@ def test_screenshots_of_the_project_site(tmp_path, browser):
     for path in written:
         data = path.read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+def test_hostile_record_runs_no_script_in_the_browser(tmp_path, browser):
+    from test_hostile import hostile_site
+
+    site = hostile_site(tmp_path)
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("adr/0001-xss/index.html", "adr/index.html", "timeline/index.html", "graph/index.html"):
+        page.goto((site / path).as_uri())
+        page.mouse.move(10, 10)
+        page.mouse.move(300, 300)
+        for link in page.locator("a").all()[:40]:
+            href = link.get_attribute("href") or ""
+            assert not href.lower().startswith("javascript:")
+    context.close()
+    assert dialogs == []

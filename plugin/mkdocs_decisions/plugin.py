@@ -40,6 +40,7 @@ from . import handbook
 from .archive import Archive, discover
 from .config import ConfigError, Settings
 from .model import Record, Severity
+from .render import sanitize
 from .render.autolink import link_ids
 from .render.pages import SitePages, export, relative_url, template_loader
 
@@ -295,7 +296,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Link ids in a record's text and mark where its header and footer go.
+        """Sanitise a record's HTML, link the ids in its text, and mark where
+        its header and footer go.
 
         The header, footer and the `<!-- decisions:... -->` markers are filled
         in `on_post_page`: what they add is not prose, so the search index
@@ -305,7 +307,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         if found is None:
             return html
         published, record = found
-        body = self._link_ids(published, record, html, page.url)
+        body = self._link_ids(published, record, sanitize.clean(html), page.url)
         if body.lstrip().startswith("<h1"):
             end = body.index("</h1>") + len("</h1>")
             return body[:end] + HEADER_MARKER + body[end:] + FOOTER_MARKER

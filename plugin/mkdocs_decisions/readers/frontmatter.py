@@ -47,6 +47,30 @@ MAX_NODES = 20_000
 MAX_DEPTH = 32
 
 
+#: how deeply `[` and `{` may nest before the text is not even parsed
+MAX_FLOW_DEPTH = 512
+
+
+def _too_deep(text: str) -> Position | None:
+    """Where flow brackets first nest deeper than allowed (quotes ignored: an
+    over-estimate, and only counted when there are that many brackets at all)."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return None
+    depth = 0
+    line, column = 1, 0
+    for character in text:
+        column += 1
+        if character == "\n":
+            line, column = line + 1, 0
+        elif character in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return Position(line, column)
+        elif character in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
 class _TooComplex(Exception):
     pass
 
@@ -63,6 +87,12 @@ class Frontmatter:
 def parse(text: str, offset: int, first_line: int) -> Frontmatter:
     """Parse `text`, which starts at character `offset`, line `first_line` of its file."""
     builder = _Builder(offset, first_line)
+    deep = _too_deep(text)
+    if deep is not None:
+        # libyaml composes recursively: a few hundred thousand brackets would
+        # overflow the C stack and kill the process, so such text is refused
+        where = Position(deep.line + first_line - 1, deep.column)
+        return Frontmatter({}, [], ReadProblem("yaml-syntax", where, f"brackets nest more than {MAX_FLOW_DEPTH} levels deep"))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:

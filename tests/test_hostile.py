@@ -1,0 +1,229 @@
+"""Hostile input: records written to crash, hang, or inject code, and
+interrupted writes. Each must end in a diagnostic or a safe page, never a
+traceback, a hang or a half-written file."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import accepted_adr
+from test_plugin import make_site, run_build, soup
+
+from mkdocs_decisions.archive import Archive, scheme_for
+from mkdocs_decisions.config import Settings
+from mkdocs_decisions.readers import read_record
+
+
+def lint_json(root: Path) -> tuple[int, list[dict]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_decisions", "lint", "--format", "json"],
+        cwd=root, capture_output=True, text=True, timeout=300,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout)["diagnostics"]
+
+
+def rules_for(diagnostics: list[dict], path: str) -> set[str]:
+    return {d["rule"] for d in diagnostics if d["path"] == path}
+
+
+HOSTILE_FILES = {
+    # name -> (bytes, the rule that must report it)
+    "0001-bomb.md": (
+        ("---\nstatus: accepted\n" + "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+         + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 12))
+         + "---\n# Bomb\n\nText.\n").encode(),
+        "yaml-syntax",
+    ),
+    "0002-huge.md": (b"---\nstatus: accepted\n---\n# Huge\n\n" + b"words " * (50 * 1024 * 1024 // 6), "file-too-large"),
+    "0003-long-frontmatter.md": (
+        ("---\nstatus: accepted\ndate: 2026-01-01\ndeciders: [a]\n"
+         + "".join(f"extra_{n}: value {n}\n" for n in range(10_000)) + "---\n# Long\n\nText.\n").encode(),
+        "unknown-field",
+    ),
+    "0004-deep.md": (b"---\nstatus: accepted\ntags: " + b"[" * 300_000 + b"]" * 300_000 + b"\n---\n# Deep\n\nText.\n", "yaml-syntax"),
+    "0005-nul.md": (b"---\nstatus: accepted\x00\n---\n", "binary-file"),
+    "0006-latin1.md": ("---\nstatus: accepted\ntitle: Café\n---\n".encode("latin-1"), "encoding"),
+    "0007-mixed-endings.md": (b"---\r\nstatus: accepted\ndate: 2026-01-01\r\ndeciders: [a]\r---\n# Mixed\r\n\nText.\r\n", "unterminated-frontmatter"),
+    "0008-deep-block.md": (
+        ("---\nstatus: accepted\nnested:\n" + "".join(" " * (n + 1) + f"k{n}:\n" for n in range(40)) + "---\n# Deep block\n\nText.\n").encode(),
+        "yaml-syntax",
+    ),
+}
+
+
+def test_each_hostile_file_gets_its_diagnostic(tmp_path):
+    for name, (data, _) in HOSTILE_FILES.items():
+        (tmp_path / "adr").mkdir(exist_ok=True)
+        (tmp_path / "adr" / name).write_bytes(data)
+    code, diagnostics = lint_json(tmp_path)
+    assert code == 1
+    for name, (_, rule) in HOSTILE_FILES.items():
+        assert rule in rules_for(diagnostics, f"adr/{name}"), name
+    for diagnostic in diagnostics:
+        assert diagnostic["line"] >= 1 and diagnostic["column"] >= 1
+
+
+def test_a_file_that_vanishes_before_it_is_read(tmp_path):
+    settings = Settings.from_mapping(None, tmp_path)
+    (tmp_path / "adr").mkdir()
+    record = read_record(tmp_path / "adr" / "0001-gone.md", "adr/0001-gone.md", settings.kind("adr"), scheme_for(settings))
+    assert [(p.kind, p.detail) for p in record.problems] == [("unreadable-file", "No such file or directory")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_file(tmp_path):
+    (tmp_path / "adr").mkdir()
+    path = tmp_path / "adr" / "0001-secret.md"
+    path.write_text(accepted_adr())
+    path.chmod(0)
+    _, diagnostics = lint_json(tmp_path)
+    assert rules_for(diagnostics, "adr/0001-secret.md") == {"unreadable-file"}
+
+
+# -- arbitrary input never raises ---------------------------------------------------------
+
+
+def _read_and_check(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "adr").mkdir(exist_ok=True)
+    path = tmp_path / "adr" / "0001-fuzz.md"
+    path.write_bytes(data)
+    archive = Archive.load(Settings.from_mapping(None, tmp_path))
+    result = archive.check()
+    lines = data.count(b"\n") + 1
+    for diagnostic in result.diagnostics:
+        assert 1 <= diagnostic.line <= lines + 1, diagnostic
+        assert diagnostic.column >= 1, diagnostic
+        assert "\n" not in diagnostic.message
+
+
+fuzz = settings(max_examples=int(os.environ.get("DECISIONS_FUZZ_EXAMPLES", "150")), deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@fuzz
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes(tmp_path, data):
+    _read_and_check(tmp_path, data)
+
+
+@fuzz
+@given(st.text(max_size=1500))
+def test_arbitrary_frontmatter_text(tmp_path, text):
+    _read_and_check(tmp_path, f"---\n{text}\n---\n# T\n\nBody.\n".encode("utf-8", "surrogatepass"))
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@fuzz
+@given(st.dictionaries(st.sampled_from(["status", "date", "id", "title", "tags", "deciders", "supersedes",
+                                        "superseded_by", "amends", "x"]), yaml_values, max_size=8))
+def test_arbitrary_yaml_values(tmp_path, mapping):
+    import yaml
+
+    text = yaml.safe_dump(mapping, allow_unicode=True)
+    _read_and_check(tmp_path, f"---\n{text}---\n# T\n\nBody.\n".encode("utf-8", "surrogatepass"))
+
+
+# -- nothing from a record runs in a reader's browser ----------------------------------
+
+XSS = '<script>alert("title")</script>"\'&<img src=x onerror=alert(1)>'
+BODY = """
+<script>alert("body")</script>
+<img src="x" onerror="alert('img')">
+<a href="javascript:alert('link')">click</a>
+[markdown link](javascript:alert('md'))
+<a href="data:text/html,<script>alert(1)</script>">data</a>
+<div onmouseover="alert('hover')" style="position:fixed">hover</div>
+<iframe src="https://example.invalid"></iframe>
+<svg><script>alert('svg')</script></svg>
+See [the next record](0002-next.md) and ADR-0002.
+"""
+
+
+def hostile_site(root: Path) -> Path:
+    (root / "adr").mkdir(parents=True)
+    (root / "adr" / "0001-xss.md").write_text(
+        f"---\nstatus: superseded\ndate: 2026-01-01\ndeciders: ['{XSS.replace(chr(39), chr(39) * 2)}']\n"
+        f"tags: ['{XSS.replace(chr(39), chr(39) * 2)}']\nsuperseded_by: [ADR-0002]\n---\n# {XSS}\n{BODY}"
+    )
+    (root / "adr" / "0002-next.md").write_text(accepted_adr("Next", extra="supersedes: [ADR-0001]\n"))
+    return run_build(make_site(root), strict=False)
+
+
+def test_hostile_records_cannot_inject_markup(tmp_path):
+    site = hostile_site(tmp_path)
+    for page in ("adr/0001-xss/index.html", "adr/index.html", "timeline/index.html", "graph/index.html",
+                 "adr/0002-next/index.html"):
+        html = soup(site / page)
+        main = html.select_one("div[role=main]") or html
+        assert main.find("script") is None, page
+        assert main.find("iframe") is None, page
+        for element in main.find_all(True):
+            assert not any(name.lower().startswith("on") for name in element.attrs), (page, element)
+            for attribute in ("href", "src"):
+                value = (element.get(attribute) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (page, element)
+    record = soup(site / "adr" / "0001-xss" / "index.html")
+    # the heading is the record's own markdown: its HTML is sanitised ...
+    assert record.h1.get_text() == '"\'&'
+    # ... and where we show the title, it is text, not markup
+    index = soup(site / "adr" / "index.html")
+    assert sorted(a.get_text() for a in index.select("table.decisions-table a")) == sorted([XSS, "Next"])
+    assert record.select_one(".decisions-card dd").get_text() == "ADR-0001"
+    assert XSS in [dd.get_text() for dd in record.select(".decisions-card dd")]
+    assert record.find("a", href="../0002-next/")  # safe relative links stay
+    exported = json.loads((site / "decisions.json").read_text())
+    assert exported["records"][0]["title"] == XSS
+
+
+# -- interrupted writes leave old or new files, never half ----------------------------------
+
+
+def test_killing_fix_never_leaves_a_half_written_file(tmp_path):
+    source = tmp_path / "source"
+    (source / "adr").mkdir(parents=True)
+    originals = {}
+    for n in range(1, 121):
+        old = accepted_adr(f"Old {n}", date="2025-01-01").replace("accepted", "superseded")
+        new = accepted_adr(f"New {n}", extra=f"supersedes: [ADR-{n:04d}]\n", date="2025-06-01")
+        # the old record's missing superseded_by is what --fix writes
+        originals[f"adr/{n:04d}-old.md"] = old
+        (source / "adr" / f"{n:04d}-old.md").write_text(old)
+        (source / "adr" / f"{n + 500:04d}-new.md").write_text(new.replace(f"ADR-{n:04d}", f"ADR-{n:04d}"))
+    finished = tmp_path / "finished"
+    shutil.copytree(source, finished)
+    subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--fix"], cwd=finished, capture_output=True, timeout=300)
+    fixed = {name: (finished / name).read_text() for name in originals}
+    assert all(fixed[name] != originals[name] for name in originals)
+    rng = random.Random(7)
+    for attempt in range(12):
+        work = tmp_path / f"run{attempt}"
+        shutil.copytree(source, work)
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs_decisions", "lint", "--fix"], cwd=work,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        for name, original in originals.items():
+            now = (work / name).read_text()
+            assert now in (original, fixed[name]), (attempt, name)
+        leftovers = [p.name for p in (work / "adr").iterdir() if p.name.startswith(".")]
+        assert leftovers in ([], [f for f in leftovers if f.endswith(".tmp")]), leftovers
