@@ -227,3 +227,83 @@ def test_killing_fix_never_leaves_a_half_written_file(tmp_path):
             assert now in (original, fixed[name]), (attempt, name)
         leftovers = [p.name for p in (work / "adr").iterdir() if p.name.startswith(".")]
         assert leftovers in ([], [f for f in leftovers if f.endswith(".tmp")]), leftovers
+
+
+def test_killing_migrate_never_leaves_a_half_written_file(tmp_path):
+    from conftest import FIXTURES
+
+    source = tmp_path / "source"
+    (source / "doc" / "adr").mkdir(parents=True)
+    template = (FIXTURES / "formats" / "adr-tools" / "doc" / "adr" / "0001-record-architecture-decisions.md").read_text()
+    for n in range(1, 301):
+        (source / "doc" / "adr" / f"{n:04d}-record-{n}.md").write_text(template.replace("# 1. ", f"# {n}. "))
+    (source / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - decisions:\n      kinds: {adr: {directory: doc/adr}}\n")
+    originals = {p.name: p.read_text() for p in (source / "doc" / "adr").iterdir()}
+    finished = tmp_path / "finished"
+    shutil.copytree(source, finished)
+    subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native"], cwd=finished,
+                   capture_output=True, timeout=300)
+    migrated = {name: (finished / "doc" / "adr" / name).read_text() for name in originals}
+    rng = random.Random(11)
+    for attempt in range(8):
+        work = tmp_path / f"run{attempt}"
+        shutil.copytree(source, work)
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native"], cwd=work,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        for name in originals:
+            assert (work / "doc" / "adr" / name).read_text() in (originals[name], migrated[name]), (attempt, name)
+
+
+def test_serve_survives_records_deleted_renamed_and_half_written(tmp_path):
+    import socket
+    import urllib.request
+
+    from conftest import FIXTURES
+    from test_plugin import copy_archive
+
+    copy_archive(FIXTURES / "good", tmp_path)
+    make_site(tmp_path)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+
+    def index() -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/adr/", timeout=5) as response:
+                    return response.read().decode()
+            except OSError:
+                time.sleep(0.3)
+        raise AssertionError((tmp_path / "serve.log").read_text())
+
+    def wait_for(text: str, present: bool = True) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            page = index()
+            if (text in page) == present:
+                return page
+            time.sleep(0.5)
+        raise AssertionError((text, (tmp_path / "serve.log").read_text()))
+
+    try:
+        wait_for("Use Kafka for events")
+        (tmp_path / "adr" / "0004-keep-monolith.md").unlink()
+        wait_for("Split the monolith", present=False)
+        (tmp_path / "adr" / "0001-record-decisions.md").rename(tmp_path / "adr" / "0009-record-decisions.md")
+        wait_for("0009-record-decisions")
+        (tmp_path / "adr" / "0003-use-kafka.md").write_text("---\nstatus: accepted\ndate: 20")  # half written
+        page = wait_for("Use Kafka for events", present=False)
+        assert "Use RabbitMQ for events" in page
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()

@@ -373,3 +373,41 @@ def test_relative_urls_between_pages(target, page, expected):
     # the same as MkDocs' own answer, where MkDocs has one
     if target and page:
         assert relative_url(target, page) in (get_relative_url(target, page), get_relative_url(target, page) + "/")
+
+
+def test_plugin_options_are_the_settings_models_options():
+    import json
+    from importlib import resources
+
+    from mkdocs_decisions.plugin import DecisionsConfig
+
+    schema = json.loads(resources.files("mkdocs_decisions").joinpath("schemas/config.schema.json").read_text())
+    assert {name for name, _ in DecisionsConfig._schema} == set(schema["properties"])
+
+
+def test_max_file_bytes_option(tmp_path):
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "0001-x.md").write_text(accepted_adr() + "x" * 3000)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - decisions:\n      max_file_bytes: 2048\n")
+    from mkdocs_decisions.archive import Archive
+    from mkdocs_decisions.config import load_settings
+
+    result = Archive.load(load_settings(None, tmp_path)).check(select=["file-too-large"])
+    assert [d.rule for d in result.diagnostics] == ["file-too-large"]
+
+
+def test_builds_at_different_times_differ_only_in_mkdocs_sitemap(tmp_path, monkeypatch):
+    sites = []
+    for name, epoch in (("then", "1600000000"), ("now", "1800000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        root = tmp_path / name
+        copy_archive(FIXTURES / "good", root)
+        sites.append(run_build(make_site(root)))
+    files = lambda site: {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    first, second = files(sites[0]), files(sites[1])
+    assert first.keys() == second.keys()
+    # MkDocs records the build date in its sitemap and in a comment on the
+    # home page; every page of ours is the same
+    assert sorted(name for name in first if first[name] != second[name]) == ["index.html", "sitemap.xml", "sitemap.xml.gz"]
+    changed = set(first["index.html"].decode().splitlines()) ^ set(second["index.html"].decode().splitlines())
+    assert all(line.startswith("Build Date UTC") for line in changed), changed

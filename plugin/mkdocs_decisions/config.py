@@ -56,6 +56,8 @@ class KindSettings:
     format: str = "auto"
     #: file name endings of records
     extensions: tuple[str, ...] = (".md",)
+    #: records larger than this are reported, not read
+    max_file_bytes: int = 1024 * 1024
     #: lower-cased field name as written -> our field name
     field_aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
@@ -111,7 +113,11 @@ class Settings:
             kinds_option = {name: {} for name in DEFAULT_KINDS}
         field_aliases = {**DEFAULT_FIELD_ALIASES, **{k.lower(): v for k, v in options.get("field_aliases", {}).items()}}
         kinds = tuple(
-            dataclasses.replace(_kind_settings(name, dict(value or {}), root), field_aliases=field_aliases)
+            dataclasses.replace(
+                _kind_settings(name, dict(value or {}), root),
+                field_aliases=field_aliases,
+                max_file_bytes=int(options.get("max_file_bytes", 1024 * 1024)),
+            )
             for name, value in kinds_option.items()
         )
         _check_directories(kinds, root)

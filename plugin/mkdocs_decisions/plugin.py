@@ -67,6 +67,10 @@ class DecisionsConfig(base.Config):
     """File name patterns inside kind directories that are not records."""
     id_width = c.Optional(c.Type(int))
     """Digits in a normalised id (4 gives ADR-0003)."""
+    max_file_bytes = c.Optional(c.Type(int))
+    """Records larger than this are reported instead of read (default 1 MiB)."""
+    field_aliases = c.Optional(c.Type(dict))
+    """Field names written otherwise (`decision-makers`) and the field each stands for."""
     records_in_nav = c.Type(bool, default=False)
     """List every record page in the navigation, not only the index pages."""
     fail_on_error = c.Type(bool, default=False)

@@ -22,10 +22,6 @@ from ..ids import IdScheme, file_number, slug_of
 from ..model import FILE_START, Position, ReadProblem, Record
 from . import adr_tools, inline, madr, native
 
-#: files larger than this are reported, not read
-MAX_FILE_BYTES = 1024 * 1024
-
-
 def read_record(
     path: str | Path, relative: str, kind: KindSettings, scheme: IdScheme, refusal: str | None = None
 ) -> Record:
@@ -45,7 +41,7 @@ def read_record(
     if refusal:
         record.problems.append(ReadProblem("unreadable-file", FILE_START, refusal))
         return record
-    text = _load_text(path, record)
+    text = _load_text(path, record, kind.max_file_bytes)
     if text is None:
         return record
     name = kind.format if kind.format != "auto" else detect(text)
@@ -110,20 +106,20 @@ def detect(text: str) -> str:
 _MADR_HEADINGS = re.compile(r"(?im)^##\s+(?:context and problem statement|considered options|decision outcome)\s*$")
 
 
-def _load_text(path: str | Path, record: Record) -> str | None:
+def _load_text(path: str | Path, record: Record, limit: int) -> str | None:
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
+            if size > limit:
                 record.problems.append(
                     ReadProblem(
                         "file-too-large",
                         FILE_START,
-                        f"{size} bytes is more than the {MAX_FILE_BYTES} bytes a record may have",
+                        f"{size} bytes is more than the {limit} bytes a record may have",
                     )
                 )
                 return None
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as error:
         record.problems.append(ReadProblem("unreadable-file", FILE_START, error.strerror or str(error)))
         return None
