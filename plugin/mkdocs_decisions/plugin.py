@@ -291,6 +291,9 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
     # -- pages -------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._record_of(page) is not None:
+            # MkDocs has read the page: the generated file need not keep a copy
+            page.file.content_string = ""
         if self._env is None:  # first page: MkDocs has not given plugins its env yet
             env = config.theme.get_env()  # the theme's loader, with custom_dir first
             env.loader = jinja2.ChoiceLoader([env.loader, template_loader()]) if env.loader else template_loader()
