@@ -307,3 +307,27 @@ def test_serve_survives_records_deleted_renamed_and_half_written(tmp_path):
         server.wait(timeout=30)
         log.close()
     assert "Traceback" not in (tmp_path / "serve.log").read_text()
+
+
+def test_killing_new_with_supersedes_leaves_each_file_old_or_new(tmp_path):
+    old_text = accepted_adr("Old")
+    command = [sys.executable, "-m", "mkdocs_decisions", "new", "adr", "Newer", "--supersedes", "ADR-0001"]
+    finished = tmp_path / "finished"
+    (finished / "adr").mkdir(parents=True)
+    (finished / "adr" / "0001-old.md").write_text(old_text)
+    subprocess.run(command, cwd=finished, capture_output=True, timeout=120)
+    old_after = (finished / "adr" / "0001-old.md").read_text()
+    new_after = (finished / "adr" / "0002-newer.md").read_text()
+    assert old_after != old_text
+    rng = random.Random(5)
+    for attempt in range(10):
+        work = tmp_path / f"run{attempt}"
+        (work / "adr").mkdir(parents=True)
+        (work / "adr" / "0001-old.md").write_text(old_text)
+        process = subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.1, 0.8))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        assert (work / "adr" / "0001-old.md").read_text() in (old_text, old_after), attempt
+        created = work / "adr" / "0002-newer.md"
+        assert not created.exists() or created.read_text() == new_after, attempt

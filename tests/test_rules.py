@@ -321,3 +321,12 @@ def test_conflicting_links(project):
         ("conflicting-links", A, 5, 17, "ADR-0001 says it is superseded by ADR-0002, but adr/0002-use-kafka.md "
          "says it amends ADR-0001; make both records say the same"),
     ]
+
+
+def test_missing_target_of_another_kind(project):
+    project.write(A, accepted_adr(extra="supersedes: [ADR-0007]\n"))
+    project.write("rfc/0007-plan.md", "---\nstatus: draft\ndate: 2026-01-01\nauthors: [c]\n---\n# Plan\n\nText.\n")
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 14, "'supersedes' names ADR-0007, which does not exist (did you mean "
+         "RFC-0007?); link to an existing record by its id"),
+    ]

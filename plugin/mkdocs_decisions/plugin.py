@@ -160,6 +160,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 record.text = ""
         # The archive lives until the build ends: keep the cycle collector from
         # walking its objects on every full collection (unfrozen in on_post_build).
+        gc.collect()  # what reading left behind goes first, rather than being frozen too
         gc.freeze()
         self._frozen = True
         return files

@@ -54,7 +54,8 @@ def missing_target(archive):
                 suggestion = f" (did you mean {hint}?)" if hint else ""
             else:
                 problem = f"'{link.relation}' names {link.target}, which does not exist"
-                suggestion = ""
+                other = _same_number_other_kind(archive, link.target)
+                suggestion = f" (did you mean {other}?)" if other else ""
             yield Finding(
                 record,
                 link.position,
@@ -236,6 +237,16 @@ def _link_to(record: Record, target: str, relation: str) -> Link | None:
     for link in record.links:
         if link.target == target and link.relation == relation:
             return link
+    return None
+
+
+def _same_number_other_kind(archive, missing: str) -> str | None:
+    """`ADR-0003` is missing but `RFC-0003` exists: the prefix was probably wrong."""
+    number = missing.split("-", 1)[-1]
+    for kind in archive.settings.kinds:
+        candidate = f"{kind.prefix}-{number}"
+        if candidate != missing and candidate in archive.by_id:
+            return candidate
     return None
 
 
