@@ -10,6 +10,7 @@ from mkdocs_decisions.archive import Archive, scheme_for
 from mkdocs_decisions.config import Settings
 from mkdocs_decisions.model import Position
 from mkdocs_decisions.readers import read_record
+from mkdocs_decisions.readers.common import first_heading
 
 
 def read(tmp_path: Path, data: bytes, name: str = "0003-use-x.md"):
@@ -53,7 +54,7 @@ def test_bom_and_crlf_are_accepted(tmp_path):
     assert record.status == "accepted"
     assert record.fields["date"].value_span.position == Position(3, 7)
     assert record.title == "Title here"
-    assert record.title_position == Position(5, 3)
+    assert first_heading(record.text, record.body_start, record.body_line) == ("Title here", Position(5, 3))
 
 
 def test_title_comes_from_first_level_one_heading_outside_code(tmp_path):
@@ -62,7 +63,7 @@ def test_title_comes_from_first_level_one_heading_outside_code(tmp_path):
         b"---\nstatus: proposed\ndate: 2026-01-01\n---\n```\n# not this\n```\n## Nor this\n# Use X #\n",
     )
     assert record.title == "Use X"
-    assert record.title_position == Position(9, 3)
+    assert first_heading(record.text, record.body_start, record.body_line) == ("Use X", Position(9, 3))
 
 
 def test_title_field_wins_over_heading(tmp_path):

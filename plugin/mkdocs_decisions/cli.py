@@ -12,19 +12,20 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__, edits
 from .archive import Archive
-from .config import ConfigError, Settings, find_config_file, load_settings
+from .config import ConfigError, Settings, did_you_mean, find_config_file, load_settings
 from .render.report import FORMATS
 from .rules import REGISTRY
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"decisions: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -33,8 +34,6 @@ def _rule_names(values: tuple[str, ...]) -> list[str]:
     names = [name.strip() for value in values for name in value.split(",") if name.strip()]
     for name in names:
         if name not in REGISTRY:
-            from .config import did_you_mean
-
             _fail(f"unknown rule '{name}'{did_you_mean(name, list(REGISTRY))}; "
                   "'decisions rules' lists them")
     return names
@@ -145,8 +144,6 @@ def graph(
     archive = Archive.load(settings)
     kinds = [k.name for k in settings.kinds]
     if kind is not None and kind not in kinds:
-        from .config import did_you_mean
-
         _fail(f"unknown kind '{kind}'{did_you_mean(kind, kinds)}; kinds: {', '.join(kinds)}")
     focus_id = None
     if focus is not None:
@@ -264,7 +261,6 @@ def _settings(config_file: Path | None, paths: tuple[Path, ...]) -> Settings:
         return load_settings(config_file, cwd)
     except ConfigError as error:
         _fail(str(error))
-        raise AssertionError  # unreachable: _fail exits
 
 
 def _inside_kind_directory(cwd: Path, path: Path) -> bool:

@@ -157,7 +157,6 @@ class Record:
     bom: bool = False
     fields: dict[str, Field] = dataclasses.field(default_factory=dict)
     frontmatter_span: tuple[int, int] | None = None  # character offsets of the YAML
-    frontmatter_end_line: int = 0  # line of the closing `---`
     body_start: int = 0  # character offset where the markdown body begins
     body_line: int = 1  # line number where the body begins
     problems: list[ReadProblem] = dataclasses.field(default_factory=list)
@@ -167,7 +166,6 @@ class Record:
     # normalised values
     id: str | None = None
     title: str = ""
-    title_position: Position | None = None
     status: str | None = None  # canonical status, None when missing/unknown
     date: str | None = None
     links: list[Link] = dataclasses.field(default_factory=list)

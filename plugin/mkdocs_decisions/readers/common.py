@@ -230,11 +230,10 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
     title = record.value("title")
     if isinstance(title, str) and title.strip():
         record.title = title.strip()
-        record.title_position = record.position_of("title")
     else:
         found = first_heading(record.text, record.body_start, record.body_line)
         if found:
-            record.title, record.title_position = found
+            record.title = found[0]
     for relation in link_fields:
         field = record.fields.get(relation)
         if field is None:

@@ -42,7 +42,6 @@ def read_frontmatter(record: Record, text: str, kind: KindSettings) -> bool:
     start, offset = first_end, closing.start()
     number = text.count("\n", 0, offset) + 1
     record.frontmatter_span = (start, offset)
-    record.frontmatter_end_line = number
     record.body_start = closing.end() + (1 if text.startswith("\n", closing.end()) else 0)
     record.body_line = number + 1
     parsed = frontmatter.parse(text[start:offset], start, first_line=2)

@@ -55,11 +55,6 @@ def template_loader() -> jinja2.BaseLoader:
     return jinja2.PackageLoader("mkdocs_decisions", "templates")
 
 
-def standalone_environment() -> jinja2.Environment:
-    """An environment with only our templates (for use outside MkDocs)."""
-    return jinja2.Environment(loader=template_loader(), autoescape=True)
-
-
 def relative_url(target: str, page_url: str) -> str:
     """`target` (site-relative) as a link from the page at `page_url`.
 

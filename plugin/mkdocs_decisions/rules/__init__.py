@@ -33,9 +33,6 @@ _VISIBLE = {code: f"\\x{code:02x}" for code in range(32) if code != 9} | {
     127: "\\x7f",
 }
 
-RecordCheck = Callable[[Record, "Archive"], Iterator[Finding]]
-ArchiveCheck = Callable[["Archive"], Iterator[Finding]]
-
 
 @dataclasses.dataclass(frozen=True)
 class Rule:
