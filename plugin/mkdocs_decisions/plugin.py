@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import handbook
+from . import handbook, history
 from .archive import Archive, discover
 from .config import ConfigError, Settings
 from .model import Record, Severity
@@ -87,6 +87,8 @@ class DecisionsConfig(base.Config):
     """Handbook pages to leave out, by file name (e.g. `mentorship.md`)."""
     templates_dir = c.Optional(c.Type(str))
     """A folder of the team's own templates, which override ours."""
+    history = c.Type(bool, default=True)
+    """Show each record's creation, last change and status history, read from git."""
 
 
 @dataclasses.dataclass
@@ -98,6 +100,7 @@ class _Published:
     records: dict[str, Record] = dataclasses.field(default_factory=dict)  # src_uri -> record
     urls: dict[str, str] = dataclasses.field(default_factory=dict)  # record path -> page url
     pages: SitePages | None = None
+    history: history.History | None = None
 
 
 class DecisionsPlugin(BasePlugin[DecisionsConfig]):
@@ -139,6 +142,12 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         settings = self._settings
         self._remove_sources_inside_docs(files)
         main = self._publish(files, config, Archive.load(settings), prefix="", label="")
+        if self.config.history:
+            main.history = history.load(settings)
+            if main.history is None:
+                log.info("no git history here: record pages show no status history")
+            elif main.history.notice:
+                log.info(main.history.notice)
         for kind in settings.kinds:
             has_records = any(r.kind == kind.name for r in main.archive.records)
             if has_records or (settings.root / kind.directory).is_dir():
@@ -152,7 +161,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         for name in ASSETS:
             data = resources.files(__package__).joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
-        document = json.dumps(export(main.archive, main.urls), indent=2, ensure_ascii=False) + "\n"
+        document = json.dumps(export(main.archive, main.urls, main.history), indent=2, ensure_ascii=False) + "\n"
         files.append(File.generated(config, "decisions.json", content=document))
         for published in self._published:
             # checked, linked and copied into the pages: the texts are not needed again
@@ -300,7 +309,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             env.loader = jinja2.ChoiceLoader([env.loader, template_loader()]) if env.loader else template_loader()
             self._env = env
             for published in self._published:
-                published.pages = SitePages(published.archive, published.urls, env)
+                published.pages = SitePages(published.archive, published.urls, env, published.history)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -21,6 +21,7 @@ import jinja2
 
 from ..archive import Archive
 from ..ids import sorted_ids
+from ..history import History, RecordHistory
 from ..model import Record
 from . import graphs
 
@@ -93,10 +94,13 @@ class Row:
 class SitePages:
     """Renders the pages of one archive; `urls` maps record paths to page URLs."""
 
-    def __init__(self, archive: Archive, urls: dict[str, str], env: jinja2.Environment) -> None:
+    def __init__(
+        self, archive: Archive, urls: dict[str, str], env: jinja2.Environment, history: History | None = None
+    ) -> None:
         self.archive = archive
         self.urls = urls
         self.env = env
+        self.history = history
         order = {record_id: position for position, record_id in enumerate(sorted_ids(archive.by_id))}
         self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
         #: each record's row with its site-relative url, made once
@@ -134,8 +138,11 @@ class SitePages:
             if names:
                 people.append((label, names))
         return self.env.get_template("decisions/record-header.html").render(
-            record=record, banner=banner, people=people, tags=record.people("tags")
+            record=record, banner=banner, people=people, tags=record.people("tags"), history=self._history(record)
         )
+
+    def _history(self, record: Record) -> RecordHistory | None:
+        return self.history.records.get(record.path) if self.history else None
 
     def record_footer(self, record: Record, page_url: str, lineage_svg: str = "") -> str:
         record_id = record.id or ""
@@ -146,6 +153,7 @@ class SitePages:
             superseded_by=self._rows(list(graph.replaced_by.get(record_id, ())), page_url),
             backlinks=self._rows(self.archive.mentions.get(record_id, []), page_url),
             lineage_svg=lineage_svg,
+            history=self._history(record),
         )
 
     def index(self, kind_name: str, page_url: str) -> str:
@@ -213,12 +221,24 @@ class SitePages:
         )
 
 
-def export(archive: Archive, urls: dict[str, str]) -> dict[str, Any]:
+def export(archive: Archive, urls: dict[str, str], history: History | None = None) -> dict[str, Any]:
     """The machine-readable archive, published as `decisions.json`."""
     records = []
     for record in archive.ordered():
         if record.path not in urls:
             continue
+        past = history.records.get(record.path) if history else None
+        if past is not None:
+            change = lambda c: {"commit": c.commit, "date": c.date} if c else None  # noqa: E731
+            extra = {
+                "history": {
+                    "created": change(past.created),
+                    "updated": change(past.updated),
+                    "statuses": [{"status": status, **change(c)} for status, c in past.statuses],
+                }
+            }
+        else:
+            extra = {}
         records.append(
             {
                 "id": record.id,
@@ -233,6 +253,7 @@ def export(archive: Archive, urls: dict[str, str]) -> dict[str, Any]:
                 "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
                 "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
                 "referenced_by": archive.mentions.get(record.id or "", []),
+                **extra,
             }
         )
     kinds = [
