@@ -210,6 +210,30 @@ def new_record(
         click.echo(f"updated {os.path.relpath(older)}: superseded by the new record", err=True)
 
 
+@cli.command("status")
+@click.argument("record_id", metavar="ID")
+@click.argument("new_status", metavar="NEW_STATUS")
+@config_option
+@click.option("--by", metavar="ID", help="The successor, when the record becomes superseded.")
+def change_status(record_id: str, new_status: str, config_file: Path | None, by: str | None) -> None:
+    """Move record ID to NEW_STATUS, as the kind's lifecycle allows.
+
+    Linked records change in the same step: accepting a record that
+    supersedes others marks them superseded; --by links a superseded record
+    and its successor both ways.
+    """
+    from .lifecycle import LifecycleError, change_status as apply_change
+
+    archive = Archive.load(_settings(config_file, ()))
+    try:
+        changes = apply_change(archive, record_id, new_status, by)
+    except LifecycleError as error:
+        click.echo(f"decisions: {error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    for line in changes:
+        click.echo(line)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @config_option

@@ -58,6 +58,8 @@ class KindSettings:
     extensions: tuple[str, ...] = (".md",)
     #: records larger than this are reported, not read
     max_file_bytes: int = 1024 * 1024
+    #: status -> statuses a record may move to
+    transitions: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     #: lower-cased field name as written -> our field name
     field_aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
@@ -160,6 +162,11 @@ DEFAULT_KINDS: dict[str, dict[str, Any]] = {
         "in_force": ["accepted"],
         "superseded_status": "superseded",
         "proposed": ["proposed"],
+        "transitions": {
+            "proposed": ["accepted", "rejected"],
+            "accepted": ["deprecated", "superseded"],
+            "deprecated": ["superseded"],
+        },
     },
     "rfc": {
         "directory": "rfc",
@@ -172,6 +179,11 @@ DEFAULT_KINDS: dict[str, dict[str, Any]] = {
         "in_force": ["accepted", "implemented"],
         "superseded_status": "",
         "proposed": ["draft", "in-review"],
+        "transitions": {
+            "draft": ["in-review", "withdrawn"],
+            "in-review": ["draft", "accepted", "rejected", "withdrawn"],
+            "accepted": ["implemented", "withdrawn"],
+        },
     },
 }
 
@@ -271,11 +283,22 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
         superseded_status=superseded,
         proposed=tuple(_status_key(s) for s in merged.get("proposed", [])),
         format=reader_format,
+        transitions=_transitions(name, merged.get("transitions", {}), status_set),
         extensions=tuple(merged.get("extensions", (".md",))),
     )
 
 
 BUILTIN_SCHEMAS = ("adr", "rfc")
+
+
+def _transitions(name: str, given: dict[str, list[str]], statuses: set[str]) -> dict[str, tuple[str, ...]]:
+    transitions = {}
+    for status, targets in given.items():
+        for written in (status, *targets):
+            if _status_key(written) not in statuses:
+                raise ConfigError(f"kinds.{name}.transitions: {written!r} is not one of this kind's statuses")
+        transitions[_status_key(status)] = tuple(_status_key(t) for t in targets)
+    return transitions
 
 
 def _defaults_for(base: dict[str, Any], statuses: set[str]) -> dict[str, Any]:
@@ -288,6 +311,11 @@ def _defaults_for(base: dict[str, Any], statuses: set[str]) -> dict[str, Any]:
     kept["proposed"] = [s for s in base["proposed"] if s in statuses]
     if base["superseded_status"] not in statuses:
         kept["superseded_status"] = ""
+    kept["transitions"] = {
+        status: [t for t in targets if t in statuses]
+        for status, targets in base["transitions"].items()
+        if status in statuses
+    }
     return kept
 
 
