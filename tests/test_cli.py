@@ -36,6 +36,8 @@ ALL_RULES = {
     # across records
     "duplicate-id", "missing-target", "one-sided-link", "supersession-cycle",
     "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
+    # with --since
+    "deleted-record", "rewritten-decision", "invalid-transition", "reused-number",
 }
 WARNING_RULES = {"unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,91 @@ def test_site_builds_without_git(tmp_path):
     (tmp_path / "adr" / "0001-x.md").write_text(accepted_adr())
     site = run_build(make_site(tmp_path))
     assert soup(site / "adr" / "0001-x" / "index.html").select_one("section.decisions-history") is None
+
+
+# -- lint --since REF and renumber ---------------------------------------------------------
+
+
+def lint_since(root: Path, ref: str) -> list[tuple[str, int, int, str, str]]:
+    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", ref, "--format", "json"],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    return [(d["path"], d["line"], d["column"], d["rule"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
+
+
+@pytest.fixture
+def accepted_base(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "adr").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "adr" / "0001-use-kafka.md").write_text(accepted_adr("Use Kafka"))
+    (root / "adr" / "0002-use-redis.md").write_text(accepted_adr("Use Redis").replace("status: accepted", "status: rejected"))
+    (root / "adr" / "0003-cache.md").write_text(accepted_adr("Cache"))
+    commit(root, "Base", "2026-01-10T09:00:00+00:00")
+    git(root, "checkout", "-q", "-b", "feature")
+    return root
+
+
+def test_since_finds_a_rewritten_accepted_decision(accepted_base):
+    record = accepted_base / "adr" / "0001-use-kafka.md"
+    record.write_text(record.read_text().replace("Orders arrive in bursts.", "Orders arrive steadily."))
+    assert lint_since(accepted_base, "main") == [
+        ("adr/0001-use-kafka.md", 10, 1, "rewritten-decision", "ADR-0001 was accepted at main: its decision must "
+         "not be rewritten, only its status and links may change; write a new record that supersedes or amends it"),
+    ]
+
+
+def test_since_allows_status_and_links_to_change(accepted_base):
+    record = accepted_base / "adr" / "0003-cache.md"
+    record.write_text(record.read_text().replace("status: accepted", "status: deprecated").replace(
+        "deciders: [alice]\n", "deciders: [alice]\ntags: [legacy]\n"))
+    assert lint_since(accepted_base, "main") == []
+
+
+def test_since_refuses_a_status_the_lifecycle_forbids(accepted_base):
+    record = accepted_base / "adr" / "0002-use-redis.md"
+    record.write_text(record.read_text().replace("status: rejected", "status: accepted"))
+    assert lint_since(accepted_base, "main") == [
+        ("adr/0002-use-redis.md", 2, 9, "invalid-transition", "status went from rejected (at main) to accepted, "
+         "which the lifecycle does not allow (rejected may become nothing); write a new record instead"),
+    ]
+
+
+def test_since_finds_a_deleted_record(accepted_base):
+    (accepted_base / "adr" / "0003-cache.md").unlink()
+    assert lint_since(accepted_base, "main") == [
+        ("adr/0003-cache.md", 1, 1, "deleted-record", "ADR-0003 was deleted since main; a decision record stays "
+         "in the archive: restore it and mark it deprecated, rejected or superseded instead"),
+    ]
+
+
+def test_number_taken_on_another_branch_and_renumber(accepted_base):
+    root = accepted_base
+    # this branch adds ADR-0004 and links to it
+    (root / "adr" / "0004-use-grpc.md").write_text(accepted_adr("Use gRPC"))
+    commit(root, "Add gRPC", "2026-01-12T09:00:00+00:00")
+    # meanwhile main also took ADR-0004
+    git(root, "checkout", "-q", "main")
+    (root / "adr" / "0004-use-rest.md").write_text(accepted_adr("Use REST"))
+    commit(root, "Add REST", "2026-01-13T09:00:00+00:00")
+    git(root, "checkout", "-q", "feature")
+    (root / "adr" / "0005-later.md").write_text(accepted_adr("Later", extra="supersedes: [ADR-0004]\n")
+                                               + "\nBuilds on [gRPC](0004-use-grpc.md) and ADR-0004.\n")
+    (root / "adr" / "0004-use-grpc.md").write_text(
+        accepted_adr("Use gRPC", extra="superseded_by: [ADR-0005]\n").replace("status: accepted", "status: superseded"))
+    assert lint_since(root, "main") == [
+        ("adr/0004-use-grpc.md", 1, 1, "reused-number", "ADR-0004 is already taken by adr/0004-use-rest.md at "
+         "main; run 'decisions renumber adr/0004-use-grpc.md' to move this record to the next free number"),
+    ]
+    moved = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "renumber", "adr/0004-use-grpc.md", "--since", "main"],
+                           cwd=root, capture_output=True, text=True, timeout=120)
+    assert moved.returncode == 0, moved.stderr
+    assert moved.stdout == (
+        "adr/0004-use-grpc.md -> adr/0006-use-grpc.md: ADR-0004 is now ADR-0006\n"
+        "adr/0005-later.md: links to ADR-0006\n"
+    )
+    later = (root / "adr" / "0005-later.md").read_text()
+    assert "supersedes: [ADR-0006]\n" in later
+    assert "Builds on [gRPC](0006-use-grpc.md) and ADR-0006." in later
+    assert not (root / "adr" / "0004-use-grpc.md").exists()
+    assert lint_since(root, "main") == []

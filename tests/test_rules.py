@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from conftest import accepted_adr
 
@@ -12,13 +13,13 @@ A = "adr/0001-use-queue.md"
 B = "adr/0002-use-kafka.md"
 
 
-def test_every_rule_has_a_test_here():
-    tested = {
-        name[len("test_"):].replace("_", "-")
-        for name in globals()
-        if name.startswith("test_") and name != "test_every_rule_has_a_test_here"
-    }
-    assert set(REGISTRY) <= tested, sorted(set(REGISTRY) - tested)
+def test_every_rule_has_a_test():
+    """Each rule has a test here named after it, or (for the rules that need a
+    git history) a test elsewhere asserting its findings by id."""
+    tested = {name[len("test_"):].replace("_", "-") for name in globals() if name.startswith("test_")}
+    elsewhere = (Path(__file__).parent / "test_history.py").read_text()
+    missing = [rule for rule in REGISTRY if rule not in tested and f'"{rule}"' not in elsewhere]
+    assert missing == []
 
 
 def test_clean_archive_has_no_findings(project):

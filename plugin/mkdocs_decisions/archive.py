@@ -27,6 +27,7 @@ import jsonschema
 from . import rules
 from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
+from .history import Baseline
 from .ids import IdScheme, sorted_ids
 from .model import Record
 from .readers import read_record
@@ -48,6 +49,8 @@ class Archive:
             if first is not record:
                 self.duplicates.setdefault(record.id, [first]).append(record)
         self._resolve_links()
+        #: what the archive was at a base ref, for `lint --since` (set by the caller)
+        self.baseline: Baseline | None = None
         self._validators: dict[str, jsonschema.protocols.Validator] = {}
         self._known_fields: dict[str, frozenset[str]] = {}
         self._schema_errors: dict[str, list[jsonschema.ValidationError]] = {}

@@ -69,6 +69,8 @@ def cli() -> None:
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeatable, or comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (repeatable, or comma-separated).")
 @click.option("--explain", is_flag=True, help="Show how each named file was read (format, fields, links) instead of linting.")
+@click.option("--since", metavar="REF", help="Also check what changed since REF (a branch, tag or commit): "
+              "rewritten accepted records, status changes, deletions, numbers taken at REF.")
 def lint(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -77,6 +79,7 @@ def lint(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     explain: bool,
+    since: str | None,
 ) -> None:
     """Check the records of the archive, or only those under PATHS.
 
@@ -94,12 +97,15 @@ def lint(
     if explain:
         _explain(archive, scope)
         return
+    baseline = _baseline(settings, since)
+    archive.baseline = baseline
     result = archive.check(selected, ignored)
     fixed = 0
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
     if fix and fixes:
         fixed = _apply_fixes(archive, fixes)
         archive = Archive.load(settings)
+        archive.baseline = baseline
         result = archive.check(selected, ignored)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
     errors = sum(d.severity.value == "error" for d in diagnostics)
@@ -235,6 +241,33 @@ def change_status(record_id: str, new_status: str, config_file: Path | None, by:
 
 
 @cli.command()
+@click.argument("which", metavar="PATH_OR_ID")
+@config_option
+@click.option("--since", metavar="REF", help="Also avoid the numbers REF uses (another branch's new records).")
+def renumber(which: str, config_file: Path | None, since: str | None) -> None:
+    """Move a record to the next free number and rewrite every link to it.
+
+    For two branches that both added ADR-0042: run it on this branch's
+    record, naming it by path, with --since the other branch.
+    """
+    from .lifecycle import LifecycleError, renumber as move
+
+    settings = _settings(config_file, ())
+    archive = Archive.load(settings)
+    baseline = _baseline(settings, since)
+    taken = set(baseline.ids_at_ref) if baseline else set()
+    if os.path.exists(which):
+        which = Path(which).resolve().relative_to(settings.root.resolve()).as_posix()
+    try:
+        changes = move(archive, which, taken)
+    except LifecycleError as error:
+        click.echo(f"decisions: {error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    for line in changes:
+        click.echo(line)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @config_option
 @click.option("--to", "target", type=click.Choice(["native"]), required=True, help="The format to write.")
@@ -317,6 +350,17 @@ def _scope(settings: Settings, paths: tuple[Path, ...]) -> list[str] | None:
 
 def _in_scope(path: str, scope: list[str] | None) -> bool:
     return scope is None or any(path == s or path.startswith(s.rstrip("/") + "/") for s in scope)
+
+
+def _baseline(settings: Settings, since: str | None):
+    if since is None:
+        return None
+    from .history import SinceError, baseline
+
+    try:
+        return baseline(settings, since)
+    except SinceError as error:
+        _fail(str(error))
 
 
 def _explain(archive: Archive, scope: list[str] | None) -> None:

@@ -11,12 +11,14 @@ edits it: only the values concerned, written atomically.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from . import edits
 from .archive import Archive
 from .config import did_you_mean
-from .model import Record
+from .ids import IdScheme
+from .model import RELATIONS, Record
 
 
 class LifecycleError(Exception):
@@ -94,3 +96,66 @@ def _find(archive: Archive, written: str) -> Record:
         if record is not None:
             return record
     raise LifecycleError(f"no record with id '{written}'")
+
+
+def renumber(archive: Archive, which: str, taken: set[str] = frozenset()) -> list[str]:
+    """Move a record to the next free number of its kind and rewrite every link to it.
+
+    `which` is the record's path (needed when two records share an id) or id;
+    `taken` are ids used elsewhere (at a base ref) that the new number must avoid.
+    """
+    record = archive.by_path.get(which.replace(os.sep, "/")) or _find(archive, which)
+    if record.id is None or record.file_number is None:
+        raise LifecycleError(f"{record.path} has no number to change")
+    kind = archive.settings.kind(record.kind)
+    prefix = kind.prefix + "-"
+    used = {r.id for r in archive.records if r.id} | set(taken)
+    numbers = [int(i[len(prefix):].rstrip("abcdefghijklmnopqrstuvwxyz")) for i in used
+               if i.startswith(prefix) and i[len(prefix):].rstrip("abcdefghijklmnopqrstuvwxyz").isdigit()]
+    digits = str(max(numbers, default=0) + 1).zfill(archive.settings.id_width)
+    new_id = archive.scheme.canonical(digits, "", record.kind)
+    old_id = record.id
+    folder, _, name = record.path.rpartition("/")
+    new_name = digits + name[len(record.file_number):]
+    new_path = f"{folder}/{new_name}" if folder else new_name
+    texts: dict[str, str] = {}
+    for other in archive.records:
+        if other is record or not other.readable:
+            continue
+        text = _rewrite(other, archive.scheme, old_id, new_id, name, new_name)
+        if text != other.text:
+            texts[other.path] = text
+    own = _rewrite(record, archive.scheme, old_id, new_id, name, new_name)
+    root = archive.settings.root
+    try:
+        edits.write_bytes(root / new_path, (b"\xef\xbb\xbf" if record.bom else b"") + own.encode("utf-8"), exclusive=True)
+    except FileExistsError:
+        raise LifecycleError(f"{new_path} already exists") from None
+    for path, text in texts.items():
+        edits.write_text(Path(os.path.realpath(root / path)), text, bom=archive.by_path[path].bom)
+    os.unlink(root / record.path)
+    return [f"{record.path} -> {new_path}: {old_id} is now {new_id}"] + [
+        f"{path}: links to {new_id}" for path in sorted(texts)
+    ]
+
+
+def _rewrite(record: Record, scheme: IdScheme, old_id: str, new_id: str, old_name: str, new_name: str) -> str:
+    """The record's text with the old id (in frontmatter and prose) and the old
+    file name (in links) replaced, every other byte kept."""
+    text = record.text
+    splices = []
+    for key in ("id", *RELATIONS):
+        field = record.fields.get(key)
+        if field is None:
+            continue
+        values = field.value if isinstance(field.value, list) else [field.value]
+        spans = field.item_spans or (field.value_span,)
+        for value, span in zip(values, spans):
+            if isinstance(value, str) and record.format == "native" and scheme.normalise(value, record.kind) == old_id:
+                splices.append((span.start, span.end, new_id))
+    for start, end, replacement in sorted(splices, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    body_start = record.body_start + sum(len(r) - (e - s) for s, e, r in splices if s < record.body_start)
+    body = re.sub(rf"\b{re.escape(old_id)}\b", new_id, text[body_start:])
+    body = re.sub(rf"(\]\(\s*<?(?:[^)\s>]*/)?){re.escape(old_name)}", lambda m: m.group(1) + new_name, body)
+    return text[:body_start] + body

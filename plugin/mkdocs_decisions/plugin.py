@@ -89,6 +89,8 @@ class DecisionsConfig(base.Config):
     """A folder of the team's own templates, which override ours."""
     history = c.Type(bool, default=True)
     """Show each record's creation, last change and status history, read from git."""
+    mutable_fields = c.Optional(c.ListOfItems(c.Type(str)))
+    """Fields an accepted record may still change (`decisions lint --since`)."""
 
 
 @dataclasses.dataclass

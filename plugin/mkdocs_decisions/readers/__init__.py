@@ -30,18 +30,36 @@ def read_record(
     `refusal` says why the file must not be opened at all (a link leading out
     of the project); the record then carries only that problem.
     """
+    record = _empty_record(relative, kind)
+    if refusal:
+        record.problems.append(ReadProblem("unreadable-file", FILE_START, refusal))
+        return record
+    data = _load_bytes(path, record, kind.max_file_bytes)
+    return record if data is None else _parse(record, data, kind, scheme)
+
+
+def parse_record(data: bytes, relative: str, kind: KindSettings, scheme: IdScheme) -> Record:
+    """A record from bytes that are not a file here (an older version, from git)."""
+    record = _empty_record(relative, kind)
+    if len(data) > kind.max_file_bytes:
+        record.problems.append(ReadProblem("file-too-large", FILE_START, f"{len(data)} bytes"))
+        return record
+    return _parse(record, data, kind, scheme)
+
+
+def _empty_record(relative: str, kind: KindSettings) -> Record:
     stem = relative.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     number = file_number(stem)
-    record = Record(
+    return Record(
         path=relative,
         kind=kind.name,
         file_number=number[0] + number[1] if number else None,
         slug=slug_of(stem),
     )
-    if refusal:
-        record.problems.append(ReadProblem("unreadable-file", FILE_START, refusal))
-        return record
-    text = _load_text(path, record, kind.max_file_bytes)
+
+
+def _parse(record: Record, data: bytes, kind: KindSettings, scheme: IdScheme) -> Record:
+    text = _decode(data, record)
     if text is None:
         return record
     name = kind.format if kind.format != "auto" else detect(text)
@@ -106,7 +124,7 @@ def detect(text: str) -> str:
 _MADR_HEADINGS = re.compile(r"(?im)^##\s+(?:context and problem statement|considered options|decision outcome)\s*$")
 
 
-def _load_text(path: str | Path, record: Record, limit: int) -> str | None:
+def _load_bytes(path: str | Path, record: Record, limit: int) -> bytes | None:
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -123,6 +141,10 @@ def _load_text(path: str | Path, record: Record, limit: int) -> str | None:
     except OSError as error:
         record.problems.append(ReadProblem("unreadable-file", FILE_START, error.strerror or str(error)))
         return None
+    return data
+
+
+def _decode(data: bytes, record: Record) -> str | None:
     if b"\x00" in data:
         record.problems.append(ReadProblem("binary-file", _byte_position(data, data.index(b"\x00")), ""))
         return None

@@ -125,4 +125,4 @@ def run(archive: Archive, rules: list[Rule]) -> Result:
 
 
 # Importing the rule modules registers their rules, in this order.
-from . import reading, fields, links  # noqa: E402,F401
+from . import reading, fields, links, since  # noqa: E402,F401

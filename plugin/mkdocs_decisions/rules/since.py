@@ -1,0 +1,122 @@
+"""Rules on what changed since a base ref (`decisions lint --since REF`).
+
+They see nothing unless the archive carries a `Baseline`: the older version
+of every record changed on this branch, the records it deleted, and the ids
+the ref already uses.
+"""
+
+from __future__ import annotations
+
+from ..model import FILE_START, Position
+from . import Finding, archive_rule
+
+#: fields an accepted record may still change: its status, and links to what came after
+MUTABLE_FIELDS = ("status", "superseded_by", "amended_by", "relates_to", "tags", "updated")
+
+
+@archive_rule("deleted-record")
+def deleted_record(archive):
+    """A record was deleted; decision records stay, marked deprecated or superseded."""
+    baseline = archive.baseline
+    if baseline is None:
+        return
+    for path, old in sorted(baseline.deleted.items()):
+        yield Finding(
+            old,
+            FILE_START,
+            f"{old.id or path} was deleted since {baseline.ref}; a decision record stays in the "
+            "archive: restore it and mark it deprecated, rejected or superseded instead",
+        )
+
+
+@archive_rule("rewritten-decision")
+def rewritten_decision(archive):
+    """The text of a record that was already accepted was changed."""
+    baseline = archive.baseline
+    if baseline is None:
+        return
+    mutable = set(archive.settings.options.get("mutable_fields", MUTABLE_FIELDS))
+    for path, old in sorted(baseline.changed.items()):
+        record = archive.by_path.get(path)
+        if old is None or record is None or not old.readable or not record.readable:
+            continue
+        if old.status not in archive.settings.kind(old.kind).in_force:
+            continue
+        position = _first_difference(old, record, mutable)
+        if position is None:
+            continue
+        yield Finding(
+            record,
+            position,
+            f"{record.id} was {old.status} at {baseline.ref}: its decision must not be rewritten, "
+            "only its status and links may change; write a new record that supersedes or amends it",
+        )
+
+
+@archive_rule("invalid-transition")
+def invalid_transition(archive):
+    """A status changed in a way the kind's lifecycle does not allow."""
+    baseline = archive.baseline
+    if baseline is None:
+        return
+    for path, old in sorted(baseline.changed.items()):
+        record = archive.by_path.get(path)
+        if old is None or record is None or not old.status or not record.status or old.status == record.status:
+            continue
+        kind = archive.settings.kind(record.kind)
+        if record.status in _reachable(kind.transitions, old.status):
+            continue
+        allowed = ", ".join(kind.transitions.get(old.status, ())) or "nothing"
+        yield Finding(
+            record,
+            record.position_of("status"),
+            f"status went from {old.status} (at {baseline.ref}) to {record.status}, which the "
+            f"lifecycle does not allow ({old.status} may become {allowed}); write a new record instead",
+        )
+
+
+@archive_rule("reused-number")
+def reused_number(archive):
+    """A new record takes a number the base already uses (another branch, or a removed record)."""
+    baseline = archive.baseline
+    if baseline is None:
+        return
+    for path, old in sorted(baseline.changed.items()):
+        record = archive.by_path.get(path)
+        if old is not None or record is None or record.id is None:
+            continue
+        other = baseline.ids_at_ref.get(record.id)
+        if other and other != path:
+            yield Finding(
+                record,
+                FILE_START,
+                f"{record.id} is already taken by {other} at {baseline.ref}; run "
+                f"'decisions renumber {path}' to move this record to the next free number",
+            )
+
+
+def _reachable(transitions, start: str) -> set[str]:
+    seen, pending = set(), [start]
+    while pending:
+        for following in transitions.get(pending.pop(), ()):
+            if following not in seen:
+                seen.add(following)
+                pending.append(following)
+    return seen
+
+
+def _first_difference(old, new, mutable: set[str]) -> Position | None:
+    """Where the new version first differs outside the mutable fields."""
+    old_lines, new_lines = old.body.splitlines(), new.body.splitlines()
+    for index, (before, after) in enumerate(zip(old_lines, new_lines)):
+        if before != after:
+            return Position(new.body_line + index, 1)
+    if len(old_lines) != len(new_lines):
+        return Position(new.body_line + min(len(old_lines), len(new_lines)), 1)
+    for key in sorted(set(old.fields) | set(new.fields)):
+        if key in mutable:
+            continue
+        if old.value(key) != new.value(key):
+            field = new.fields.get(key)
+            return field.key_span.position if field else FILE_START
+    return None
