@@ -194,3 +194,52 @@ def test_number_taken_on_another_branch_and_renumber(accepted_base):
     assert "Builds on [gRPC](0006-use-grpc.md) and ADR-0006." in later
     assert not (root / "adr" / "0004-use-grpc.md").exists()
     assert lint_since(root, "main") == []
+
+
+# -- what changed, the feed, what is in force ---------------------------------------------
+
+
+def test_changes_page_and_atom_feed(repository):
+    import xml.etree.ElementTree as ElementTree
+
+    (repository / "docs").mkdir()
+    (repository / "docs" / "index.md").write_text("# Home\n")
+    site = run_build(make_site(repository))
+    rows = [li.get_text(" ", strip=True) for li in soup(site / "changes" / "index.html").select(".decisions-changes li")]
+    assert [row.split(" ")[:2] for row in rows] == [["2026-02-10", "ADR-0001:"], ["2026-01-05", "ADR-0001:"]]
+    assert "became accepted" in rows[0] and "new record" in rows[1]
+    feed = ElementTree.fromstring((site / "decisions.atom").read_text())
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}updated").text for e in entries] == ["2026-02-10T09:00:00+00:00", "2026-01-05T09:00:00+00:00"]
+    first_ids = [e.find(f"{atom}id").text for e in entries]
+    assert first_ids[0].startswith("urn:mkdocs-decisions:ADR-0001:accepted:")
+    assert entries[0].find(f"{atom}link").get("href") == "https://example.invalid/adr/0001-use-kafka-for-events/"
+    # a later change adds an entry; the earlier ids stay the same
+    record = repository / "adr" / "0001-use-kafka-for-events.md"
+    record.write_text(record.read_text().replace("status: accepted", "status: deprecated"))
+    commit(repository, "Deprecate Kafka", "2026-05-01T09:00:00+00:00")
+    site = run_build(make_site(repository))
+    later = [e.find(f"{atom}id").text for e in ElementTree.fromstring((site / "decisions.atom").read_text()).findall(f"{atom}entry")]
+    assert later[1:] == first_ids and ":deprecated:" in later[0]
+
+
+def test_decisions_in_force_with_their_amendments(tmp_path):
+    root = tmp_path
+    (root / "adr").mkdir()
+    (root / "adr" / "0001-old.md").write_text(
+        accepted_adr("Old", extra="superseded_by: [ADR-0002]\n").replace("status: accepted", "status: superseded"))
+    (root / "adr" / "0002-new.md").write_text(accepted_adr("New", extra="supersedes: [ADR-0001]\n"))
+    (root / "adr" / "0003-tune.md").write_text(accepted_adr("Tune", extra="amends: [ADR-0002]\n"))
+    (root / "adr" / "0004-idea.md").write_text(accepted_adr("Idea").replace("status: accepted", "status: proposed"))
+    site = run_build(make_site(root))
+    items = [li.get_text(" ", strip=True) for li in soup(site / "in-force" / "index.html").select(".decisions-in-force li")]
+    assert items == ["ADR-0002: New accepted amended by ADR-0003", "ADR-0003: Tune accepted"]
+
+
+def test_timeline_shows_each_records_status_history(repository):
+    (repository / "docs").mkdir()
+    (repository / "docs" / "index.md").write_text("# Home\n")
+    site = run_build(make_site(repository))
+    entry = soup(site / "timeline" / "index.html").select_one(".decisions-timeline-list li")
+    assert entry.select_one(".decisions-status-history").get_text() == "(proposed 2026-01-05, accepted 2026-02-10)"

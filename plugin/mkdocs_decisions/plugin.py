@@ -42,7 +42,7 @@ from .config import ConfigError, Settings
 from .model import Record, Severity
 from .render import sanitize
 from .render.autolink import link_ids
-from .render.pages import SitePages, export, relative_url, template_loader
+from .render.pages import SitePages, atom, export, relative_url, template_loader
 
 log = get_plugin_logger(__name__)
 
@@ -51,6 +51,8 @@ ASSET_DIR = "assets/decisions"
 INDEX_MARKER = "<!-- decisions:index {kind} -->"
 TIMELINE_MARKER = "<!-- decisions:timeline -->"
 GRAPH_MARKER = "<!-- decisions:graph -->"
+IN_FORCE_MARKER = "<!-- decisions:in-force -->"
+CHANGES_MARKER = "<!-- decisions:changes -->"
 TEMPLATE_MARKER = "<!-- decisions:template {name} -->"
 HEADER_MARKER = "<!-- decisions:record-header -->"
 FOOTER_MARKER = "<!-- decisions:record-footer -->"
@@ -89,6 +91,10 @@ class DecisionsConfig(base.Config):
     """A folder of the team's own templates, which override ours."""
     history = c.Type(bool, default=True)
     """Show each record's creation, last change and status history, read from git."""
+    in_force_page = c.Type(bool, default=True)
+    """Publish a page of the decisions in force, with their amendments."""
+    changes = c.Type(bool, default=True)
+    """Publish what changed (from git) as a page and as an Atom feed, decisions.atom."""
     mutable_fields = c.Optional(c.ListOfItems(c.Type(str)))
     """Fields an accepted record may still change (`decisions lint --since`)."""
 
@@ -158,6 +164,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             self._add_page(files, config, "timeline.md", "Decision timeline", TIMELINE_MARKER)
         if self.config.graph:
             self._add_page(files, config, "graph.md", "Supersession graph", GRAPH_MARKER)
+        if self.config.in_force_page:
+            self._add_page(files, config, "in-force.md", "Decisions in force", IN_FORCE_MARKER)
+        if self.config.changes and main.history is not None:
+            self._add_page(files, config, "changes.md", "What changed", CHANGES_MARKER)
+            events = SitePages(main.archive, main.urls, jinja2.Environment(), main.history).events("")
+            feed = atom(events, config.site_url or "", f"{config.site_name}: decisions")
+            files.append(File.generated(config, "decisions.atom", content=feed))
         if self.config.handbook:
             self._add_handbook(files, config)
         for name in ASSETS:
@@ -366,6 +379,10 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             html = html.replace(TIMELINE_MARKER, pages.timeline(page_url))
         if GRAPH_MARKER in html:
             html = html.replace(GRAPH_MARKER, pages.graph(page_url))
+        if IN_FORCE_MARKER in html:
+            html = html.replace(IN_FORCE_MARKER, pages.in_force(page_url))
+        if CHANGES_MARKER in html:
+            html = html.replace(CHANGES_MARKER, pages.changes(page_url, "decisions.atom"))
         for template in self._templates.values():
             marker = TEMPLATE_MARKER.format(name=template.name)
             if marker in html:

@@ -188,10 +188,71 @@ class SitePages:
         for record in dated:
             years.setdefault((record.date or "")[:4], []).append(self._row(record, page_url))
         undated = [self._row(r, page_url) for r in records if not r.date]
+        statuses = {}  # site url -> "proposed 2026-01-05, accepted 2026-02-10", from git
+        for record in records:
+            past = self._history(record)
+            if past and past.statuses:
+                line = ", ".join(f"{status} {change.date[:10]}" for status, change in past.statuses)
+                statuses[relative_url(self.urls[record.path], page_url)] = line
         return self.env.get_template("decisions/timeline.html").render(
-            years=list(years.items()), undated=undated
+            years=list(years.items()), undated=undated, statuses=statuses
         )
 
+
+    def in_force(self, page_url: str) -> str:
+        """Records in force that no record in force replaced, with their amendments."""
+        graph = self.archive.graph
+        rows = []
+        for record in self.archive.ordered():
+            kind = self.archive.settings.kind(record.kind)
+            if record.path not in self.urls or record.status not in kind.in_force or record.id is None:
+                continue
+            replaced = any(
+                self.archive.by_id[newer].status in self.archive.settings.kind(self.archive.by_id[newer].kind).in_force
+                for newer in graph.replaced_by.get(record.id, ())
+            )
+            if replaced:
+                continue
+            amendments = sorted_ids(
+                r.id for r in self.archive.records if r.id and record.id in r.targets("amends")
+            ) + [i for i in record.targets("amended_by") if i in self.archive.by_id]
+            rows.append((self._row(record, page_url), self._rows(list(dict.fromkeys(amendments)), page_url)))
+        return self.env.get_template("decisions/in-force.html").render(rows=rows)
+
+    def changes(self, page_url: str, feed_url: str) -> str:
+        """New records and status changes from git, newest first."""
+        return self.env.get_template("decisions/changes.html").render(
+            events=self.events(page_url),
+            feed=relative_url(feed_url, page_url),
+            notice=self.history.notice if self.history else "no git history: nothing to show",
+        )
+
+    def events(self, page_url: str) -> list[dict[str, str]]:
+        found = []
+        if self.history is None:
+            return found
+        for record in self.archive.records:
+            past = self.history.records.get(record.path)
+            if past is None or record.path not in self.urls or past.created is None:
+                continue
+            happenings = [("new", past.created)] + [
+                (status, change) for status, change in past.statuses if change.commit != past.created.commit
+            ]
+            for kind, change in happenings:
+                found.append(
+                    {
+                        "kind": self.archive.settings.kind(record.kind).canonical_status(kind) or kind
+                        if kind != "new" else "new",
+                        "date": change.date,
+                        "commit": change.commit,
+                        "subject": change.subject,
+                        "id": record.id or record.path,
+                        "title": record.title or record.slug,
+                        "url": relative_url(self.urls[record.path], page_url),
+                        "site_url": self.urls[record.path],
+                    }
+                )
+        return sorted(found, key=lambda e: (e["date"], e["id"], e["kind"]), reverse=True)
 
     def graph(self, page_url: str) -> str:
         """The whole archive's supersession graph, with a note on what is left out."""
@@ -261,3 +322,32 @@ def export(archive: Archive, urls: dict[str, str], history: History | None = Non
         for kind in archive.settings.kinds
     ]
     return {"version": 1, "kinds": kinds, "records": records}
+
+
+def atom(events: list[dict[str, str]], site_url: str, title: str, limit: int = 50) -> str:
+    """An Atom feed of the latest changes; entry ids are stable (record, event, commit)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
+    updated = events[0]["date"] if events else "1970-01-01T00:00:00+00:00"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(title)}</title>",
+        f"  <id>{escape(base + 'decisions.atom') if base else 'urn:mkdocs-decisions:feed'}</id>",
+        f"  <updated>{escape(updated)}</updated>",
+        f"  <link rel=\"self\" href={quoteattr(base + 'decisions.atom')}/>",
+    ]
+    for event in events[:limit]:
+        what = "new record" if event["kind"] == "new" else event["kind"]
+        lines += [
+            "  <entry>",
+            f"    <id>urn:mkdocs-decisions:{escape(event['id'])}:{escape(event['kind'])}:{escape(event['commit'])}</id>",
+            f"    <title>{escape(event['id'])} {escape(what)}: {escape(event['title'])}</title>",
+            f"    <updated>{escape(event['date'])}</updated>",
+            f"    <link href={quoteattr(base + event['site_url'])}/>",
+            f"    <summary>{escape(event['subject'])}</summary>",
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
