@@ -243,3 +243,15 @@ def test_timeline_shows_each_records_status_history(repository):
     site = run_build(make_site(repository))
     entry = soup(site / "timeline" / "index.html").select_one(".decisions-timeline-list li")
     assert entry.select_one(".decisions-status-history").get_text() == "(proposed 2026-01-05, accepted 2026-02-10)"
+
+
+def test_both_records_of_an_amendment_show_it(tmp_path):
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "0001-base.md").write_text(accepted_adr("Base"))
+    (tmp_path / "adr" / "0002-tune.md").write_text(accepted_adr("Tune", extra="amends: [ADR-0001]\n"))
+    site = run_build(make_site(tmp_path))
+    base = soup(site / "adr" / "0001-base" / "index.html").select_one("section.decisions-lineage")
+    assert base.find("h3").get_text() == "Amended by"
+    assert [a.get_text() for a in base.select("ul a")] == ["ADR-0002: Tune"]
+    tune = soup(site / "adr" / "0002-tune" / "index.html").select_one("section.decisions-lineage")
+    assert [a.get_text() for a in tune.select("ul a")] == ["ADR-0001: Base"]

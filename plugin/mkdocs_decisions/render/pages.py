@@ -141,6 +141,13 @@ class SitePages:
             record=record, banner=banner, people=people, tags=record.people("tags"), history=self._history(record)
         )
 
+    def _amendments(self, record: Record, relation: str, inverse: str) -> list[str]:
+        """Ids linked to `record` by `relation`, said on either side (an
+        amendment keeps the amended record in force, so both show it)."""
+        said_here = record.targets(relation)
+        said_there = [r.id for r in self.archive.records if r.id and record.id in r.targets(inverse)]
+        return list(dict.fromkeys(i for i in [*said_here, *said_there] if i in self.archive.by_id))
+
     def _history(self, record: Record) -> RecordHistory | None:
         return self.history.records.get(record.path) if self.history else None
 
@@ -151,6 +158,8 @@ class SitePages:
             record=record,
             supersedes=self._rows(list(graph.replaces.get(record_id, ())), page_url),
             superseded_by=self._rows(list(graph.replaced_by.get(record_id, ())), page_url),
+            amends=self._rows(self._amendments(record, "amends", "amended_by"), page_url),
+            amended_by=self._rows(self._amendments(record, "amended_by", "amends"), page_url),
             backlinks=self._rows(self.archive.mentions.get(record_id, []), page_url),
             lineage_svg=lineage_svg,
             history=self._history(record),
