@@ -231,13 +231,7 @@ def change_status(record_id: str, new_status: str, config_file: Path | None, by:
     from .lifecycle import LifecycleError, change_status as apply_change
 
     archive = Archive.load(_settings(config_file, ()))
-    try:
-        changes = apply_change(archive, record_id, new_status, by)
-    except LifecycleError as error:
-        click.echo(f"decisions: {error}", err=True)
-        sys.exit(EXIT_ERRORS)
-    for line in changes:
-        click.echo(line)
+    _report_changes(lambda: apply_change(archive, record_id, new_status, by), LifecycleError)
 
 
 @cli.command()
@@ -258,9 +252,14 @@ def renumber(which: str, config_file: Path | None, since: str | None) -> None:
     taken = set(baseline.ids_at_ref) if baseline else set()
     if os.path.exists(which):
         which = Path(which).resolve().relative_to(settings.root.resolve()).as_posix()
+    _report_changes(lambda: move(archive, which, taken), LifecycleError)
+
+
+def _report_changes(action, refused: type[Exception]) -> None:
+    """Print what `action` changed, or why it refused (exit 1)."""
     try:
-        changes = move(archive, which, taken)
-    except LifecycleError as error:
+        changes = action()
+    except refused as error:
         click.echo(f"decisions: {error}", err=True)
         sys.exit(EXIT_ERRORS)
     for line in changes:

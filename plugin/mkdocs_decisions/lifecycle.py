@@ -148,9 +148,7 @@ def _rewrite(record: Record, scheme: IdScheme, old_id: str, new_id: str, old_nam
         field = record.fields.get(key)
         if field is None:
             continue
-        values = field.value if isinstance(field.value, list) else [field.value]
-        spans = field.item_spans or (field.value_span,)
-        for value, span in zip(values, spans):
+        for value, span in field.values_and_spans():
             if isinstance(value, str) and record.format == "native" and scheme.normalise(value, record.kind) == old_id:
                 splices.append((span.start, span.end, new_id))
     for start, end, replacement in sorted(splices, reverse=True):

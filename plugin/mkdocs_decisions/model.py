@@ -99,6 +99,11 @@ class Field:
     def item_spans(self) -> tuple[Span, ...]:
         return tuple(_span(where) for where in self.items_at)
 
+    def values_and_spans(self) -> list[tuple[Any, Span]]:
+        """Each value (the one scalar, or every list item) with where it stands."""
+        values = self.value if isinstance(self.value, list) else [self.value]
+        return list(zip(values, self.item_spans or (self.value_span,)))
+
 
 @dataclasses.dataclass(frozen=True)
 class Link:

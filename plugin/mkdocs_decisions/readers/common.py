@@ -238,9 +238,7 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
         field = record.fields.get(relation)
         if field is None:
             continue
-        values = field.value if isinstance(field.value, list) else [field.value]
-        spans = field.item_spans or (field.value_span,)
-        for value, span in zip(values, spans):
+        for value, span in field.values_and_spans():
             if not isinstance(value, str) or not value.strip():
                 continue
             href = None
