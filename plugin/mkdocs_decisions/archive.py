@@ -20,17 +20,19 @@ import re
 import urllib.parse
 from functools import cached_property
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import jsonschema
 
 from . import rules
 from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
-from .history import Baseline
 from .ids import IdScheme, sorted_ids
 from .model import Record
 from .readers import read_record
+
+if TYPE_CHECKING:
+    from .history import Baseline
 
 
 class Archive:

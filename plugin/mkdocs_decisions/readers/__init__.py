@@ -11,7 +11,6 @@ status, title and links; other packages can add readers through the
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import os
 import re
 from pathlib import Path
@@ -64,7 +63,7 @@ def _parse(record: Record, data: bytes, kind: KindSettings, scheme: IdScheme) ->
         return record
     name = kind.format if kind.format != "auto" else detect(text)
     record.format = name
-    reader = readers().get(name)
+    reader = BUILTIN_READERS.get(name) or _registered_readers().get(name)
     if reader is None:
         record.problems.append(ReadProblem("unreadable-file", FILE_START, f"no reader named '{name}' is installed"))
         return record
@@ -85,18 +84,20 @@ ENTRY_POINT_GROUP = "mkdocs_decisions.readers"
 
 
 @functools.cache
-def readers() -> dict[str, Reader]:
-    """Our readers and those other packages register (theirs cannot replace ours)."""
-    found = dict(BUILTIN_READERS)
-    for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        if entry.name not in found:
-            found[entry.name] = entry.load()
-    return found
+def _registered_readers() -> dict[str, Reader]:
+    """Readers other packages register (asked for only when a kind names one:
+    scanning installed packages costs more than reading a small archive)."""
+    import importlib.metadata
+
+    return {
+        entry.name: entry.load()
+        for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        if entry.name not in BUILTIN_READERS
+    }
 
 
 _RECORD_KEYS = frozenset({"status", "date", "id", "title", "deciders", "authors", "supersedes", "superseded_by"})
 _MADR4_KEYS = frozenset({"decision-makers", "consulted", "informed", "parent", "nav_order", "grand_parent", "layout"})
-_FRONTMATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 _HEAD_END = re.compile(r"^##\s", re.MULTILINE)
 
 
@@ -104,8 +105,8 @@ def detect(text: str) -> str:
     """The format a file is written in, from its first lines."""
     if native.has_frontmatter(text):
         end = text.find("\n---", 3)
-        keys = {key.lower() for key in _FRONTMATTER_KEY.findall(text[: end if end > 0 else 2000])}
-        if keys & _MADR4_KEYS or not keys & _RECORD_KEYS:
+        block = "\n" + text[: end if end > 0 else 2000].lower()
+        if any(f"\n{key}:" in block for key in _MADR4_KEYS) or not any(f"\n{key}:" in block for key in _RECORD_KEYS):
             return "madr"
         return "native"
     if re.search(r"(?im)^##\s+status\s*$", text):

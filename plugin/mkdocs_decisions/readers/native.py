@@ -55,7 +55,7 @@ def read_frontmatter(record: Record, text: str, kind: KindSettings) -> bool:
 def _renamed(fields: dict[str, Field], aliases: dict[str, str]) -> dict[str, Field]:
     """Keys written under another name (`decision-makers`) under ours (`deciders`),
     unless the record also has ours."""
-    if not aliases or not any(key.lower() in aliases for key in fields):
+    if not aliases or (aliases.keys().isdisjoint(fields) and all(key.islower() for key in fields)):
         return fields
     renamed: dict[str, Field] = {}
     for key, field in fields.items():

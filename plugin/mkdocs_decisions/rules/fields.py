@@ -50,10 +50,11 @@ def missing_field(record, archive):
     for error in archive.schema_errors(record):
         if error.validator == "required" and not list(error.absolute_path):
             missing.extend(k for k in error.validator_value if k not in error.instance)
-    where = _frontmatter_start(record)
     for key in dict.fromkeys(missing):
         yield Finding(
-            record, where, f"missing required field '{key}'; add e.g. '{key}: {_example(record, archive, key)}'"
+            record,
+            _frontmatter_start(record),
+            f"missing required field '{key}'; add e.g. '{key}: {_example(record, archive, key)}'",
         )
     kind = archive.settings.kind(record.kind)
     for key in kind.required_by_status.get(record.status or "", ()):
