@@ -255,3 +255,13 @@ def test_both_records_of_an_amendment_show_it(tmp_path):
     assert [a.get_text() for a in base.select("ul a")] == ["ADR-0002: Tune"]
     tune = soup(site / "adr" / "0002-tune" / "index.html").select_one("section.decisions-lineage")
     assert [a.get_text() for a in tune.select("ul a")] == ["ADR-0001: Base"]
+
+
+def test_since_an_unknown_ref_or_without_git(accepted_base, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", "no-such-branch"],
+                            cwd=accepted_base, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (2, "decisions: error: --since no-such-branch: no such commit, branch or tag\n")
+    (tmp_path / "plain" / "adr").mkdir(parents=True)
+    plain = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", "main"],
+                           cwd=tmp_path / "plain", capture_output=True, text=True, timeout=120)
+    assert (plain.returncode, plain.stderr) == (2, "decisions: error: --since needs a git repository\n")
