@@ -39,7 +39,6 @@ printed).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -51,7 +50,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import make_corpus  # noqa: E402  (sibling scripts, imported as modules)
-from lint import MARK, WRAPPER, ChildFailed, lint_env, verdict  # noqa: E402
+from lint import MARK, WRAPPER, ChildFailed, lint_env, verdict, write_json  # noqa: E402
 
 RATIO_LIMIT = 1.15
 PEAK_DELTA_MB = 100.0
@@ -364,11 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in notes(result):
         print(line, file=sys.stderr)
     if args.json:
-        tmp = args.json + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(result, fh, indent=2)
-            fh.write("\n")
-        os.replace(tmp, args.json)
+        write_json(args.json, result)
     return 0
 
 

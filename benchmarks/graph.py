@@ -18,18 +18,18 @@ records: under 2 s and under 5 MB of SVG.
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugin"))
 
 from mkdocs_decisions.render import graphs  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lint import write_json  # noqa: E402
 
 STATUSES = ["accepted"] * 6 + ["proposed", "rejected", "deprecated"]
 EDGE_SHARE = 0.12
@@ -113,10 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, measured, limit, passed in checks:
         print(f"| {name} | {measured} | {limit} | {'PASS' if passed else 'FAIL'} |")
     if args.json:
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(args.json)) or ".")
-        with os.fdopen(handle, "w") as stream:
-            json.dump({"rows": rows, "growth": growth}, stream, indent=2)
-        os.replace(temporary, args.json)
+        write_json(args.json, {"rows": rows, "growth": growth})
     return 0
 
 

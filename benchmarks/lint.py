@@ -158,8 +158,8 @@ def report(r: dict) -> str:
     t = r["targets"]
     ratio_note = verdict(t["ratio"]["pass"]) + (" (goal met)" if t["ratio"]["goal_met"] else " (goal missed)")
     return "\n".join([
-        f"| records | baseline s | lint s | ratio lint/baseline | baseline peak MB | lint peak MB |",
-        f"|--------:|-----------:|-------:|--------------------:|-----------------:|-------------:|",
+        "| records | baseline s | lint s | ratio lint/baseline | baseline peak MB | lint peak MB |",
+        "|--------:|-----------:|-------:|--------------------:|-----------------:|-------------:|",
         f"| {r['records']} | {r['baseline']['seconds']:.3f} | {r['lint']['seconds']:.3f} | {r['ratio']:.2f} "
         f"| {r['baseline']['peak_mb']:.1f} | {r['lint']['peak_mb']:.1f} |",
         "",
@@ -204,12 +204,17 @@ def main(argv: list[str] | None = None) -> int:
         for line in result["lint_output_head"]:
             print(f"  {line}", file=sys.stderr)
     if args.json:
-        tmp = args.json + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(result, fh, indent=2)
-            fh.write("\n")
-        os.replace(tmp, args.json)
+        write_json(args.json, result)
     return 0
+
+
+def write_json(path: str, data: object) -> None:
+    """Write the figures as JSON, atomically (temporary file, then rename)."""
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2)
+        fh.write("\n")
+    os.replace(tmp, path)
 
 
 if __name__ == "__main__":

@@ -32,13 +32,9 @@ def deleted_record(archive):
 @archive_rule("rewritten-decision")
 def rewritten_decision(archive):
     """The text of a record that was already accepted was changed."""
-    baseline = archive.baseline
-    if baseline is None:
-        return
     mutable = set(archive.settings.options.get("mutable_fields", MUTABLE_FIELDS))
-    for path, old in sorted(baseline.changed.items()):
-        record = archive.by_path.get(path)
-        if old is None or record is None or not old.readable or not record.readable:
+    for old, record in _changed(archive):
+        if old is None or not old.readable or not record.readable:
             continue
         if old.status not in archive.settings.kind(old.kind).in_force:
             continue
@@ -48,7 +44,7 @@ def rewritten_decision(archive):
         yield Finding(
             record,
             position,
-            f"{record.id} was {old.status} at {baseline.ref}: its decision must not be rewritten, "
+            f"{record.id} was {old.status} at {archive.baseline.ref}: its decision must not be rewritten, "
             "only its status and links may change; write a new record that supersedes or amends it",
         )
 
@@ -56,12 +52,8 @@ def rewritten_decision(archive):
 @archive_rule("invalid-transition")
 def invalid_transition(archive):
     """A status changed in a way the kind's lifecycle does not allow."""
-    baseline = archive.baseline
-    if baseline is None:
-        return
-    for path, old in sorted(baseline.changed.items()):
-        record = archive.by_path.get(path)
-        if old is None or record is None or not old.status or not record.status or old.status == record.status:
+    for old, record in _changed(archive):
+        if old is None or not old.status or not record.status or old.status == record.status:
             continue
         kind = archive.settings.kind(record.kind)
         if record.status in _reachable(kind.transitions, old.status):
@@ -70,7 +62,7 @@ def invalid_transition(archive):
         yield Finding(
             record,
             record.position_of("status"),
-            f"status went from {old.status} (at {baseline.ref}) to {record.status}, which the "
+            f"status went from {old.status} (at {archive.baseline.ref}) to {record.status}, which the "
             f"lifecycle does not allow ({old.status} may become {allowed}); write a new record instead",
         )
 
@@ -78,21 +70,28 @@ def invalid_transition(archive):
 @archive_rule("reused-number")
 def reused_number(archive):
     """A new record takes a number the base already uses (another branch, or a removed record)."""
-    baseline = archive.baseline
-    if baseline is None:
-        return
-    for path, old in sorted(baseline.changed.items()):
-        record = archive.by_path.get(path)
-        if old is not None or record is None or record.id is None:
+    for old, record in _changed(archive):
+        if old is not None or record.id is None:
             continue
-        other = baseline.ids_at_ref.get(record.id)
-        if other and other != path:
+        other = archive.baseline.ids_at_ref.get(record.id)
+        if other and other != record.path:
             yield Finding(
                 record,
                 FILE_START,
-                f"{record.id} is already taken by {other} at {baseline.ref}; run "
-                f"'decisions renumber {path}' to move this record to the next free number",
+                f"{record.id} is already taken by {other} at {archive.baseline.ref}; run "
+                f"'decisions renumber {record.path}' to move this record to the next free number",
             )
+
+
+def _changed(archive):
+    """(version at the base or None if new, record now) for each record this
+    branch changed; nothing without a baseline."""
+    if archive.baseline is None:
+        return
+    for path, old in sorted(archive.baseline.changed.items()):
+        record = archive.by_path.get(path)
+        if record is not None:
+            yield old, record
 
 
 def _reachable(transitions, start: str) -> set[str]:
