@@ -105,6 +105,14 @@ class SitePages:
         self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
         #: each record's row with its site-relative url, made once
         self._rows_by_path: dict[str, Row] = {}
+        #: relation -> target id -> ids of the records that name it that way,
+        #: made once: a page asks what names its record, the archive need not be walked each time
+        self._named_by: dict[str, dict[str, list[str]]] = {"amends": {}, "amended_by": {}}
+        for record in archive.records:
+            if record.id:
+                for link in record.links:
+                    if link.relation in self._named_by:
+                        self._named_by[link.relation].setdefault(link.target, []).append(record.id)
 
     def _row(self, record: Record, page_url: str) -> Row:
         row = self._rows_by_path.get(record.path)
@@ -145,7 +153,7 @@ class SitePages:
         """Ids linked to `record` by `relation`, said on either side (an
         amendment keeps the amended record in force, so both show it)."""
         said_here = record.targets(relation)
-        said_there = [r.id for r in self.archive.records if r.id and record.id in r.targets(inverse)]
+        said_there = self._named_by[inverse].get(record.id or "", []) if record.id else []
         return list(dict.fromkeys(i for i in [*said_here, *said_there] if i in self.archive.by_id))
 
     def _history(self, record: Record) -> RecordHistory | None:
@@ -222,9 +230,9 @@ class SitePages:
             )
             if replaced:
                 continue
-            amendments = sorted_ids(
-                r.id for r in self.archive.records if r.id and record.id in r.targets("amends")
-            ) + [i for i in record.targets("amended_by") if i in self.archive.by_id]
+            amendments = sorted_ids(self._named_by["amends"].get(record.id, [])) + [
+                i for i in record.targets("amended_by") if i in self.archive.by_id
+            ]
             rows.append((self._row(record, page_url), self._rows(list(dict.fromkeys(amendments)), page_url)))
         return self.env.get_template("decisions/in-force.html").render(rows=rows)
 
