@@ -101,6 +101,29 @@ def test_record_pages_and_json_show_the_history(repository):
     assert [entry["status"] for entry in exported["statuses"]] == ["proposed", "accepted"]
 
 
+def test_statuses_from_history_are_escaped(tmp_path):
+    root = tmp_path / "repo"
+    (root / "adr").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    record = root / "adr" / "0001-x.md"
+    record.write_text(accepted_adr("X").replace("status: accepted", "status: proposed"))
+    commit(root, "Propose it", "2026-01-04T09:00:00+00:00")
+    record.write_text(accepted_adr("X").replace("status: accepted", "status: <img src=x onerror=alert(1)>"))
+    commit(root, "An odd status", "2026-01-05T09:00:00+00:00")
+    record.write_text(accepted_adr("X"))
+    commit(root, "Accept it", "2026-02-10T09:00:00+00:00")
+    site = run_build(make_site(root))
+    changes = soup(site / "changes" / "index.html")
+    assert changes.find("img") is None
+    assert [badge.get_text() for badge in changes.select(".decisions-badge")] == [
+        "accepted",
+        "<img src=x onerror=alert(1)>",
+    ]
+    page = soup(site / "adr" / "0001-x" / "index.html")
+    assert page.find("img") is None
+    assert "<img src=x onerror=alert(1)>" in page.select_one("section.decisions-history").get_text()
+
+
 def test_site_builds_without_git(tmp_path):
     (tmp_path / "adr").mkdir()
     (tmp_path / "adr" / "0001-x.md").write_text(accepted_adr())

@@ -31,7 +31,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -178,10 +178,6 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=data))
         document = export_json(export(main.archive, main.urls, main.history))
         files.append(File.generated(config, "decisions.json", content=document))
-        for published in self._published:
-            # checked, linked and copied into the pages: the texts are not needed again
-            for record in published.archive.records:
-                record.text = ""
         # The archive lives until the build ends: keep the cycle collector from
         # walking its objects on every full collection (unfrozen in on_post_build).
         gc.collect()  # what reading left behind goes first, rather than being frozen too
@@ -189,7 +185,17 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         self._frozen = True
         return files
 
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Let go of the archive once every page is written.
+
+        This runs before other plugins' post-build work (the search plugin
+        writes its index then, the build's peak of memory), so the memory
+        the archive held can serve them.
+        """
+        self._published = []
+        self._generated = []
+        self._env = None
         self._unfreeze()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -218,6 +224,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             files.append(file)
             published.records[src_uri] = record
             published.urls[record.path] = file.url
+        archive.release_sources()  # checked and copied into the pages
         if not prefix:
             for kind, path, relative, refusal in discover(archive.settings, assets=True):
                 if refusal is None:

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from ..archive import Archive
 from ..ids import sorted_ids
@@ -78,7 +79,7 @@ def relative_url(target: str, page_url: str) -> str:
     return relative or "./"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Row:
     """One record as index pages, lists and the JSON export show it."""
 
@@ -90,6 +91,10 @@ class Row:
     tags: list[str]
     url: str
     text: str
+
+    def at(self, url: str) -> Row:
+        """The same row, linking to `url` (a row is copied for every page that lists it)."""
+        return Row(self.id, self.sort_id, self.title, self.status, self.date, self.tags, url, self.text)
 
 
 class SitePages:
@@ -106,6 +111,8 @@ class SitePages:
         self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
         #: each record's row with its site-relative url, made once
         self._rows_by_path: dict[str, Row] = {}
+        #: status -> the badge macro's markup for it
+        self._badges: dict[str | None, markupsafe.Markup] = {}
         #: relation -> target id -> ids of the records that name it that way,
         #: made once: a page asks what names its record, the archive need not be walked each time
         self._named_by: dict[str, dict[str, list[str]]] = {"amends": {}, "amended_by": {}}
@@ -114,6 +121,23 @@ class SitePages:
                 for link in record.links:
                     if link.relation in self._named_by:
                         self._named_by[link.relation].setdefault(link.target, []).append(record.id)
+
+    def _render(self, name: str, **context: Any) -> str:
+        """One of the `decisions/*.html` templates, given `badge` as well.
+
+        `badge` gives the `badge.html` macro's markup for a status, made once
+        per status: calling the macro for each row of a large index was half
+        of the page's time. A template that imports the macro itself still
+        works.
+        """
+        return self.env.get_template(f"decisions/{name}").render(badge=self._badge, **context)
+
+    def _badge(self, status: str | None) -> markupsafe.Markup:
+        markup = self._badges.get(status)
+        if markup is None:
+            macro = self.env.get_template("decisions/badge.html").module.badge
+            markup = self._badges[status] = markupsafe.Markup(macro(status))  # the macro escapes the status
+        return markup
 
     def _row(self, record: Record, page_url: str) -> Row:
         row = self._rows_by_path.get(record.path)
@@ -130,7 +154,7 @@ class SitePages:
                 url=self.urls[record.path],
                 text=" ".join([record.id or "", record.title, *people, *tags]).lower(),
             )
-        return dataclasses.replace(row, url=relative_url(row.url, page_url))
+        return row.at(relative_url(row.url, page_url))
 
     def _rows(self, ids: list[str], page_url: str) -> list[Row]:
         records = [self.archive.by_id[i] for i in sorted_ids(ids) if i in self.archive.by_id]
@@ -146,8 +170,13 @@ class SitePages:
             names = record.people(key)
             if names:
                 people.append((label, names))
-        return self.env.get_template("decisions/record-header.html").render(
-            record=record, banner=banner, people=people, tags=record.people("tags"), history=self._history(record)
+        return self._render(
+            "record-header.html",
+            record=record,
+            banner=banner,
+            people=people,
+            tags=record.people("tags"),
+            history=self._history(record),
         )
 
     def _amendments(self, record: Record, relation: str, inverse: str) -> list[str]:
@@ -163,7 +192,8 @@ class SitePages:
     def record_footer(self, record: Record, page_url: str, lineage_svg: str = "") -> str:
         record_id = record.id or ""
         graph = self.archive.graph
-        return self.env.get_template("decisions/record-footer.html").render(
+        return self._render(
+            "record-footer.html",
             record=record,
             supersedes=self._rows(list(graph.replaces.get(record_id, ())), page_url),
             superseded_by=self._rows(list(graph.replaced_by.get(record_id, ())), page_url),
@@ -187,7 +217,8 @@ class SitePages:
             for name, rows in grouped.items()
             if rows
         ]
-        return self.env.get_template("decisions/index.html").render(
+        return self._render(
+            "index.html",
             kind=kind,
             total=len(records),
             counts=[(status, counts[status]) for status in status_order if counts[status]],
@@ -212,7 +243,8 @@ class SitePages:
             if past and past.statuses:
                 line = ", ".join(f"{status} {change.date[:10]}" for status, change in past.statuses)
                 statuses[relative_url(self.urls[record.path], page_url)] = line
-        return self.env.get_template("decisions/timeline.html").render(
+        return self._render(
+            "timeline.html",
             years=list(years.items()), undated=undated, statuses=statuses
         )
 
@@ -235,11 +267,12 @@ class SitePages:
                 i for i in record.targets("amended_by") if i in self.archive.by_id
             ]
             rows.append((self._row(record, page_url), self._rows(list(dict.fromkeys(amendments)), page_url)))
-        return self.env.get_template("decisions/in-force.html").render(rows=rows)
+        return self._render("in-force.html", rows=rows)
 
     def changes(self, page_url: str, feed_url: str) -> str:
         """New records and status changes from git, newest first."""
-        return self.env.get_template("decisions/changes.html").render(
+        return self._render(
+            "changes.html",
             events=self.events(page_url),
             feed=relative_url(feed_url, page_url),
             notice=self.history.notice if self.history else "no git history: nothing to show",
@@ -276,7 +309,8 @@ class SitePages:
         """The whole archive's supersession graph, with a note on what is left out."""
         view = graphs.view(self.archive, self.urls)
         drawing = graphs.svg(view, title="Supersession graph of all records", page_url=page_url)
-        return self.env.get_template("decisions/graph.html").render(
+        return self._render(
+            "graph.html",
             svg=drawing,
             records=len(view.nodes),
             links=len(view.edges),
