@@ -21,8 +21,17 @@ a temporary folder and, for each theme, builds two sites in the same run:
 Both use the same theme and ``use_directory_urls: true``. Each build is
 ``python -m mkdocs build -q -f CONFIG -d SITE`` into a fresh site folder, run
 under lint.py's wrapper, which times the child and reads its own peak RSS.
-The builds alternate, --repeat times each; the best (minimum) wall time and
-the highest peak count.
+The builds alternate, --repeat times each, in ABBA order (baseline first,
+then plugin first, ...); the best (minimum) wall time counts, and the
+median of the peaks (all of them are in the JSON). Peaks vary from run to
+run with glibc's malloc, which moves the size above which it maps memory
+afresh each time a large block is freed (a site with multi-megabyte pages,
+such as a 10,000-row index, frees some): at 12,500 records the same plugin
+build peaked between 583 and 670 MB, and at 578 MB in each of three runs
+with MALLOC_MMAP_THRESHOLD_ fixed; the baseline stayed at 520 to 535 MB. Before each build the benchmark flushes the file system (``sync``):
+a build writes thousands of pages, and when the next build started while
+they were still being written out, its system time grew from 2 s to 13 s
+(measured at 12,500 records), whichever build it was.
 
 Before the timed builds of each N and theme, an untimed plugin build without
 ``-q`` (``--no-check`` skips it) collects what the plugin and MkDocs log:
@@ -42,6 +51,7 @@ import argparse
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -170,30 +180,35 @@ def measure_theme(records: int, theme: str, repeat: int, check: bool,
         check_log = log_lines(stderr)
 
     runs: dict[str, list[float]] = {"baseline": [], "plugin": []}
-    peaks: dict[str, float] = {"baseline": 0.0, "plugin": 0.0}
+    peaks: dict[str, list[float]] = {"baseline": [], "plugin": []}
     logged: dict[str, list[str]] = {"baseline": [], "plugin": []}
     for i in range(repeat):
-        for name in ("baseline", "plugin"):
+        # ABBA: neither build always runs first, where the machine is freshest
+        for name in ("baseline", "plugin") if i % 2 == 0 else ("plugin", "baseline"):
             label = f"{name} build ({theme}, {records} records)"
             site = os.path.join(root, f"site-{name}-{theme}-{i}")
+            os.sync()  # the last build's 300 MB of pages are on disk, not slowing this one's writes
             seconds, peak, stderr = run_build(label, build_cmd(configs[name], site), cwd[name], env)
             pages = count_record_pages(site)
             shutil.rmtree(site, ignore_errors=True)
             if pages != records:
                 raise ChildFailed(label, 0, "", f"{label} wrote {pages} record pages, expected {records}")
             runs[name].append(seconds)
-            peaks[name] = max(peaks[name], peak)
+            peaks[name].append(peak)
             if not logged[name]:
                 logged[name] = log_lines(stderr)
     best = {name: min(times) for name, times in runs.items()}
     ratio = best["plugin"] / best["baseline"] if best["baseline"] > 0 else float("inf")
-    delta = peaks["plugin"] - peaks["baseline"]
+    peak = {name: statistics.median(values) for name, values in peaks.items()}
+    delta = peak["plugin"] - peak["baseline"]
     return {
         "records": records,
         "theme": theme,
-        "baseline": {"seconds": best["baseline"], "runs": runs["baseline"], "peak_mb": peaks["baseline"],
+        "baseline": {"seconds": best["baseline"], "runs": runs["baseline"], "peak_mb": peak["baseline"],
+                     "peaks_mb": peaks["baseline"],
                      "log": logged["baseline"][:50]},
-        "plugin": {"seconds": best["plugin"], "runs": runs["plugin"], "peak_mb": peaks["plugin"],
+        "plugin": {"seconds": best["plugin"], "runs": runs["plugin"], "peak_mb": peak["plugin"],
+                   "peaks_mb": peaks["plugin"],
                    "log": logged["plugin"][:50]},
         "ratio": ratio,
         "peak_delta_mb": delta,

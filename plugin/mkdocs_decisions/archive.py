@@ -100,21 +100,6 @@ class Archive:
         with _collector_paused():
             return rules.run(self, rules.select_rules(select, ignore))
 
-    def release_sources(self) -> None:
-        """Forget what only checking and fixing need: each file's text and
-        where each value stands in it.
-
-        For a site: once the archive is checked, its backlinks found and its
-        texts copied into pages, holding them would add a third of the
-        archive's size to every page MkDocs builds afterwards.
-        """
-        self.mentions  # noqa: B018 (found from the texts, so before they go)
-        for record in self.records:
-            record.text = ""
-            for field in record.fields.values():
-                field.key_at = field.value_at = _NOWHERE
-                field.items_at = ()
-
     @cached_property
     def graph(self) -> SupersessionGraph:
         return SupersessionGraph(self.records, set(self.by_id))
@@ -225,9 +210,6 @@ def _collector_paused() -> Iterator[None]:
 def scheme_for(settings: Settings) -> IdScheme:
     return IdScheme({kind.name: kind.prefix for kind in settings.kinds}, settings.id_width)
 
-
-#: where a value stands once its archive's sources are released
-_NOWHERE = (0, 0, 0, 0)
 
 #: a markdown link to a local .md file: [text](../adr/0003-x.md#part)
 _MD_LINK = re.compile(r"\]\(\s*<?(?![a-z][a-z0-9+.-]*:)([^)\s>#]+\.md)(?:#[^)\s>]*)?>?")

@@ -212,19 +212,21 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         published = _Published(archive, prefix)
         self._report(archive, label)
         inclusion = InclusionLevel.INCLUDED if self.config.records_in_nav and not prefix else InclusionLevel.NOT_IN_NAV
+        archive.mentions  # noqa: B018 (backlinks are found in the texts, which go as pages take them)
         for record in archive.records:
+            body = record.body
+            record.release_source()  # checked: from here on only its page needs its text
             if not record.readable:
                 continue
             kind = archive.settings.kind(record.kind)
             # a record kept in another kind of file (a YAML proposal) is still a page
             page_path = posixpath.splitext(record.path[len(kind.directory) + 1 :])[0] + ".md"
             src_uri = f"{prefix}{kind.name}/{page_path}"
-            content = f"---\ntitle: {json.dumps(record.title or record.slug)}\n---\n\n{record.body}"
+            content = f"---\ntitle: {json.dumps(record.title or record.slug)}\n---\n\n{body}"
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             files.append(file)
             published.records[src_uri] = record
             published.urls[record.path] = file.url
-        archive.release_sources()  # checked and copied into the pages
         if not prefix:
             for kind, path, relative, refusal in discover(archive.settings, assets=True):
                 if refusal is None:
