@@ -183,7 +183,7 @@ class SitePages:
         """Ids linked to `record` by `relation`, said on either side (an
         amendment keeps the amended record in force, so both show it)."""
         said_here = record.targets(relation)
-        said_there = self._named_by[inverse].get(record.id or "", []) if record.id else []
+        said_there = self._named_by[inverse].get(record.id or "", [])
         return list(dict.fromkeys(i for i in [*said_here, *said_there] if i in self.archive.by_id))
 
     def _history(self, record: Record) -> RecordHistory | None:
