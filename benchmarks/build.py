@@ -60,7 +60,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import make_corpus  # noqa: E402  (sibling scripts, imported as modules)
-from lint import MARK, WRAPPER, ChildFailed, lint_env, verdict, write_json  # noqa: E402
+from lint import ChildFailed, lint_env, run_child, verdict, write_json  # noqa: E402
 
 RATIO_LIMIT = 1.15
 PEAK_DELTA_MB = 100.0
@@ -107,16 +107,8 @@ def build_cmd(config: str, site: str, quiet: bool = True) -> list[str]:
 
 def run_build(label: str, argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, str]:
     """Run argv under lint.py's wrapper; return (seconds, peak MB, stderr without the wrapper's line)."""
-    proc = subprocess.run([sys.executable, "-c", WRAPPER, *argv], cwd=cwd, env=env,
-                          capture_output=True, text=True)
-    stderr_lines = proc.stderr.splitlines()
-    figures = None
-    if stderr_lines and stderr_lines[-1].startswith(MARK + " "):
-        _, seconds, kib = stderr_lines.pop().split()
-        figures = (float(seconds), int(kib) / 1024)
-    if proc.returncode != 0 or figures is None:
-        raise ChildFailed(label, proc.returncode, proc.stdout, "\n".join(stderr_lines))
-    return figures[0], figures[1], "\n".join(stderr_lines)
+    seconds, peak, _, stderr = run_child(label, argv, cwd, env)
+    return seconds, peak, stderr
 
 
 def count_record_pages(site: str) -> int:

@@ -86,8 +86,10 @@ class ChildFailed(Exception):
         self.label, self.returncode, self.stdout, self.stderr = label, returncode, stdout, stderr
 
 
-def run_child(label: str, argv: list[str], cwd: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run argv under the wrapper; return (seconds, peak MB, stdout)."""
+def run_child(
+    label: str, argv: list[str], cwd: str, env: dict[str, str] | None = None
+) -> tuple[float, float, str, str]:
+    """Run argv under the wrapper; return (seconds, peak MB, stdout, stderr without the wrapper's line)."""
     proc = subprocess.run([sys.executable, "-c", WRAPPER, *argv], cwd=cwd, env=env,
                           capture_output=True, text=True)
     stderr_lines = proc.stderr.splitlines()
@@ -97,7 +99,7 @@ def run_child(label: str, argv: list[str], cwd: str, env: dict[str, str] | None 
         figures = (float(seconds), int(kib) / 1024)
     if proc.returncode != 0 or figures is None:
         raise ChildFailed(label, proc.returncode, proc.stdout, "\n".join(stderr_lines))
-    return figures[0], figures[1], proc.stdout
+    return figures[0], figures[1], proc.stdout, "\n".join(stderr_lines)
 
 
 def lint_env() -> dict[str, str]:
@@ -123,12 +125,12 @@ def measure(records: int, repeat: int, seed: int) -> dict:
         peaks: dict[str, float] = {"baseline": 0.0, "lint": 0.0}
         lint_output = ""
         for _ in range(repeat):
-            seconds, peak, out = run_child("baseline", baseline_cmd, corpus)
+            seconds, peak, out, _ = run_child("baseline", baseline_cmd, corpus)
             if out.strip() != str(records):
                 raise ChildFailed("baseline", 0, out, f"baseline parsed {out.strip()} records, expected {records}")
             runs["baseline"].append(seconds)
             peaks["baseline"] = max(peaks["baseline"], peak)
-            seconds, peak, lint_output = run_child("decisions lint", lint_cmd, corpus, env)
+            seconds, peak, lint_output, _ = run_child("decisions lint", lint_cmd, corpus, env)
             runs["lint"].append(seconds)
             peaks["lint"] = max(peaks["lint"], peak)
     best = {name: min(times) for name, times in runs.items()}
