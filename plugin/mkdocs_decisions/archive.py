@@ -108,13 +108,12 @@ class Archive:
     def mentions(self) -> dict[str, list[str]]:
         """id -> ids of the records whose text refers to it (by id or by a
         relative link to its file): the backlinks of the site."""
-        reference = self.scheme.reference_pattern
         found: dict[str, set[str]] = {}
         for record in self.records:
             if record.id is None or not record.readable:
                 continue
             body = record.body
-            targets = {self.scheme.normalise(m.group(), record.kind) for m in reference.finditer(body)}
+            targets = {self.scheme.normalise(m.group(), record.kind) for m in self.scheme.references(body)}
             for link in _MD_LINK.finditer(body):
                 path = posixpath.normpath(posixpath.join(posixpath.dirname(record.path), link.group(1)))
                 linked = self.by_path.get(path)

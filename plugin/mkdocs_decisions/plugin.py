@@ -410,7 +410,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 return None
             return relative_url(published.urls[target.path], page_url), target.title
 
-        return link_ids(html, archive.scheme.reference_pattern, resolve)
+        return link_ids(html, archive.scheme.references(html), resolve)
 
     # -- serve -------------------------------------------------------------------
 

@@ -157,13 +157,15 @@ class SitePages:
         return row.at(relative_url(row.url, page_url))
 
     def _rows(self, ids: list[str], page_url: str) -> list[Row]:
+        if not ids:  # most lists on a record page are empty
+            return []
         records = [self.archive.by_id[i] for i in sorted_ids(ids) if i in self.archive.by_id]
         return [self._row(r, page_url) for r in records if r.path in self.urls]
 
     def record_header(self, record: Record, page_url: str) -> str:
-        successors = self._rows(list(self.archive.graph.replaced_by.get(record.id or "", ())), page_url)
         banner = None
         if record.status in BANNERS:
+            successors = self._rows(list(self.archive.graph.replaced_by.get(record.id or "", ())), page_url)
             banner = {"headline": BANNERS[record.status], "successors": successors}
         people = []
         for key, label in _PEOPLE_FIELDS:
