@@ -8,30 +8,39 @@ For each record count N, generates a synthetic archive with make_corpus.py in
 a temporary folder and, for each theme, builds two sites in the same run:
 
 * baseline: the same record files copied into docs/adr/ and docs/rfc/ as
-  plain markdown pages (their frontmatter becomes page meta), plus
-  docs/index.md; ``nav: [index.md]`` and ``not_in_nav`` for /adr/ and /rfc/;
-  no plugin but ``search``. It is what MkDocs costs for these pages anyway:
-  read, convert, render with the theme, index for search, write.
+  plain markdown pages (their frontmatter becomes page meta), the plugin's
+  handbook pages, worked examples and templates copied into docs/handbook/
+  as plain pages and files, and docs/index.md; ``nav: [index.md]`` and
+  ``not_in_nav`` for the rest; no plugin but ``search``. It is what MkDocs
+  costs for the same content anyway: read, convert, render with the theme,
+  index for search, write.
 * plugin: docs/index.md only, the adr/ and rfc/ folders next to mkdocs.yml
   (outside docs_dir), ``nav: [index.md]`` and ``plugins: [search,
   decisions]`` with default options: MkDocs plus reading and checking the
   archive and everything the plugin publishes (record cards, lineage,
-  backlinks, index, timeline and graph pages, the handbook, decisions.json).
+  backlinks, index, timeline, graph and in-force pages, the handbook with
+  its template blocks, decisions.json).
 
 Both use the same theme and ``use_directory_urls: true``. Each build is
 ``python -m mkdocs build -q -f CONFIG -d SITE`` into a fresh site folder, run
-under lint.py's wrapper, which times the child and reads its own peak RSS.
-The builds alternate, --repeat times each, in ABBA order (baseline first,
-then plugin first, ...); the best (minimum) wall time counts, and the
+under lint.py's wrapper, which times the child and reads its peak RSS and
+CPU time (user + system). The two builds of a pair run at the same time, a
+core each, so that whatever else the shared machine does (it drifts by a
+third from one minute to the next) slows both alike; a pair's ratio is
+plugin time over baseline time, and the median of --repeat pairs counts,
+for wall and for CPU time. Which build starts first alternates. The longer
+build runs its last part alone, which if anything favours it a little. (With one
+core, the two run one after the other, in ABBA order.) Memory counts as the
 median of the peaks (all of them are in the JSON). Peaks vary from run to
 run with glibc's malloc, which moves the size above which it maps memory
 afresh each time a large block is freed (a site with multi-megabyte pages,
 such as a 10,000-row index, frees some): at 12,500 records the same plugin
 build peaked between 583 and 670 MB, and at 578 MB in each of three runs
-with MALLOC_MMAP_THRESHOLD_ fixed; the baseline stayed at 520 to 535 MB. Before each build the benchmark flushes the file system (``sync``):
-a build writes thousands of pages, and when the next build started while
-they were still being written out, its system time grew from 2 s to 13 s
-(measured at 12,500 records), whichever build it was.
+with MALLOC_MMAP_THRESHOLD_ fixed; the baseline stayed at 520 to 535 MB.
+Before each pair the benchmark flushes the file system (``sync``): a build
+writes thousands of pages, and when the next build started while they were
+still being written out, its system time grew from 2 s to 13 s (measured at
+12,500 records), whichever build it was.
 
 Before the timed builds of each N and theme, an untimed plugin build without
 ``-q`` (``--no-check`` skips it) collects what the plugin and MkDocs log:
@@ -60,7 +69,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import make_corpus  # noqa: E402  (sibling scripts, imported as modules)
-from lint import ChildFailed, lint_env, run_child, verdict, write_json  # noqa: E402
+from lint import ChildFailed, Run, finish_child, lint_env, run_child, start_child, verdict, write_json  # noqa: E402
 
 RATIO_LIMIT = 1.15
 PEAK_DELTA_MB = 100.0
@@ -79,7 +88,7 @@ def baseline_config(theme: str) -> str:
         f"theme:\n  name: {theme}\n"
         "use_directory_urls: true\n"
         "nav:\n  - index.md\n"
-        "not_in_nav: |\n  /adr/\n  /rfc/\n"
+        "not_in_nav: |\n  /adr/\n  /rfc/\n  /handbook/\n"
         "plugins:\n  - search\n"
     )
 
@@ -103,12 +112,6 @@ def build_env() -> dict[str, str]:
 
 def build_cmd(config: str, site: str, quiet: bool = True) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", config, "-d", site]
-
-
-def run_build(label: str, argv: list[str], cwd: str, env: dict[str, str]) -> tuple[float, float, str]:
-    """Run argv under lint.py's wrapper; return (seconds, peak MB, stderr without the wrapper's line)."""
-    seconds, peak, _, stderr = run_child(label, argv, cwd, env)
-    return seconds, peak, stderr
 
 
 def count_record_pages(site: str) -> int:
@@ -137,8 +140,13 @@ def log_lines(stderr: str) -> list[str]:
     return lines
 
 
-def prepare(records: int, seed: int, root: str) -> tuple[dict, str, str]:
-    """Write the corpus and both projects under root; return (corpus figures, baseline dir, plugin dir)."""
+def prepare(records: int, seed: int, root: str, handbook: str | None) -> tuple[dict, str, str]:
+    """Write the corpus and both projects under root; return (corpus figures, baseline dir, plugin dir).
+
+    `handbook` is the plugin's handbook folder: its pages, worked examples and
+    templates go into the baseline's docs too, as the plain pages and files
+    they are, so that both sites publish the same content.
+    """
     baseline_dir = os.path.join(root, "baseline")
     plugin_dir = os.path.join(root, "plugin")
     stats = make_corpus.generate(records, plugin_dir, seed=seed)
@@ -150,6 +158,13 @@ def prepare(records: int, seed: int, root: str) -> tuple[dict, str, str]:
         source = os.path.join(plugin_dir, kind)
         if os.path.isdir(source):
             shutil.copytree(source, os.path.join(baseline_dir, "docs", kind))
+    if handbook is not None:
+        target = os.path.join(baseline_dir, "docs", "handbook")
+        shutil.copytree(os.path.join(handbook, "pages"), target)
+        shutil.copytree(os.path.join(handbook, "examples"), os.path.join(target, "examples"))
+        os.makedirs(os.path.join(target, "templates"))
+        for name in os.listdir(os.path.join(handbook, "templates")):
+            shutil.copyfile(os.path.join(handbook, "templates", name), os.path.join(target, "templates", name + ".txt"))
     return stats, baseline_dir, plugin_dir
 
 
@@ -166,43 +181,57 @@ def measure_theme(records: int, theme: str, repeat: int, check: bool,
     check_log: list[str] | None = None
     if check:
         site = os.path.join(root, f"site-check-{theme}")
-        _, _, stderr = run_build(f"plugin build ({theme}, {records} records, check run)",
-                                 build_cmd(configs["plugin"], site, quiet=False), cwd["plugin"], env)
+        stderr = run_child(f"plugin build ({theme}, {records} records, check run)",
+                           build_cmd(configs["plugin"], site, quiet=False), cwd["plugin"], env).stderr
         shutil.rmtree(site, ignore_errors=True)
         check_log = log_lines(stderr)
 
     runs: dict[str, list[float]] = {"baseline": [], "plugin": []}
+    cpu: dict[str, list[float]] = {"baseline": [], "plugin": []}
     peaks: dict[str, list[float]] = {"baseline": [], "plugin": []}
     logged: dict[str, list[str]] = {"baseline": [], "plugin": []}
+    together = (os.cpu_count() or 1) >= 2
     for i in range(repeat):
-        # ABBA: neither build always runs first, where the machine is freshest
-        for name in ("baseline", "plugin") if i % 2 == 0 else ("plugin", "baseline"):
-            label = f"{name} build ({theme}, {records} records)"
-            site = os.path.join(root, f"site-{name}-{theme}-{i}")
-            os.sync()  # the last build's 300 MB of pages are on disk, not slowing this one's writes
-            seconds, peak, stderr = run_build(label, build_cmd(configs[name], site), cwd[name], env)
-            pages = count_record_pages(site)
-            shutil.rmtree(site, ignore_errors=True)
+        # started in turn, so that neither always starts first
+        names = ("baseline", "plugin") if i % 2 == 0 else ("plugin", "baseline")
+        labels = {name: f"{name} build ({theme}, {records} records)" for name in names}
+        sites = {name: os.path.join(root, f"site-{name}-{theme}-{i}") for name in names}
+        os.sync()  # the last builds' pages are on disk, not slowing these builds' writes
+        done: dict[str, Run] = {}
+        if together:  # a core each: whatever the machine does meanwhile, it does to both
+            children = {name: start_child(build_cmd(configs[name], sites[name]), cwd[name], env) for name in names}
+            for name in names:
+                done[name] = finish_child(labels[name], children[name])
+        else:
+            for name in names:
+                done[name] = run_child(labels[name], build_cmd(configs[name], sites[name]), cwd[name], env)
+        for name in names:
+            pages = count_record_pages(sites[name])
+            shutil.rmtree(sites[name], ignore_errors=True)
             if pages != records:
-                raise ChildFailed(label, 0, "", f"{label} wrote {pages} record pages, expected {records}")
-            runs[name].append(seconds)
-            peaks[name].append(peak)
+                raise ChildFailed(labels[name], 0, "", f"{labels[name]} wrote {pages} record pages, expected {records}")
+            runs[name].append(done[name].seconds)
+            cpu[name].append(done[name].cpu_seconds)
+            peaks[name].append(done[name].peak_mb)
             if not logged[name]:
-                logged[name] = log_lines(stderr)
+                logged[name] = log_lines(done[name].stderr)
     best = {name: min(times) for name, times in runs.items()}
-    ratio = best["plugin"] / best["baseline"] if best["baseline"] > 0 else float("inf")
+    ratio = statistics.median(p / b for p, b in zip(runs["plugin"], runs["baseline"]))
+    cpu_ratio = statistics.median(p / b for p, b in zip(cpu["plugin"], cpu["baseline"]))
     peak = {name: statistics.median(values) for name, values in peaks.items()}
     delta = peak["plugin"] - peak["baseline"]
     return {
         "records": records,
         "theme": theme,
         "baseline": {"seconds": best["baseline"], "runs": runs["baseline"], "peak_mb": peak["baseline"],
-                     "peaks_mb": peaks["baseline"],
+                     "peaks_mb": peaks["baseline"], "cpu_runs": cpu["baseline"],
                      "log": logged["baseline"][:50]},
         "plugin": {"seconds": best["plugin"], "runs": runs["plugin"], "peak_mb": peak["plugin"],
-                   "peaks_mb": peaks["plugin"],
+                   "peaks_mb": peaks["plugin"], "cpu_runs": cpu["plugin"],
                    "log": logged["plugin"][:50]},
         "ratio": ratio,
+        "cpu_ratio": cpu_ratio,
+        "together": together,
         "peak_delta_mb": delta,
         "plugin_ms_per_record": best["plugin"] * 1000 / records,
         "check_log_lines": None if check_log is None else len(check_log),
@@ -248,7 +277,8 @@ def measure(records_list: list[int], themes: list[str], repeat: int, seed: int, 
     results, corpora = [], []
     for records in records_list:
         with tempfile.TemporaryDirectory(prefix="decisions-build-bench-") as root:
-            stats, baseline_dir, plugin_dir = prepare(records, seed, root)
+            handbook = os.path.join(code["plugin_dir"], "handbook") if code["plugin_dir"] else None
+            stats, baseline_dir, plugin_dir = prepare(records, seed, root, handbook)
             corpora.append({"records": records, "bytes": stats["bytes"], "chains": stats["chains"],
                             "adr": stats["adr"], "rfc": stats["rfc"]})
             for theme in themes:
@@ -277,15 +307,15 @@ def measure(records_list: list[int], themes: list[str], repeat: int, seed: int, 
 
 def report(r: dict) -> str:
     lines = [
-        "| records | theme | baseline s | plugin s | ratio plugin/baseline | baseline peak MB "
+        "| records | theme | baseline s | plugin s | ratio plugin/baseline | CPU ratio | baseline peak MB "
         "| plugin peak MB | delta MB | plugin ms/record |",
-        "|--------:|-------|-----------:|---------:|----------------------:|-----------------:"
+        "|--------:|-------|-----------:|---------:|----------------------:|----------:|-----------------:"
         "|---------------:|---------:|-----------------:|",
     ]
     for x in r["results"]:
         lines.append(
             f"| {x['records']} | {x['theme']} | {x['baseline']['seconds']:.2f} | {x['plugin']['seconds']:.2f} "
-            f"| {x['ratio']:.2f} | {x['baseline']['peak_mb']:.1f} | {x['plugin']['peak_mb']:.1f} "
+            f"| {x['ratio']:.2f} | {x['cpu_ratio']:.2f} | {x['baseline']['peak_mb']:.1f} | {x['plugin']['peak_mb']:.1f} "
             f"| {x['peak_delta_mb']:+.1f} | {x['plugin_ms_per_record']:.2f} |")
     lines += [
         "",
@@ -309,7 +339,7 @@ def report(r: dict) -> str:
         code += f" at {r['source']['commit']}"
     lines += [
         "",
-        f"best of {r['repeat']} build(s) each; corpus seed {r['seed']} ({corpora}); "
+        f"median ratio of {r['repeat']} pair(s) of builds (times: the best of each); corpus seed {r['seed']} ({corpora}); "
         f"{versions}; Python {r['python']} on {r['platform']}; plugin from {code}",
     ]
     return "\n".join(lines)
@@ -348,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated record counts (default: 1250,12500)")
     parser.add_argument("--themes", type=lambda s: parse_list(s, str, "--themes"),
                         default=list(DEFAULT_THEMES), help="comma-separated themes (default: mkdocs,material)")
-    parser.add_argument("--repeat", type=int, default=1, help="builds of each site; the best counts (default: 1)")
+    parser.add_argument("--repeat", type=int, default=1, help="pairs of builds; the median ratio counts (default: 1)")
     parser.add_argument("--seed", type=int, default=make_corpus.DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--no-check", dest="check", action="store_false",
                         help="skip the untimed plugin build that collects warnings (hidden by -q)")

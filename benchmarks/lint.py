@@ -32,6 +32,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+from typing import NamedTuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -43,17 +44,19 @@ RATIO_GOAL = 1.5
 PEAK_LIMIT_MB = 250.0
 MARK = "__bench__"
 
-# Runs argv[1:] as a child, then reports its wall time and peak RSS on stderr.
+# Runs argv[1:] as a child, then reports its wall time, peak RSS and CPU time
+# (user + system) on stderr.
 WRAPPER = f"""
 import resource, subprocess, sys, time
 t = time.perf_counter()
 r = subprocess.run(sys.argv[1:])
 t = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+rss = usage.ru_maxrss
 if sys.platform == "darwin":
     rss //= 1024  # bytes on macOS, KiB elsewhere
 sys.stderr.flush()
-print("{MARK}", t, rss, file=sys.stderr)
+print("{MARK}", t, rss, usage.ru_utime + usage.ru_stime, file=sys.stderr)
 sys.exit(r.returncode)
 """
 
@@ -86,20 +89,38 @@ class ChildFailed(Exception):
         self.label, self.returncode, self.stdout, self.stderr = label, returncode, stdout, stderr
 
 
-def run_child(
-    label: str, argv: list[str], cwd: str, env: dict[str, str] | None = None
-) -> tuple[float, float, str, str]:
-    """Run argv under the wrapper; return (seconds, peak MB, stdout, stderr without the wrapper's line)."""
-    proc = subprocess.run([sys.executable, "-c", WRAPPER, *argv], cwd=cwd, env=env,
-                          capture_output=True, text=True)
-    stderr_lines = proc.stderr.splitlines()
+class Run(NamedTuple):
+    """What the wrapper saw of one child."""
+
+    seconds: float  # wall time
+    peak_mb: float  # peak resident set size
+    cpu_seconds: float  # user + system time
+    stdout: str
+    stderr: str  # without the wrapper's line
+
+
+def start_child(argv: list[str], cwd: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start argv under the wrapper; `finish_child` waits for it."""
+    return subprocess.Popen([sys.executable, "-c", WRAPPER, *argv], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_child(label: str, proc: subprocess.Popen) -> Run:
+    """Wait for a child started by `start_child`; what the wrapper saw of it."""
+    stdout, stderr = proc.communicate()
+    stderr_lines = stderr.splitlines()
     figures = None
     if stderr_lines and stderr_lines[-1].startswith(MARK + " "):
-        _, seconds, kib = stderr_lines.pop().split()
-        figures = (float(seconds), int(kib) / 1024)
+        _, seconds, kib, cpu = stderr_lines.pop().split()
+        figures = (float(seconds), int(kib) / 1024, float(cpu))
     if proc.returncode != 0 or figures is None:
-        raise ChildFailed(label, proc.returncode, proc.stdout, "\n".join(stderr_lines))
-    return figures[0], figures[1], proc.stdout, "\n".join(stderr_lines)
+        raise ChildFailed(label, proc.returncode, stdout, "\n".join(stderr_lines))
+    return Run(*figures, stdout, "\n".join(stderr_lines))
+
+
+def run_child(label: str, argv: list[str], cwd: str, env: dict[str, str] | None = None) -> Run:
+    """Run argv under the wrapper."""
+    return finish_child(label, start_child(argv, cwd, env))
 
 
 def lint_env() -> dict[str, str]:
@@ -125,12 +146,12 @@ def measure(records: int, repeat: int, seed: int) -> dict:
         peaks: dict[str, float] = {"baseline": 0.0, "lint": 0.0}
         lint_output = ""
         for _ in range(repeat):
-            seconds, peak, out, _ = run_child("baseline", baseline_cmd, corpus)
+            seconds, peak, _, out, _ = run_child("baseline", baseline_cmd, corpus)
             if out.strip() != str(records):
                 raise ChildFailed("baseline", 0, out, f"baseline parsed {out.strip()} records, expected {records}")
             runs["baseline"].append(seconds)
             peaks["baseline"] = max(peaks["baseline"], peak)
-            seconds, peak, lint_output, _ = run_child("decisions lint", lint_cmd, corpus, env)
+            seconds, peak, _, lint_output, _ = run_child("decisions lint", lint_cmd, corpus, env)
             runs["lint"].append(seconds)
             peaks["lint"] = max(peaks["lint"], peak)
     best = {name: min(times) for name, times in runs.items()}
