@@ -27,7 +27,9 @@ class IdScheme:
             rf"^\s*(?:(?P<prefix>{alternatives})[-_ ]?)?#?(?P<number>\d+)(?P<suffix>[a-z]?)\s*$",
             re.IGNORECASE,
         )
-        self._by_prefix = {prefix.upper(): prefix for prefix in prefixes.values()}
+        self._kind_by_prefix: dict[str, str] = {}  # "ADR" -> "adr"; the first kind with a prefix has it
+        for kind, prefix in prefixes.items():
+            self._kind_by_prefix.setdefault(prefix.upper(), kind)
 
     def canonical(self, number: str, suffix: str, kind: str) -> str:
         digits = number.lstrip("0") or "0"
@@ -41,10 +43,8 @@ class IdScheme:
         if not match:
             return None
         prefix = match["prefix"]
-        if prefix:
-            prefix = self._by_prefix[prefix.upper()]
-            kind = next(k for k, p in self.prefixes.items() if p == prefix)
-        return self.canonical(match["number"], match["suffix"], kind)
+        in_kind = self._kind_by_prefix[prefix.upper()] if prefix else kind
+        return self.canonical(match["number"], match["suffix"], in_kind)
 
     @functools.cached_property
     def reference_pattern(self) -> re.Pattern[str]:
