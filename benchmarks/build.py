@@ -29,9 +29,9 @@ core each, so that whatever else the shared machine does (it drifts by a
 third from one minute to the next) slows both alike; a pair's ratio is
 plugin time over baseline time, and the median of --repeat pairs counts,
 for wall and for CPU time. Which build starts first alternates. The longer
-build runs its last part alone, which if anything favours it a little. (With one
-core, the two run one after the other, in ABBA order.) Memory counts as the
-median of the peaks (all of them are in the JSON). Peaks vary from run to
+build runs its last part alone, which if anything favours it a little. (With
+one core, the two run one after the other, in ABBA order.) Memory counts as
+the median of the peaks (all of them are in the JSON). Peaks vary from run to
 run with glibc's malloc, which moves the size above which it maps memory
 afresh each time a large block is freed (a site with multi-megabyte pages,
 such as a 10,000-row index, frees some): at 12,500 records the same plugin

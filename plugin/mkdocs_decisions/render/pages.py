@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import posixpath
 from collections import Counter
 from typing import Any
 
