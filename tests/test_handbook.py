@@ -7,7 +7,6 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import FIXTURES
 from test_plugin import copy_archive, make_site, run_build, soup
