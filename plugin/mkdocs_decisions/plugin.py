@@ -1,6 +1,7 @@
 """MkDocs glue: MkDocs events call the core, and nothing else happens here.
 
-* `on_config` validates the options with the core's settings model;
+* `on_config` validates the options with the core's settings model (and,
+  on glibc, holds malloc's mmap threshold where it starts: ADR-0013);
 * `on_files` reads and checks the archive, logs every finding, and adds one
   generated page per record, an index page per kind, the timeline and graph
   pages, the handbook (with its worked examples, which are records too), the
@@ -16,6 +17,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import gc
 import json
@@ -56,6 +58,8 @@ CHANGES_MARKER = "<!-- decisions:changes -->"
 TEMPLATE_MARKER = "<!-- decisions:template {name} -->"
 HEADER_MARKER = "<!-- decisions:record-header -->"
 FOOTER_MARKER = "<!-- decisions:record-footer -->"
+_M_MMAP_THRESHOLD = -3  # mallopt's parameter, from glibc's malloc.h
+_MMAP_THRESHOLD = 128 * 1024  # glibc's starting value
 
 
 class DecisionsConfig(base.Config):
@@ -129,6 +133,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
+        _keep_large_blocks_out_of_the_heap()
         options = {key: value for key, value in self.config.items() if value is not None}
         root = Path(config.config_file_path or ".").resolve().parent
         try:
@@ -422,6 +427,25 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
                 if directory.is_dir():
                     server.watch(str(directory))
         return server
+
+
+def _keep_large_blocks_out_of_the_heap() -> None:
+    """Hold glibc's mmap threshold at its starting value, 128 KiB (ADR-0013).
+
+    glibc raises the threshold whenever a block it mapped is freed, up to
+    32 MiB, and from then on serves every smaller block from the heap, which
+    keeps what is freed. A large archive's index and timeline pages are such
+    blocks: after they are written, the search plugin's index (written last,
+    the build's peak) grows a heap that no longer gives memory back. At
+    12,500 records the build peaked at 670 MB without this and at 592 MB
+    with it, in three runs each. Other C libraries are left alone.
+    """
+    try:
+        if not os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc"):
+            return
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+    except (AttributeError, OSError, TypeError, ValueError):  # no such name, no glibc
+        return
 
 
 def _only_ours(item: Any, ours: set[str]) -> bool:
