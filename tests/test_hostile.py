@@ -187,6 +187,10 @@ def test_hostile_records_cannot_inject_markup(tmp_path):
     # ... and where we show the title, it is text, not markup
     index = soup(site / "adr" / "index.html")
     assert sorted(a.get_text() for a in index.select("table.decisions-table a")) == sorted([XSS, "Next"])
+    assert XSS in [tag.get_text() for tag in index.select("table.decisions-table .decisions-tag")]
+    assert XSS in [row["data-tags"] for row in index.select("table.decisions-table tr[data-tags]")]
+    timeline = soup(site / "timeline" / "index.html")
+    assert f"ADR-0001: {XSS}" in [a.get_text() for a in timeline.select(".decisions-timeline-list a")]
     assert record.select_one(".decisions-card dd").get_text() == "ADR-0001"
     assert XSS in [dd.get_text() for dd in record.select(".decisions-card dd")]
     assert record.find("a", href="../0002-next/")  # safe relative links stay

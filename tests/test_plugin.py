@@ -250,6 +250,27 @@ def test_custom_dir_overrides_a_template(tmp_path):
     assert page.select_one("dl.decisions-card") is None
 
 
+def test_a_custom_index_can_make_its_own_rows(tmp_path):
+    copy_archive(FIXTURES / "good", tmp_path)
+    overrides = tmp_path / "overrides" / "decisions"
+    overrides.mkdir(parents=True)
+    (overrides / "index.html").write_text(
+        "{% for group in groups %}{% for row in group.rows %}"
+        '<p class="house-row">{{ row.id }} {{ row.status }} {{ row.url }}</p>'
+        "{% endfor %}{% endfor %}"
+    )
+    config_file = make_site(tmp_path)
+    config_file.write_text(config_file.read_text().replace("  name: mkdocs\n", "  name: mkdocs\n  custom_dir: overrides\n"))
+    site = run_build(config_file)
+    rows = [p.get_text() for p in soup(site / "adr" / "index.html").select("p.house-row")]
+    assert rows == [
+        "ADR-0001 accepted 0001-record-decisions/",
+        "ADR-0003 accepted 0003-use-kafka/",
+        "ADR-0002 superseded 0002-use-rabbitmq/",
+        "ADR-0004 rejected 0004-keep-monolith/",
+    ]
+
+
 def _build_twice(tmp_path, monkeypatch, epochs: tuple[str, str]) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The same archive built in two folders at two build times: each site's files."""
     sites = []
