@@ -266,8 +266,9 @@ class SitePages:
         html = []
         for row in rows:
             tags = "".join(f'<span class="decisions-tag">{e(tag)}</span>' for tag in row.tags)
+            tag_lines = "\n".join(row.tags)  # what the filter splits
             html.append(
-                f'\n    <tr data-status="{e(row.status or "unknown")}" data-tags="{e(chr(10).join(row.tags))}"'
+                f'\n    <tr data-status="{e(row.status or "unknown")}" data-tags="{e(tag_lines)}"'
                 f' data-id="{e(row.sort_id)}" data-date="{e(row.date or "")}" data-text="{e(row.text)}">'
                 f"\n      <td>{e(row.id)}</td>"
                 f'\n      <td><a href="{e(row.url)}">{e(row.title)}</a></td>'
@@ -291,7 +292,6 @@ class SitePages:
                 f"{self._badge(row.status)}{history}</li>"
             )
         return markupsafe.Markup("".join(html))
-
 
     def in_force(self, page_url: str) -> str:
         """Records in force that no record in force replaced, with their amendments."""
