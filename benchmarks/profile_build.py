@@ -59,7 +59,7 @@ def timed(owner: object, name: str, label: str) -> None:
 def instrument() -> None:
     timed(mkdocs_build, "_populate_page", "MkDocs: read and convert pages (all)")
     timed(mkdocs_build, "_build_page", "MkDocs: render and write pages (all)")
-    for event in ("on_files", "on_nav", "on_page_markdown", "on_page_content", "on_post_page"):
+    for event in ("on_files", "on_nav", "on_page_markdown", "on_page_content", "on_page_context"):
         timed(plugin.DecisionsPlugin, event, f"plugin {event}")
     timed(archive.Archive, "load", "  reading the archive")
     timed(archive.Archive, "check", "  checking it")

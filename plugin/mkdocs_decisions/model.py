@@ -210,7 +210,8 @@ class Record:
             field.items_at = ()
 
     def people(self, key: str) -> list[str]:
-        return as_list(self.value(key))
+        field = self.fields.get(key)  # most records lack most people fields: no call for those
+        return [] if field is None else as_list(field.value)
 
     def targets(self, relation: str) -> list[str]:
         return [link.target for link in self.links if link.relation == relation]

@@ -9,8 +9,9 @@
 * `on_nav` gathers those pages under one "Decisions" section;
 * `on_page_markdown` (once) sets up the theme's templates, with ours behind;
 * `on_page_content` links ids in records' text and marks where their card,
-  banner, lineage and backlinks go; `on_post_page` fills those and the other
-  `<!-- decisions:... -->` markers (after the search index has read the page);
+  banner, lineage and backlinks go; `on_page_context`, after the search
+  plugin has indexed the page, fills those and the other
+  `<!-- decisions:... -->` markers;
 * `on_serve` watches the record directories, which usually sit outside
   `docs_dir`.
 """
@@ -128,6 +129,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         self._templates: dict[str, handbook.Template] = {}
         self._env: jinja2.Environment | None = None
         self._frozen = False
+        #: the page whose markers on_page_context just filled, and its content before
+        self._unfilled: tuple[Page, str] | None = None
 
     # -- configuration -----------------------------------------------------------
 
@@ -347,8 +350,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         its header and footer go.
 
         The header, footer and the `<!-- decisions:... -->` markers are filled
-        in `on_post_page`: what they add is not prose, so the search index
-        (built from the content) does not need to read it.
+        in `on_page_context`, after the search plugin has read the content:
+        what they add is not prose, so the search index need not hold it.
         """
         found = self._record_of(page)
         if found is None:
@@ -361,20 +364,54 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         title = markupsafe.escape(record.title or record.slug)
         return f"<h1>{title}</h1>\n{HEADER_MARKER}{body}{FOOTER_MARKER}"
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if "<!-- decisions:" not in output or self._env is None or not self._published:
-            return output
+    @event_priority(-100)  # after the search plugins have indexed the page's text
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """Fill the page's `<!-- decisions:... -->` markers: a record's header
+        and footer, an index, the timeline, a template block.
+
+        This is the last moment before the theme renders the page, and the
+        content is a fraction of the page the theme makes of it, so the
+        markers are found and replaced in less text.
+        """
+        content = page.content
+        if content is None or "<!-- decisions:" not in content or self._env is None or not self._published:
+            return context
         found = self._record_of(page)
         if found is not None:
             published, record = found
             pages = published.pages
             assert pages is not None
-            lineage = pages.lineage(record, page.url) if self.config.graph else ""
-            output = output.replace(HEADER_MARKER, pages.record_header(record, page.url), 1)
-            output = output.replace(FOOTER_MARKER, pages.record_footer(record, page.url, lineage), 1)
-            if "<!-- decisions:" not in output:
-                return output
-        return self._fill_markers(output, page.url)
+            header_at = content.find(HEADER_MARKER)
+            footer_at = content.rfind(FOOTER_MARKER)
+            if header_at >= 0 and footer_at > header_at:
+                lineage = pages.lineage(record, page.url) if self.config.graph else ""
+                content = "".join(
+                    (
+                        content[:header_at],
+                        pages.record_header(record, page.url),
+                        content[header_at + len(HEADER_MARKER) : footer_at],
+                        pages.record_footer(record, page.url, lineage),
+                        content[footer_at + len(FOOTER_MARKER) :],
+                    )
+                )
+        if "<!-- decisions:" in content:
+            content = self._fill_markers(content, page.url)
+        self._unfilled = (page, page.content)
+        page.content = content
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Give the page back the content it had before its markers were filled.
+
+        MkDocs keeps every page's content until the build ends; what the
+        markers became is in the written page, and holding it as well (record
+        headers and footers, the index and timeline pages) raised a
+        12,500-record build's peak by about 40 MB.
+        """
+        if self._unfilled is not None and self._unfilled[0] is page:
+            page.content = self._unfilled[1]
+            self._unfilled = None
+        return output
 
     def _record_of(self, page: Page) -> tuple[_Published, Record] | None:
         for published in self._published:

@@ -16,7 +16,7 @@ from typing import Any
 from ..archive import Archive
 from ..graph import lineage
 from ..ids import sorted_ids
-from ..layout import NODE_HEIGHT, NODE_WIDTH, layout
+from ..layout import NODE_HEIGHT, NODE_WIDTH, Layout, layout
 
 #: fill, stroke and text colours per status; text on fill passes WCAG AA
 PALETTE: dict[str, tuple[str, str, str]] = {
@@ -101,15 +101,21 @@ def svg(
     highlight: str | None = None,
     id_prefix: str = "decisions-graph",
     draw_isolated: bool | None = None,
+    placed: Layout | None = None,
 ) -> str:
-    """An inline SVG drawing; node links are made relative to `page_url`."""
+    """An inline SVG drawing; node links are made relative to `page_url`.
+
+    `placed` is the layout of the same nodes and edges, when the caller
+    already has it: every record of a chain draws the same chain.
+    """
     from .pages import relative_url
 
     if draw_isolated is None:
         draw_isolated = len(graph.isolated) <= MAX_ISOLATED_DRAWN
     isolated = set(graph.isolated)
     drawn = [n for n in graph.nodes if draw_isolated or n not in isolated]
-    placed = layout(drawn, graph.edges)
+    if placed is None:
+        placed = layout(drawn, graph.edges)
     statuses = sorted({graph.nodes[n].status for n in drawn})
     width = max(placed.width, 360.0) + 2
     height = placed.height + LEGEND_HEIGHT + 2

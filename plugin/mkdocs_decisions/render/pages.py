@@ -22,8 +22,10 @@ import jinja2
 import markupsafe
 
 from ..archive import Archive
-from ..ids import sorted_ids
+from ..graph import lineage
 from ..history import History, RecordHistory
+from ..ids import sorted_ids
+from ..layout import Layout, layout
 from ..model import Record
 from . import graphs
 
@@ -41,6 +43,14 @@ BANNERS = {
     "deprecated": "This decision is deprecated.",
     "rejected": "This proposal was rejected.",
     "withdrawn": "This proposal was withdrawn.",
+}
+
+#: the lists of a record's lineage section, in order, with their headings
+_LINEAGE_HEADINGS = {
+    "supersedes": "Supersedes",
+    "superseded_by": "Superseded by",
+    "amends": "Amends",
+    "amended_by": "Amended by",
 }
 
 _PEOPLE_FIELDS = (
@@ -111,6 +121,10 @@ class SitePages:
         self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
         #: each record's row with its site-relative url, made once
         self._rows_by_path: dict[str, Row] = {}
+        #: the site's own record-header.html and record-footer.html, or None for ours
+        self._customs: dict[str, jinja2.Template | None] = {}
+        #: a supersession chain's ids -> its graph and layout, made for its first record's page
+        self._chains: dict[tuple[str, ...], tuple[graphs.GraphView, Layout]] = {}
         #: status -> the badge macro's markup for it
         self._badges: dict[str | None, markupsafe.Markup] = {}
         #: relation -> target id -> ids of the records that name it that way,
@@ -139,6 +153,29 @@ class SitePages:
             markup = self._badges[status] = markupsafe.Markup(macro(status))  # the macro escapes the status
         return markup
 
+    def _custom(self, name: str) -> jinja2.Template | None:
+        """The theme's `decisions/<name>`, when a site brings its own (looked up once)."""
+        if name not in self._customs:
+            try:
+                self._customs[name] = self.env.get_template(f"decisions/{name}")
+            except jinja2.TemplateNotFound:
+                self._customs[name] = None
+        return self._customs[name]
+
+    def _links(self, rows: list[Row]) -> str:
+        """`<a>`s to the rows' records, comma-separated."""
+        e = markupsafe.escape
+        return ", ".join(f'<a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a>' for row in rows)
+
+    def _listing(self, rows: list[Row]) -> str:
+        """A `<ul>` of links to the rows' records, with their badges."""
+        e = markupsafe.escape
+        items = "".join(
+            f'\n  <li><a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> {self._badge(row.status)}</li>'
+            for row in rows
+        )
+        return f"<ul>{items}\n</ul>"
+
     def _row(self, record: Record, page_url: str) -> Row:
         row = self._rows_by_path.get(record.path)
         if row is None:
@@ -163,6 +200,7 @@ class SitePages:
         return [self._row(r, page_url) for r in records if r.path in self.urls]
 
     def record_header(self, record: Record, page_url: str) -> str:
+        """The banner (for a record no longer in force) and the metadata card."""
         banner = None
         if record.status in BANNERS:
             successors = self._rows(list(self.archive.graph.replaced_by.get(record.id or "", ())), page_url)
@@ -172,14 +210,42 @@ class SitePages:
             names = record.people(key)
             if names:
                 people.append((label, names))
-        return self._render(
-            "record-header.html",
-            record=record,
-            banner=banner,
-            people=people,
-            tags=record.people("tags"),
-            history=self._history(record),
+        tags = record.people("tags")
+        history = self._history(record)
+        custom = self._custom("record-header.html")
+        if custom is not None:
+            return custom.render(
+                badge=self._badge, record=record, banner=banner, people=people, tags=tags, history=history
+            )
+        e = markupsafe.escape
+        html = []
+        if banner is not None:
+            html.append(
+                f'\n<div class="decisions-banner decisions-banner-{e(record.status)}" role="note">'
+                f"\n  <strong>{e(banner['headline'])}</strong>"
+            )
+            if successors:
+                html.append(f" Superseded by {self._links(successors)}.")
+            html.append("\n</div>")
+        html.append(
+            '\n<dl class="decisions-card" aria-label="Record metadata">'
+            f"\n  <div><dt>Id</dt><dd>{e(record.id or 'none')}</dd></div>"
+            f"\n  <div><dt>Status</dt><dd>{self._badge(record.status)}</dd></div>"
         )
+        if record.date:
+            html.append(f'<div><dt>Date</dt><dd><time datetime="{e(record.date)}">{e(record.date)}</time></dd></div>')
+        if history and history.updated:
+            changed = history.updated.date
+            html.append(
+                f'<div><dt>Last changed</dt><dd><time datetime="{e(changed)}">{e(changed[:10])}</time></dd></div>'
+            )
+        for label, names in people:
+            html.append(f"\n  <div><dt>{e(label)}</dt><dd>{e(', '.join(names))}</dd></div>")
+        if tags:
+            spans = "".join(f'<span class="decisions-tag">{e(tag)}</span>' for tag in tags)
+            html.append(f"<div><dt>Tags</dt><dd>{spans}</dd></div>")
+        html.append("\n</dl>")
+        return "".join(html)
 
     def _amendments(self, record: Record, relation: str, inverse: str) -> list[str]:
         """Ids linked to `record` by `relation`, said on either side (an
@@ -192,19 +258,54 @@ class SitePages:
         return self.history.records.get(record.path) if self.history else None
 
     def record_footer(self, record: Record, page_url: str, lineage_svg: str = "") -> str:
+        """Lineage (drawing and lists), status history and backlinks."""
         record_id = record.id or ""
         graph = self.archive.graph
-        return self._render(
-            "record-footer.html",
-            record=record,
-            supersedes=self._rows(list(graph.replaces.get(record_id, ())), page_url),
-            superseded_by=self._rows(list(graph.replaced_by.get(record_id, ())), page_url),
-            amends=self._rows(self._amendments(record, "amends", "amended_by"), page_url),
-            amended_by=self._rows(self._amendments(record, "amended_by", "amends"), page_url),
-            backlinks=self._rows(self.archive.mentions.get(record_id, []), page_url),
-            lineage_svg=lineage_svg,
-            history=self._history(record),
-        )
+        lists = {
+            "supersedes": self._rows(list(graph.replaces.get(record_id, ())), page_url),
+            "superseded_by": self._rows(list(graph.replaced_by.get(record_id, ())), page_url),
+            "amends": self._rows(self._amendments(record, "amends", "amended_by"), page_url),
+            "amended_by": self._rows(self._amendments(record, "amended_by", "amends"), page_url),
+        }
+        backlinks = self._rows(self.archive.mentions.get(record_id, []), page_url)
+        history = self._history(record)
+        custom = self._custom("record-footer.html")
+        if custom is not None:
+            return custom.render(
+                badge=self._badge, record=record, lineage_svg=lineage_svg, history=history, backlinks=backlinks, **lists
+            )
+        e = markupsafe.escape
+        html = []
+        if lineage_svg or any(lists.values()):
+            html.append(
+                '\n<section class="decisions-lineage" aria-labelledby="decisions-lineage">'
+                '\n  <h2 id="decisions-lineage">Lineage</h2>'
+            )
+            html.append(lineage_svg)
+            for name, rows in lists.items():
+                if rows:
+                    html.append(f"<h3>{_LINEAGE_HEADINGS[name]}</h3>{self._listing(rows)}")
+            html.append("\n</section>")
+        if history and history.statuses:
+            html.append(
+                '\n<section class="decisions-history" aria-labelledby="decisions-history">'
+                '\n  <h2 id="decisions-history">Status history</h2>'
+                "\n  <ol>"
+            )
+            for status, change in history.statuses:
+                html.append(
+                    f'\n    <li><time datetime="{e(change.date)}">{e(change.date[:10])}</time> {e(status)} '
+                    f'<span class="decisions-commit" title="{e(change.subject)}">{e(change.commit[:10])}</span></li>'
+                )
+            html.append("\n  </ol>\n</section>")
+        if backlinks:
+            html.append(
+                '\n<section class="decisions-backlinks" aria-labelledby="decisions-backlinks">'
+                '\n  <h2 id="decisions-backlinks">Referenced by</h2>'
+                f"\n  {self._listing(backlinks)}"
+                "\n</section>"
+            )
+        return "".join(html)
 
     def index(self, kind_name: str, page_url: str) -> str:
         kind = self.archive.settings.kind(kind_name)
@@ -293,6 +394,18 @@ class SitePages:
             )
         return markupsafe.Markup("".join(html))
 
+    def _in_force_items(self, rows: list[tuple[Row, list[Row]]]) -> markupsafe.Markup:
+        """`<li>`s of the in-force list: link, badge and what amends the record."""
+        e = markupsafe.escape
+        html = []
+        for row, amendments in rows:
+            amended = ""
+            if amendments:
+                links = ",".join(f' <a href="{e(other.url)}">{e(other.id)}</a>' for other in amendments)
+                amended = f' <span class="decisions-amended">amended by{links}</span>'
+            html.append(f'\n  <li><a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> {self._badge(row.status)}{amended}</li>')
+        return markupsafe.Markup("".join(html))
+
     def in_force(self, page_url: str) -> str:
         """Records in force that no record in force replaced, with their amendments."""
         graph = self.archive.graph
@@ -311,7 +424,7 @@ class SitePages:
                 i for i in record.targets("amended_by") if i in self.archive.by_id
             ]
             rows.append((self._row(record, page_url), self._rows(list(dict.fromkeys(amendments)), page_url)))
-        return self._render("in-force.html", rows=rows)
+        return self._render("in-force.html", rows=rows, rows_html=self._in_force_items(rows))
 
     def changes(self, page_url: str, feed_url: str) -> str:
         """New records and status changes from git, newest first."""
@@ -368,13 +481,20 @@ class SitePages:
             self.archive.graph.replaces.get(record.id) or self.archive.graph.replaced_by.get(record.id)
         ):
             return ""
-        view = graphs.view(self.archive, self.urls, focus=record.id)
+        chain = tuple(lineage(self.archive.graph, record.id))
+        drawn = self._chains.get(chain)
+        if drawn is None:  # the first of the chain's records: the others draw the same
+            view = graphs.view(self.archive, self.urls, focus=record.id)
+            drawn = self._chains[chain] = (view, layout(list(view.nodes), view.edges))
+        view, placed = drawn
         return graphs.svg(
             view,
             title=f"Lineage of {record.id}",
             page_url=page_url,
             highlight=record.id,
             id_prefix="decisions-lineage-graph",
+            draw_isolated=True,
+            placed=placed,
         )
 
 

@@ -1,0 +1,122 @@
+"""Record headers and footers: made in Python, or by a site's own template.
+
+The plugin writes a record's banner, card, lineage, status history and
+backlinks with f-strings (ADR-0014); a site that puts
+`decisions/record-header.html` or `decisions/record-footer.html` in its
+theme's `custom_dir` gets them from that template instead. The templates in
+docs/templates/ are the starting point the docs offer for such a file, so
+they must make exactly what the plugin makes: these tests render both, for
+archives whose every value is arbitrary text, and compare.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import jinja2
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+
+from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.config import Settings
+from mkdocs_decisions.history import Change, History, RecordHistory
+from mkdocs_decisions.render.pages import SitePages, template_loader
+
+DOCS_TEMPLATES = REPO / "docs" / "templates"
+STATUSES = ["proposed", "accepted", "superseded", "deprecated", "rejected", 'odd <"status">']
+# any text YAML can hold (no surrogates or control characters, which the reader
+# refuses), with the characters HTML escapes drawn often
+TEXT = st.text(st.one_of(st.sampled_from("<>&\"' "), st.characters(blacklist_categories=("Cs", "Cc"))), max_size=12)
+
+
+def environments() -> tuple[jinja2.Environment, jinja2.Environment]:
+    """(ours, a site's): the plain environment, and one whose theme has the docs' templates."""
+    ours = jinja2.Environment(loader=template_loader())
+    theirs = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"decisions": jinja2.FileSystemLoader(DOCS_TEMPLATES)}), template_loader()])
+    )
+    return ours, theirs
+
+
+record_specs = st.lists(
+    st.fixed_dictionaries(
+        {
+            "title": TEXT,
+            "status": st.sampled_from(STATUSES),
+            "date": st.sampled_from([None, "2026-01-05", "2025-12-31"]),
+            "people": st.lists(TEXT, max_size=3),
+            "tags": st.lists(TEXT, max_size=3),
+            "supersedes": st.integers(0, 6),  # the record of that number, if it comes earlier
+            "amends": st.integers(0, 6),
+            "mentions": st.lists(st.integers(1, 6), max_size=3),
+            "history": st.booleans(),
+        }
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def write_archive(root: Path, specs: list[dict]) -> None:
+    (root / "adr").mkdir()
+    for number, spec in enumerate(specs, start=1):
+        lines = [f"status: {json.dumps(spec['status'])}", f"title: {json.dumps(spec['title'])}"]
+        if spec["date"]:
+            lines.append(f"date: {spec['date']}")
+        if spec["people"]:
+            lines.append(f"deciders: {json.dumps(spec['people'])}")
+        if spec["tags"]:
+            lines.append(f"tags: {json.dumps(spec['tags'])}")
+        for relation in ("supersedes", "amends"):
+            if 0 < spec[relation] < number:
+                lines.append(f"{relation}: ADR-{spec[relation]:04d}")
+        prose = " ".join(f"See ADR-{n:04d}." for n in spec["mentions"])
+        text = "---\n" + "\n".join(lines) + f"\n---\n\n{prose}\n"
+        (root / "adr" / f"{number:04d}-record.md").write_text(text, encoding="utf-8")
+
+
+def history_of(archive: Archive, specs: list[dict]) -> History:
+    """Status history for the records whose spec asks for one, with text from the spec."""
+    records = {}
+    for record, spec in zip(archive.records, specs):
+        if spec["history"]:
+            change = Change("0123456789abcdef", "2026-02-03T04:05:06+00:00", f"Set {spec['title']}")
+            records[record.path] = RecordHistory(change, change, [("proposed", change), (spec["status"], change)])
+    return History(records)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record_specs)
+def test_the_docs_templates_make_what_the_plugin_makes(specs):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_archive(root, specs)
+        archive = Archive.load(Settings.from_mapping({}, root))
+    assert len(archive.records) == len(specs)
+    urls = {record.path: f"adr/{record.slug}/" for record in archive.records}
+    history = history_of(archive, specs)
+    ours, theirs = environments()
+    plain, custom = SitePages(archive, urls, ours, history), SitePages(archive, urls, theirs, history)
+    for record in archive.records:
+        url = urls[record.path]
+        lineage = plain.lineage(record, url)
+        assert custom.record_header(record, url) == plain.record_header(record, url)
+        assert custom.record_footer(record, url, lineage) == plain.record_footer(record, url, lineage)
+
+
+def test_a_site_template_is_used_when_there_is_one(tmp_path):
+    """The comparison above means something only if the site's template is the one rendered."""
+    write_archive(tmp_path, [dict(title="One", status="accepted", date=None, people=[], tags=[],
+                                  supersedes=0, amends=0, mentions=[], history=False)])
+    archive = Archive.load(Settings.from_mapping({}, tmp_path))
+    record = archive.records[0]
+    loader = jinja2.DictLoader({"decisions/record-header.html": "[{{ record.title }}]",
+                                "decisions/record-footer.html": "({{ backlinks | length }})"})
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([loader, template_loader()]))
+    pages = SitePages(archive, {record.path: "adr/one/"}, env)
+    assert pages.record_header(record, "adr/one/") == "[One]"
+    assert pages.record_footer(record, "adr/one/") == "(0)"
