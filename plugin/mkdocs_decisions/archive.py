@@ -224,18 +224,26 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
     """
     real_root = os.path.realpath(settings.root)
     found: list[tuple[KindSettings, str, str, str | None]] = []
-
-    def walk(kind: KindSettings, directory: str, relative: str) -> None:
+    # a loop over a stack, not a recursive inner function: that would be a
+    # reference cycle holding `found` until the cycle collector next runs
+    pending = [
+        (kind, str(settings.root / kind.directory), kind.directory)
+        for kind in reversed(settings.kinds)
+        if (settings.root / kind.directory).is_dir() and not (settings.root / kind.directory).is_symlink()
+    ]
+    while pending:
+        kind, directory, relative = pending.pop()
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError:
-            return
+            continue
+        subdirectories = []
         for entry in entries:
             if _excluded(entry.name, settings.exclude):
                 continue
             entry_relative = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
-                walk(kind, entry.path, entry_relative)
+                subdirectories.append((kind, entry.path, entry_relative))
             elif entry.name.endswith(kind.extensions) != assets:
                 refusal = None
                 if entry.is_symlink():
@@ -245,11 +253,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
                     elif not os.path.isfile(target):
                         continue
                 found.append((kind, entry.path, entry_relative, refusal))
-
-    for kind in settings.kinds:
-        directory = settings.root / kind.directory
-        if directory.is_dir() and not directory.is_symlink():
-            walk(kind, str(directory), kind.directory)
+        pending.extend(reversed(subdirectories))
     # a kind's directory may sit inside another's: its files belong to it alone
     owner: dict[str, tuple[KindSettings, str, str, str | None]] = {}
     for entry in found:
@@ -257,8 +261,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
         current = owner.get(relative)
         if current is None or len(kind.directory) > len(current[0].directory):
             owner[relative] = entry
-    found = sorted(owner.values(), key=lambda entry: entry[2])
-    return found
+    return sorted(owner.values(), key=lambda entry: entry[2])
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
