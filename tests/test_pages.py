@@ -4,9 +4,10 @@ The plugin writes a record's banner, card, lineage, status history and
 backlinks with f-strings (ADR-0014); a site that puts
 `decisions/record-header.html` or `decisions/record-footer.html` in its
 theme's `custom_dir` gets them from that template instead. The templates in
-docs/templates/ are the starting point the docs offer for such a file, so
-they must make exactly what the plugin makes: these tests render both, for
-archives whose every value is arbitrary text, and compare.
+docs/custom-templates/ (`.txt`, so that the site shows them as text) are the
+starting point the docs offer for such a file, so they must make exactly
+what the plugin makes: these tests render both, for archives whose every
+value is arbitrary text, and compare.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mkdocs_decisions.config import Settings
 from mkdocs_decisions.history import Change, History, RecordHistory
 from mkdocs_decisions.render.pages import SitePages, template_loader
 
-DOCS_TEMPLATES = REPO / "docs" / "templates"
+DOCS_TEMPLATES = REPO / "docs" / "custom-templates"
 STATUSES = ["proposed", "accepted", "superseded", "deprecated", "rejected", 'odd <"status">']
 # any text YAML can hold (no surrogates or control characters, which the reader
 # refuses), with the characters HTML escapes drawn often
@@ -36,9 +37,9 @@ TEXT = st.text(st.one_of(st.sampled_from("<>&\"' "), st.characters(blacklist_cat
 def environments() -> tuple[jinja2.Environment, jinja2.Environment]:
     """(ours, a site's): the plain environment, and one whose theme has the docs' templates."""
     ours = jinja2.Environment(loader=template_loader())
-    theirs = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.PrefixLoader({"decisions": jinja2.FileSystemLoader(DOCS_TEMPLATES)}), template_loader()])
-    )
+    names = ("record-header.html", "record-footer.html")
+    docs = jinja2.DictLoader({f"decisions/{name}": (DOCS_TEMPLATES / f"{name}.txt").read_text() for name in names})
+    theirs = jinja2.Environment(loader=jinja2.ChoiceLoader([docs, template_loader()]))
     return ours, theirs
 
 

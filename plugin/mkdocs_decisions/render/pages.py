@@ -1,11 +1,14 @@
 """HTML for the site: record headers and footers, index tables, the timeline.
 
-Rendering goes through jinja templates named `decisions/*.html`, looked up in
-the environment the caller passes: the plugin passes the theme's environment
-with our templates behind it, so a `decisions/record-header.html` in a
-theme's `custom_dir` wins. Every value from a record reaches HTML through a
-template with autoescaping on, or through `markupsafe.escape` in the rows of
-the index and timeline tables, which are made here for speed.
+Pages are rendered through jinja templates named `decisions/*.html`, looked
+up in the environment the caller passes: the plugin passes the theme's
+environment with our templates behind it, so a `decisions/index.html` in a
+theme's `custom_dir` wins. A record page's header and footer, and the rows
+of the index, timeline and in-force lists, are made here with f-strings
+instead, for speed (ADR-0014); a theme's own `decisions/record-header.html`
+or `record-footer.html` is rendered when there is one. Every value from a
+record reaches HTML through a template with autoescaping on, or through
+`markupsafe.escape`.
 
 URLs are site-relative (`adr/0003-use-x/`) until `relative_url` turns them
 into links relative to the page that shows them.
@@ -224,8 +227,8 @@ class SitePages:
                 f'\n<div class="decisions-banner decisions-banner-{e(record.status)}" role="note">'
                 f"\n  <strong>{e(banner['headline'])}</strong>"
             )
-            if successors:
-                html.append(f" Superseded by {self._links(successors)}.")
+            if banner["successors"]:
+                html.append(f" Superseded by {self._links(banner['successors'])}.")
             html.append("\n</div>")
         html.append(
             '\n<dl class="decisions-card" aria-label="Record metadata">'
@@ -403,7 +406,9 @@ class SitePages:
             if amendments:
                 links = ",".join(f' <a href="{e(other.url)}">{e(other.id)}</a>' for other in amendments)
                 amended = f' <span class="decisions-amended">amended by{links}</span>'
-            html.append(f'\n  <li><a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> {self._badge(row.status)}{amended}</li>')
+            html.append(
+                f'\n  <li><a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> {self._badge(row.status)}{amended}</li>'
+            )
         return markupsafe.Markup("".join(html))
 
     def in_force(self, page_url: str) -> str:
