@@ -89,7 +89,7 @@ class Archive:
     @classmethod
     def load(cls, settings: Settings) -> Archive:
         scheme = scheme_for(settings)
-        with _collector_paused():
+        with collector_paused():
             records = [
                 read_record(path, relative, kind, scheme, refusal)
                 for kind, path, relative, refusal in discover(settings)
@@ -97,7 +97,7 @@ class Archive:
         return cls(settings, records)
 
     def check(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> rules.Result:
-        with _collector_paused():
+        with collector_paused():
             return rules.run(self, rules.select_rules(select, ignore))
 
     @cached_property
@@ -189,7 +189,7 @@ class Archive:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while records pile up.
 
     Reading builds millions of small objects that all stay alive, so every

@@ -92,6 +92,12 @@ def relative_url(target: str, page_url: str) -> str:
     return relative or "./"
 
 
+def _link(row: Row) -> str:
+    """A link to the row's record, shown as `ADR-0003: Title` (escaped)."""
+    e = markupsafe.escape
+    return f'<a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a>'
+
+
 @dataclasses.dataclass(slots=True)
 class Row:
     """One record as index pages, lists and the JSON export show it."""
@@ -165,18 +171,9 @@ class SitePages:
                 self._customs[name] = None
         return self._customs[name]
 
-    def _links(self, rows: list[Row]) -> str:
-        """`<a>`s to the rows' records, comma-separated."""
-        e = markupsafe.escape
-        return ", ".join(f'<a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a>' for row in rows)
-
     def _listing(self, rows: list[Row]) -> str:
         """A `<ul>` of links to the rows' records, with their badges."""
-        e = markupsafe.escape
-        items = "".join(
-            f'\n  <li><a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> {self._badge(row.status)}</li>'
-            for row in rows
-        )
+        items = "".join(f"\n  <li>{_link(row)} {self._badge(row.status)}</li>" for row in rows)
         return f"<ul>{items}\n</ul>"
 
     def _row(self, record: Record, page_url: str) -> Row:
@@ -228,7 +225,7 @@ class SitePages:
                 f"\n  <strong>{e(banner['headline'])}</strong>"
             )
             if banner["successors"]:
-                html.append(f" Superseded by {self._links(banner['successors'])}.")
+                html.append(f" Superseded by {', '.join(map(_link, banner['successors']))}.")
             html.append("\n</div>")
         html.append(
             '\n<dl class="decisions-card" aria-label="Record metadata">'
@@ -391,10 +388,7 @@ class SitePages:
             date = f'<time datetime="{e(row.date)}">{e(row.date)}</time> ' if row.date else ""
             past = statuses.get(row.url)
             history = f' <span class="decisions-status-history">({e(past)})</span>' if past else ""
-            html.append(
-                f'\n  <li>{date}<a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> '
-                f"{self._badge(row.status)}{history}</li>"
-            )
+            html.append(f"\n  <li>{date}{_link(row)} {self._badge(row.status)}{history}</li>")
         return markupsafe.Markup("".join(html))
 
     def _in_force_items(self, rows: list[tuple[Row, list[Row]]]) -> markupsafe.Markup:
@@ -406,9 +400,7 @@ class SitePages:
             if amendments:
                 links = ",".join(f' <a href="{e(other.url)}">{e(other.id)}</a>' for other in amendments)
                 amended = f' <span class="decisions-amended">amended by{links}</span>'
-            html.append(
-                f'\n  <li><a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a> {self._badge(row.status)}{amended}</li>'
-            )
+            html.append(f"\n  <li>{_link(row)} {self._badge(row.status)}{amended}</li>")
         return markupsafe.Markup("".join(html))
 
     def in_force(self, page_url: str) -> str:
