@@ -165,24 +165,60 @@ def _legend(statuses: list[str]) -> str:
     return "".join(items)
 
 
+def _shorten(title: str) -> tuple[str, bool]:
+    """The title as a node shows it, whole or its first words and an ellipsis;
+    and whether what is shown are whole words of the title.
+
+    A link's accessible name must contain the words it shows (WCAG 2.5.3,
+    label in name), and the name has the whole title: so a title is cut
+    after a word, never inside one, nor inside a parenthesis it opens (name
+    matching ignores parentheticals), unless its first word alone is too long.
+    """
+    if len(title) <= TITLE_CHARACTERS:
+        return title, True
+    cut = title[: TITLE_CHARACTERS - 1]
+    if cut[-1].isalnum() and title[len(cut)].isalnum():  # inside a word: back to its start
+        start = len(cut)
+        while start and cut[start - 1].isalnum():
+            start -= 1
+        cut = _some_words(cut[:start], cut)
+    if cut.count("(") > cut.count(")"):
+        cut = _some_words(cut[: cut.rindex("(")], cut)
+    cut = cut.rstrip()
+    whole_words = bool(cut) and not title[len(cut)].isalnum() and cut.count("(") <= cut.count(")")
+    return cut + "…", whole_words
+
+
+def _some_words(shorter: str, longer: str) -> str:
+    """`shorter` if it still has a word to show, else `longer`."""
+    return shorter if any(c.isalnum() for c in shorter) else longer
+
+
 def _node(node: Node, x: float, y: float, highlighted: bool, page_url: str, relative_url: Any) -> str:
     fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
-    short = node.title if len(node.title) <= TITLE_CHARACTERS else node.title[: TITLE_CHARACTERS - 1].rstrip() + "…"
+    short, whole_words = _shorten(node.title)
     width = 3 if highlighted else 1.2
+    # the space between the two lines keeps their words apart in the text
+    # that tools read off the drawing (the link's visible label)
     body = (
         f'<g class="decisions-node" data-status="{escape(node.status)}">'
         f"<title>{escape(node.id)}: {escape(node.title)} ({escape(node.status)})</title>"
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_WIDTH:.0f}" height="{NODE_HEIGHT:.0f}" rx="6" '
         f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>'
         f'<text x="{x + 10:.1f}" y="{y + 19:.1f}" fill="{text}" font-weight="bold">{escape(node.id)}'
-        f'<tspan fill="{text}" font-weight="normal"> · {escape(node.status)}</tspan></text>'
+        f'<tspan fill="{text}" font-weight="normal"> · {escape(node.status)}</tspan></text> '
         f'<text x="{x + 10:.1f}" y="{y + 40:.1f}" fill="#1b1b1b">{escape(short)}</text>'
         "</g>"
     )
     if node.url is None or highlighted:
         return body
     href = escape(relative_url(node.url, page_url))
-    return f'<a href="{href}" aria-label="{escape(node.id)}: {escape(node.title)}">{body}</a>'
+    # the accessible name starts with the words the node shows, its id and
+    # status, then has the whole title; a title cut inside a word is named
+    # as shown first, so that the name still contains what is shown
+    shown = "" if whole_words else f"{short}, "
+    label = f"{node.id} · {node.status}: {shown}{node.title}"
+    return f'<a href="{href}" aria-label="{escape(label)}">{body}</a>'
 
 
 # -- DOT, Mermaid, JSON --------------------------------------------------------------
