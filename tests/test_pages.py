@@ -34,6 +34,9 @@ STATUSES = ["proposed", "accepted", "superseded", "deprecated", "rejected", 'odd
 TEXT = st.text(st.one_of(st.sampled_from("<>&\"' "), st.characters(blacklist_categories=("Cs", "Cc"))), max_size=12)
 
 
+URL = st.one_of(TEXT, st.sampled_from(["https://example.org/?a=1&b=2", "javascript:alert(1)", " JaVa\tScRiPt:x", "../0001-record/"]))
+
+
 def environments() -> tuple[jinja2.Environment, jinja2.Environment]:
     """(ours, a site's): the plain environment, and one whose theme has the docs' templates."""
     ours = jinja2.Environment(loader=template_loader())
@@ -55,6 +58,10 @@ record_specs = st.lists(
             "amends": st.integers(0, 6),
             "mentions": st.lists(st.integers(1, 6), max_size=3),
             "history": st.booleans(),
+            # URLs both safe and not, plain or as {title, url}
+            "links": st.lists(
+                st.one_of(URL, st.fixed_dictionaries({"title": TEXT, "url": URL})), max_size=3
+            ),
         }
     ),
     min_size=1,
@@ -75,6 +82,9 @@ def write_archive(root: Path, specs: list[dict]) -> None:
         for relation in ("supersedes", "amends"):
             if 0 < spec[relation] < number:
                 lines.append(f"{relation}: ADR-{spec[relation]:04d}")
+        if spec["links"]:
+            lines.append(f"links: {json.dumps(spec['links'])}")
+            lines.append(f"technical_story: {json.dumps(spec['links'][0])}")
         prose = " ".join(f"See ADR-{n:04d}." for n in spec["mentions"])
         text = "---\n" + "\n".join(lines) + f"\n---\n\n{prose}\n"
         (root / "adr" / f"{number:04d}-record.md").write_text(text, encoding="utf-8")
@@ -112,7 +122,7 @@ def test_the_docs_templates_make_what_the_plugin_makes(specs):
 def test_a_site_template_is_used_when_there_is_one(tmp_path):
     """The comparison above means something only if the site's template is the one rendered."""
     write_archive(tmp_path, [dict(title="One", status="accepted", date=None, people=[], tags=[],
-                                  supersedes=0, amends=0, mentions=[], history=False)])
+                                  supersedes=0, amends=0, mentions=[], history=False, links=[])])
     archive = Archive.load(Settings.from_mapping({}, tmp_path))
     record = archive.records[0]
     loader = jinja2.DictLoader({"decisions/record-header.html": "[{{ record.title }}]",

@@ -45,7 +45,8 @@ from .config import ConfigError, Settings
 from .model import Record, Severity
 from .render import sanitize
 from .render.autolink import link_ids
-from .render.pages import SitePages, atom, export, export_json, relative_url, template_loader
+from .render.feed import atom
+from .render.pages import SitePages, export, export_json, relative_url, template_loader
 
 log = get_plugin_logger(__name__)
 
@@ -195,7 +196,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         if self.config.changes and main.history is not None:
             self._add_page(files, config, "changes.md", "What changed", CHANGES_MARKER)
             events = SitePages(main.archive, main.urls, jinja2.Environment(), main.history).events("")
-            feed = atom(events, config.site_url or "", f"{config.site_name}: decisions")
+            author = config.site_author or config.site_name
+            feed = atom(events, config.site_url or "", f"{config.site_name}: decisions", author)
             files.append(File.generated(config, "decisions.atom", content=feed))
         if self.config.handbook:
             self._add_handbook(files, config)
@@ -243,7 +245,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
             # a record kept in another kind of file (a YAML proposal) is still a page
             page_path = posixpath.splitext(record.path[len(kind.directory) + 1 :])[0] + ".md"
             src_uri = f"{prefix}{kind.name}/{page_path}"
-            content = f"---\ntitle: {json.dumps(record.title or record.slug)}\n---\n\n{body}"
+            title = sanitize.title_text(record.title or record.slug)
+            content = f"---\ntitle: {json.dumps(title)}\n---\n\n{body}"
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             files.append(file)
             published.records[src_uri] = record

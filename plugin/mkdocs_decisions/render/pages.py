@@ -30,7 +30,8 @@ from ..history import History, RecordHistory
 from ..ids import sorted_ids
 from ..layout import Layout, layout
 from ..model import Record
-from . import graphs
+from . import graphs, sanitize
+from .feed import EPOCH, instant
 
 GROUP_TITLES = {
     "in-force": "In force",
@@ -55,6 +56,9 @@ _LINEAGE_HEADINGS = {
     "amends": "Amends",
     "amended_by": "Amended by",
 }
+
+#: fields that hold URLs, shown on the card as links when they are safe
+_LINK_FIELDS = (("technical_story", "Technical story"), ("links", "Links"))
 
 _PEOPLE_FIELDS = (
     ("deciders", "Deciders"),
@@ -96,6 +100,19 @@ def _link(row: Row) -> str:
     """A link to the row's record, shown as `ADR-0003: Title` (escaped)."""
     e = markupsafe.escape
     return f'<a href="{e(row.url)}">{e(row.id)}: {e(row.title)}</a>'
+
+
+def _record_links(value: Any) -> list[tuple[str | None, str]]:
+    """A `links` or `technical_story` value as (href, text) pairs: href is
+    None for a URL that is not safe to follow (only http(s), mailto and
+    relative URLs are), which is then shown as text."""
+    pairs = []
+    for item in value if isinstance(value, list) else [value]:
+        url, title = (item.get("url"), item.get("title")) if isinstance(item, dict) else (item, None)
+        if isinstance(url, str) and url.strip():
+            text = title if isinstance(title, str) and title.strip() else url
+            pairs.append((sanitize.safe_href(url), text))
+    return pairs
 
 
 @dataclasses.dataclass(slots=True)
@@ -211,11 +228,16 @@ class SitePages:
             if names:
                 people.append((label, names))
         tags = record.people("tags")
+        links = []
+        for key, label in _LINK_FIELDS:
+            pairs = _record_links(record.value(key)) if key in record.fields else []
+            if pairs:
+                links.append((label, pairs))
         history = self._history(record)
         custom = self._custom("record-header.html")
         if custom is not None:
             return custom.render(
-                badge=self._badge, record=record, banner=banner, people=people, tags=tags, history=history
+                badge=self._badge, record=record, banner=banner, people=people, tags=tags, links=links, history=history
             )
         e = markupsafe.escape
         html = []
@@ -244,6 +266,11 @@ class SitePages:
         if tags:
             spans = "".join(f'<span class="decisions-tag">{e(tag)}</span>' for tag in tags)
             html.append(f"<div><dt>Tags</dt><dd>{spans}</dd></div>")
+        for label, pairs in links:
+            items = ", ".join(
+                f'<a href="{e(href)}">{e(text)}</a>' if href else f"<span>{e(text)}</span>" for href, text in pairs
+            )
+            html.append(f"\n  <div><dt>{e(label)}</dt><dd>{items}</dd></div>")
         html.append("\n</dl>")
         return "".join(html)
 
@@ -432,7 +459,9 @@ class SitePages:
             notice=self.history.notice if self.history else "no git history: nothing to show",
         )
 
-    def events(self, page_url: str) -> list[dict[str, str]]:
+    def events(self, page_url: str) -> list[dict[str, Any]]:
+        """New records and status changes from git, newest first; `authors` are the record's
+        authors, else its deciders (for the feed)."""
         found = []
         if self.history is None:
             return found
@@ -440,6 +469,7 @@ class SitePages:
             past = self.history.records.get(record.path)
             if past is None or record.path not in self.urls or past.created is None:
                 continue
+            authors = record.people("authors") or record.people("deciders") + record.people("decision-makers")
             happenings = [("new", past.created)] + [
                 (status, change) for status, change in past.statuses if change.commit != past.created.commit
             ]
@@ -455,9 +485,10 @@ class SitePages:
                         "title": record.title or record.slug,
                         "url": relative_url(self.urls[record.path], page_url),
                         "site_url": self.urls[record.path],
+                        "authors": authors,
                     }
                 )
-        return sorted(found, key=lambda e: (e["date"], e["id"], e["kind"]), reverse=True)
+        return sorted(found, key=lambda e: (instant(e["date"]) or EPOCH, e["id"], e["kind"]), reverse=True)
 
     def graph(self, page_url: str) -> str:
         """The whole archive's supersession graph, with a note on what is left out."""
@@ -548,32 +579,3 @@ def export_json(document: dict[str, Any]) -> str:
     head = json.dumps({key: value for key, value in document.items() if key != "records"}, ensure_ascii=False)
     records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in document["records"])
     return f'{head[:-1]}, "records": [\n{records}\n]}}\n' if records else f'{head[:-1]}, "records": []}}\n'
-
-
-def atom(events: list[dict[str, str]], site_url: str, title: str, limit: int = 50) -> str:
-    """An Atom feed of the latest changes; entry ids are stable (record, event, commit)."""
-    from xml.sax.saxutils import escape, quoteattr
-
-    base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    updated = events[0]["date"] if events else "1970-01-01T00:00:00+00:00"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(title)}</title>",
-        f"  <id>{escape(base + 'decisions.atom') if base else 'urn:mkdocs-decisions:feed'}</id>",
-        f"  <updated>{escape(updated)}</updated>",
-        f"  <link rel=\"self\" href={quoteattr(base + 'decisions.atom')}/>",
-    ]
-    for event in events[:limit]:
-        what = "new record" if event["kind"] == "new" else event["kind"]
-        lines += [
-            "  <entry>",
-            f"    <id>urn:mkdocs-decisions:{escape(event['id'])}:{escape(event['kind'])}:{escape(event['commit'])}</id>",
-            f"    <title>{escape(event['id'])} {escape(what)}: {escape(event['title'])}</title>",
-            f"    <updated>{escape(event['date'])}</updated>",
-            f"    <link href={quoteattr(base + event['site_url'])}/>",
-            f"    <summary>{escape(event['subject'])}</summary>",
-            "  </entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
