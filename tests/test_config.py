@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import REPO
+from mkdocs_decisions import config
 from mkdocs_decisions.config import ConfigError, Settings
 
 TOP_LEVEL_OPTIONS = {"kinds", "placeholders", "exclude", "id_width"}
@@ -343,3 +349,142 @@ def test_nested_kind_directories_read_each_record_once(project):
         "diagnostics": [],
         "summary": {"records": 2, "errors": 0, "warnings": 0, "fixed": 0},
     }
+
+
+# -- one declaration: the settings, the plugin and the docs agree with it ------------
+
+
+def test_every_option_is_a_typed_settings_attribute_with_the_declared_default(tmp_path):
+    settings = Settings.from_mapping(None, tmp_path)
+    assert {f.name for f in dataclasses.fields(Settings)} == {"root", *(o.name for o in config.OPTIONS)}
+    for option in config.OPTIONS:
+        if option.name in ("kinds", "field_aliases"):  # made into KindSettings; merged with the built-in list
+            continue
+        expected = tuple(option.default) if isinstance(option.default, list) else option.default
+        assert getattr(settings, option.name) == expected, option.name
+    assert [k.name for k in settings.kinds] == list(dict(_default("kinds")))
+    assert dict(settings.field_aliases) == config.DEFAULT_FIELD_ALIASES
+
+
+def _default(name):
+    return next(o.default for o in config.OPTIONS if o.name == name)
+
+
+def test_declared_defaults_pass_their_own_checks():
+    for option in config.OPTIONS:
+        config.check_option(option.name, option.default)
+    kind = {o.name: o.default for o in config.KIND_OPTIONS if o.default is not None}
+    config.check_option("kinds", {"decision": kind})
+
+
+def test_every_option_has_one_line_of_documentation():
+    for option in (*config.OPTIONS, *config.KIND_OPTIONS):
+        assert option.doc and "\n" not in option.doc and option.doc.endswith("."), option.name
+        assert option.doc[0].isupper(), option.name
+
+
+def test_the_plugins_options_are_the_declared_ones():
+    from mkdocs_decisions.plugin import DecisionsConfig
+
+    assert [(name, item.default, item.doc) for name, item in DecisionsConfig._schema] == [
+        (o.name, o.default, o.doc) for o in config.OPTIONS
+    ]
+
+
+def _table(page: str, heading: str) -> dict[str, list[str]]:
+    """The rows of the first table under `heading`: option name -> its other cells."""
+    text = (REPO / "docs" / page).read_text(encoding="utf-8")
+    section = text.split(f"\n{heading}\n", 1)[1]
+    rows = {}
+    for line in section.splitlines():
+        if rows and not line.startswith("|"):
+            break
+        match = re.match(r"\| `(\w+)` \|(.*)\|$", line)
+        if match:
+            rows[match[1]] = [cell.strip() for cell in match[2].split(" | ")]
+    return rows
+
+
+def _written(default) -> str:
+    if default is None:
+        return "none"
+    if isinstance(default, bool):
+        return f"`{str(default).lower()}`"
+    return f"`{json.dumps(default) if isinstance(default, list) else default}`"
+
+
+def test_the_docs_option_tables_list_every_declared_option():
+    lint = _table("lint.md", "## Configuration")
+    site = _table("site.md", "## Options")
+    assert list(lint) == [o.name for o in config.OPTIONS if not o.site]
+    assert [o.name for o in config.KIND_OPTIONS if f"`{o.name}`" not in lint["kinds"][0]] == []
+    assert sorted(site) == sorted(o.name for o in config.OPTIONS if o.site)
+    assert {name: cells[0] for name, cells in site.items()} == {
+        o.name: _written(o.default) for o in config.OPTIONS if o.site
+    }
+
+
+# -- the same mistake, the same message, from `decisions lint` and `mkdocs build` ----
+
+
+ALL_OPTIONS = ", ".join(o.name for o in config.OPTIONS)
+KIND_OPTION_NAMES = ", ".join(o.name for o in config.KIND_OPTIONS)
+
+
+@pytest.mark.parametrize(
+    ("options", "option", "message"),
+    [
+        ("timeline: 5", "timeline", "timeline: 5 is not of type 'boolean'"),
+        ("timelin: true", "timelin",
+         f"unknown option 'timelin' (did you mean 'timeline'?); known options: {ALL_OPTIONS}"),
+        ("handbook_exclude: mentorship.md", "handbook_exclude",
+         "handbook_exclude: 'mentorship.md' is not of type 'array'"),
+        ("id_width: 0", "id_width", "id_width: 0 is less than the minimum of 1"),
+        ("kinds: {adr: {statuses: proposed}}", "kinds", "kinds.adr.statuses: 'proposed' is not of type 'array'"),
+        ("kinds: {adr: {extensions: [md]}}", "kinds", "kinds.adr.extensions.0: 'md' does not match '^\\\\.[A-Za-z0-9.]+$'"),
+        ("kinds: {adr: {directry: docs/adr}}", "kinds",
+         f"kinds.adr: unknown option 'directry' (did you mean 'directory'?); known options: {KIND_OPTION_NAMES}"),
+    ],
+)
+def test_a_mistake_reads_the_same_in_lint_and_in_mkdocs_build(project, options, option, message):
+    project.write("mkdocs.yml", f"site_name: X\nplugins:\n  - decisions:\n      {options}\n")
+    project.write("docs/index.md", "# X\n")
+    lint = project.run("lint", "-f", "mkdocs.yml")
+    assert (lint.returncode, lint.stdout, lint.stderr) == (2, "", f"decisions: error: mkdocs.yml: plugins.decisions: {message}\n")
+    build = _mkdocs_build(project)
+    assert build.returncode == 1
+    assert _errors(build.stderr) == [f"Config value 'plugins': Plugin 'decisions' option '{option}': {message}"]
+
+
+def test_a_mistake_only_the_project_shows_reads_the_same_in_lint_and_in_mkdocs_build(project):
+    # checked once the project is known (on_config), not by MkDocs' option checks
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds: {adr: {aliases: {Done: finished}}}\n")
+    project.write("docs/index.md", "# X\n")
+    message = f"kinds.adr.aliases: 'done' maps to 'finished', which is not one of this kind's statuses ({ADR_STATUSES})"
+    lint = project.run("lint", "-f", "mkdocs.yml")
+    assert (lint.returncode, lint.stderr) == (2, f"decisions: error: mkdocs.yml: plugins.decisions: {message}\n")
+    build = _mkdocs_build(project)
+    assert build.returncode == 1
+    assert _errors(build.stderr) == [f"decisions: invalid configuration: {message}"]
+
+
+def test_an_option_without_a_default_may_be_null_in_both(project):
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      templates_dir: null\n      timeline: false\n")
+    project.write("docs/index.md", "# X\n")
+    lint = project.run("lint", "-f", "mkdocs.yml")
+    assert (lint.returncode, lint.stderr) == (0, "")
+    build = _mkdocs_build(project)
+    assert build.returncode == 0, build.stderr
+    assert (project.root / "site" / "graph" / "index.html").is_file()
+    assert not (project.root / "site" / "timeline").exists()
+
+
+def _mkdocs_build(project):
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project.root, capture_output=True, text=True, timeout=120,
+    )
+
+
+def _errors(log: str) -> list[str]:
+    return [line.split(" -  ", 1)[1] for line in log.splitlines() if line.startswith("ERROR")]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from test_rules import MIXED_FORMATS
 
 A = "adr/0001-use-queue.md"
 B = "adr/0002-use-kafka.md"
@@ -330,3 +331,42 @@ def test_fix_with_paths_leaves_files_outside_the_paths_alone(project):
     result = project.run("lint", "--fix", B)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert (project.root / A).read_bytes() == alias
+
+
+# -- records in other formats are never edited -----------------------------------------
+
+
+def test_fix_between_formats_rewrites_only_native_records(project):
+    # Native records linked one-sidedly to and from adr-tools, MADR 2 and MADR 4 records
+    # (which --fix must not touch, and whose missing side is no finding), and one
+    # one-sided link between two native records, which --fix mirrors.
+    fix(
+        project,
+        MIXED_FORMATS,
+        {"adr/0011-use-yaml.md": b"---\nstatus: superseded\ndate: 2026-03-05\ndeciders: [erin]\n"
+            b"superseded_by: [ADR-0012]\n---\n# Use YAML\n\nText.\n"},
+    )
+
+
+# -- frontmatter closed with `...` (YAML's end of document) --------------------------------
+
+
+def test_fix_keeps_a_yaml_document_end_line(project):
+    # an inserted key goes above the `...` line, a replaced status stays where it was
+    fix(
+        project,
+        {A: b"---\nstatus: Superceded\ndate: 2026-01-10\ndeciders: [alice]\n...\n# Use a queue\n\n---\n\nText.\n",
+         B: KAFKA_SUPERSEDES_1.replace(b"\n---\n#", b"\n...\n#")},
+        {A: b"---\nstatus: superseded\ndate: 2026-01-10\ndeciders: [alice]\nsuperseded_by: [ADR-0002]\n...\n"
+            b"# Use a queue\n\n---\n\nText.\n"},
+    )
+
+
+def test_fix_keeps_a_yaml_document_end_line_with_crlf(project):
+    fix(
+        project,
+        {A: b"---\r\nstatus: superseded\r\ndate: 2026-01-10\r\ndeciders: [alice]\r\n...\r\n# Use a queue\r\n\r\nText.\r\n",
+         B: KAFKA_SUPERSEDES_1},
+        {A: b"---\r\nstatus: superseded\r\ndate: 2026-01-10\r\ndeciders: [alice]\r\nsuperseded_by: [ADR-0002]\r\n...\r\n"
+            b"# Use a queue\r\n\r\nText.\r\n"},
+    )

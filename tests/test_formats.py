@@ -262,7 +262,7 @@ def test_migrate_reports_what_it_could_not_map(tmp_path):
 # -- a reader from another package -----------------------------------------------------
 
 READER_MODULE = '''
-from mkdocs_decisions.readers import common, frontmatter
+from mkdocs_decisions.readers import fields, frontmatter
 
 
 def read_yaml_proposal(record, text, kind, scheme):
@@ -273,7 +273,7 @@ def read_yaml_proposal(record, text, kind, scheme):
         record.problems.append(parsed.problem)
     record.fields = parsed.fields
     record.duplicate_keys = parsed.duplicate_keys
-    common.normalise(record, kind, scheme, ("supersedes", "superseded_by"))
+    fields.normalise(record, kind, scheme, ("supersedes", "superseded_by"))
 '''
 
 

@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, accepted_adr
 
@@ -206,3 +208,117 @@ def test_graph_command_usage_errors(project):
     kind = project.run("graph", "--kind", "adrs")
     assert kind.returncode == 2
     assert kind.stderr == "decisions: error: unknown kind 'adrs' (did you mean 'adr'?); kinds: adr, rfc\n"
+
+
+# -- edges never run through a box ---------------------------------------------------------
+
+#: how far a route may graze a box's border (rounding) without counting as passing through it
+GRAZE = 0.5
+
+
+def segment_enters_box(start, end, left, top, right, bottom) -> bool:
+    """True when the segment start-end has a point strictly inside the rectangle,
+    shrunk by GRAZE on every side (Liang-Barsky clipping)."""
+    left, top, right, bottom = left + GRAZE, top + GRAZE, right - GRAZE, bottom - GRAZE
+    (x0, y0), (x1, y1) = start, end
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for step, room in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if step == 0:
+            if room <= 0:
+                return False  # parallel to this side and outside (or on) it
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+    return low < high
+
+
+def edges_through_boxes(drawing) -> list[tuple[str, str, str]]:
+    """(source, target, node) for every route segment that passes through the box of a
+    node other than the route's own source and target."""
+    found = []
+    for route in drawing.routes:
+        for start, end in zip(route.points, route.points[1:]):
+            for box in drawing.nodes.values():
+                if box.id in (route.source, route.target):
+                    continue
+                if segment_enters_box(start, end, box.x, box.y, box.x + NODE_WIDTH, box.y + NODE_HEIGHT):
+                    found.append((route.source, route.target, box.id))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "inside"),
+    [
+        ((50, -10), (50, 110), True),  # straight down through the middle
+        ((-10, -10), (110, 110), True),  # corner to corner
+        ((5, 5), (6, 6), True),  # wholly inside
+        ((-10, 50), (-1, 50), False),  # stops short
+        ((0, -10), (0, 110), False),  # runs along the left side
+        ((100, 50), (150, 50), False),  # starts on the right side, goes away
+        ((50, 100), (60, 140), False),  # starts on the bottom side, goes away
+        ((-10, 30), (30, -10), True),  # cuts the corner off
+        ((-10, 5), (5, -10), False),  # passes the corner outside
+        ((-10, 10), (10, -10), False),  # touches the corner only
+    ],
+)
+def test_segment_enters_box(start, end, inside):
+    assert segment_enters_box(start, end, 0, 0, 100, 100) is inside
+    assert segment_enters_box(end, start, 0, 0, 100, 100) is inside
+
+
+@st.composite
+def small_graphs(draw, acyclic: bool = True):
+    """Up to 30 nodes and 50 edges; with `acyclic`, every edge goes from a lower to a higher number."""
+    size = draw(st.integers(min_value=2, max_value=30))
+    index = st.integers(min_value=0, max_value=size - 1)
+    pairs = draw(st.lists(st.tuples(index, index), max_size=50))
+    nodes = [f"ADR-{n:04d}" for n in range(1, size + 1)]
+    if acyclic:
+        pairs = [(min(a, b), max(a, b)) for a, b in pairs]
+    edges = sorted({(nodes[a], nodes[b]) for a, b in pairs if a != b})
+    return nodes, edges
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_graphs())
+def test_no_edge_runs_through_a_box(graph):
+    nodes, edges = graph
+    drawing = layout(nodes, edges)
+    assert len(drawing.routes) == len(edges)
+    assert edges_through_boxes(drawing) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_graphs(acyclic=False))
+def test_no_edge_runs_through_a_box_when_cycles_are_broken(graph):
+    nodes, edges = graph
+    drawing = layout(nodes, edges)
+    assert edges_through_boxes(drawing) == []
+
+
+@pytest.mark.parametrize(
+    "edges",
+    [
+        # a long edge beside the node it skips
+        [("A", "B"), ("B", "C"), ("A", "C")],
+        # a long edge past a layer full of nodes that all pull towards the same centre
+        [("A", "B1"), ("A", "B2"), ("A", "B3"), ("A", "B4"), ("B1", "C"), ("B2", "C"), ("B3", "C"), ("B4", "C"), ("A", "C")],
+        # several long edges over several layers, between chains
+        [("A", "B"), ("B", "C"), ("C", "D"), ("D", "E"), ("A", "E"), ("A", "D"), ("B", "E"), ("X", "C"), ("X", "E")],
+    ],
+)
+def test_no_edge_runs_through_a_box_in_hard_cases(edges):
+    nodes = sorted({node for edge in edges for node in edge})
+    drawing = layout(nodes, edges)
+    assert len(drawing.routes) == len(edges)
+    assert edges_through_boxes(drawing) == []
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_no_edge_runs_through_a_box_in_large_graphs(seed):
+    nodes, edges = random_dag(seed, size=60, edge_count=45)
+    assert edges_through_boxes(layout(nodes, edges)) == []

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import accepted_adr
 
-from mkdocs_decisions import edits
-from mkdocs_decisions.create import slugify
+from mkdocs_decisions.authoring import write
+from mkdocs_decisions.authoring.new import slugify
 
 TODAY = datetime.date.today().isoformat()
 
@@ -84,7 +84,7 @@ def test_exclusive_write_refuses_to_overwrite(tmp_path):
     target = tmp_path / "0001-x.md"
     target.write_bytes(b"mine")
     with pytest.raises(FileExistsError):
-        edits.write_bytes(target, b"theirs", exclusive=True)
+        write.replace(target, b"theirs", exclusive=True)
     assert target.read_bytes() == b"mine"
     assert [p.name for p in tmp_path.iterdir()] == ["0001-x.md"]
 

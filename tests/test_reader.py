@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from mkdocs_decisions.archive import Archive, scheme_for
 from mkdocs_decisions.config import Settings
 from mkdocs_decisions.model import Position
 from mkdocs_decisions.readers import read_record
-from mkdocs_decisions.readers.common import first_heading
+from mkdocs_decisions.readers.markdown import first_heading
 
 
 def read(tmp_path: Path, data: bytes, name: str = "0003-use-x.md"):
@@ -106,3 +107,87 @@ def test_archive_reads_nested_folders_and_skips_readme(tmp_path):
     archive = Archive.load(Settings.from_mapping(None, tmp_path))
     assert [r.path for r in archive.records] == ["adr/platform/0002-x.md"]
     assert archive.records[0].id == "ADR-0002"
+
+
+# -- frontmatter closed with `...`, YAML's end-of-document marker ----------------------
+
+DOCUMENT_END = (
+    b"---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [alice, bob]\nsupersedes: [ADR-0001]\n...\n"
+    b"# Use Kafka\n\n## Context\n\nOrders arrive in bursts.\n\n---\n\nstatus: rejected\n"
+)
+
+
+def test_frontmatter_closed_with_yaml_document_end(tmp_path):
+    # The `---` thematic break and the `status:` line in the body are markdown, not frontmatter.
+    record = read(tmp_path, DOCUMENT_END, name="0002-use-kafka.md")
+    assert record.format == "native"
+    assert record.problems == []
+    assert {key: field.value for key, field in record.fields.items()} == {
+        "status": "accepted",
+        "date": "2026-03-01",
+        "deciders": ["alice", "bob"],
+        "supersedes": ["ADR-0001"],
+    }
+    assert record.fields["supersedes"].item_spans[0].position == Position(5, 14)
+    text = DOCUMENT_END.decode()
+    assert record.frontmatter_span == (4, text.index("...\n"))
+    assert record.body_start == text.index("# Use Kafka")
+    assert record.body_line == 7
+    assert record.body == "# Use Kafka\n\n## Context\n\nOrders arrive in bursts.\n\n---\n\nstatus: rejected\n"
+    assert (record.id, record.status, record.title) == ("ADR-0002", "accepted", "Use Kafka")
+    assert [(link.relation, link.target, link.position) for link in record.links] == [
+        ("supersedes", "ADR-0001", Position(5, 14))
+    ]
+    assert first_heading(record.text, record.body_start, record.body_line) == ("Use Kafka", Position(7, 3))
+
+
+def test_frontmatter_closed_with_yaml_document_end_and_crlf(tmp_path):
+    record = read(tmp_path, b"---\r\nstatus: proposed\r\ndate: 2026-03-01\r\n...  \r\n# Use X\r\n\r\nText\r\n")
+    assert record.problems == []
+    assert (record.status, record.date, record.title, record.body_line) == ("proposed", "2026-03-01", "Use X", 5)
+    assert record.body == "# Use X\r\n\r\nText\r\n"
+
+
+def test_frontmatter_closed_with_yaml_document_end_lints_clean(project):
+    project.write(
+        "adr/0001-use-a-queue.md",
+        b"---\nstatus: superseded\ndate: 2026-02-01\ndeciders: [alice]\nsuperseded_by: [ADR-0002]\n...\n"
+        b"# Use a queue\n\nText.\n",
+    )
+    project.write("adr/0002-use-kafka.md", DOCUMENT_END)
+    result = project.run("lint")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_findings_after_a_yaml_document_end_point_into_the_file(project):
+    # placeholders above the `...` line are in the frontmatter, those below in the body,
+    # each at its line and column in the file
+    project.write(
+        "adr/0001-use-queue.md",
+        b"---\nstatus: proposed\ndate: YYYY-MM-DD\ndeciders: [alice]\n...\n# [Title]\n\n## Context\n\n"
+        b"[TODO: why now?] Orders arrive in bursts.\n",
+    )
+    result = project.run("lint", "--format", "json")
+    assert (result.returncode, result.stderr) == (1, "")
+    placeholder = "placeholder", "error", "adr/0001-use-queue.md"
+    assert [
+        (d["rule"], d["severity"], d["path"], d["line"], d["column"], d["message"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ] == [
+        (*placeholder, 3, 7, "template placeholder 'YYYY-MM-DD' left in the frontmatter; "
+         "replace it with the record's own text"),
+        (*placeholder, 6, 3, "template placeholder '[Title]' left in section '[Title]'; "
+         "replace it with the record's own text"),
+        (*placeholder, 10, 1, "template placeholder '[TODO: why now?]' left in section 'Context'; "
+         "replace it with the record's own text"),
+    ]
+
+
+def test_a_record_closed_with_yaml_document_end_is_native_whatever_its_body_says():
+    """Format detection reads the frontmatter up to `...` as the reader does: a
+    body line like `layout: x` must not make a native record look like MADR."""
+    from mkdocs_decisions.readers import detect
+
+    text = "---\nstatus: accepted\ndate: 2026-01-01\n...\n# Use queues\n\nlayout: boxes\n"
+    assert detect(text) == "native"
+    assert detect(text.replace("...", "---")) == "native"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 from conftest import accepted_adr
 
+from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.config import load_settings
 from mkdocs_decisions.rules import REGISTRY
 
 A = "adr/0001-use-queue.md"
@@ -331,3 +334,79 @@ def test_missing_target_of_another_kind(project):
         ("missing-target", A, 5, 14, "'supersedes' names ADR-0007, which does not exist (did you mean "
          "RFC-0007?); link to an existing record by its id"),
     ]
+
+
+# -- one-sided-link across formats ----------------------------------------------------------
+# Only our own format must mirror a supersession link: adr-tools and MADR often record it on
+# one side only, and --fix can only edit our frontmatter. So a native record linked one-sidedly
+# to (or from) a record in another format is no finding, in either direction, while a one-sided
+# link between two native records in the same archive still is.
+
+MIXED_FORMATS = {
+    # a native record supersedes an adr-tools, a MADR 2 and a MADR 4 record, which do not say so
+    "adr/0001-use-mysql.md": b"# 1. Use MySQL\n\nDate: 2019-04-02\n\n## Status\n\nSuperseded\n\n## Context\n\nWe need a database.\n",
+    "adr/0002-use-kafka.md": b"# Use Kafka\n\n- Status: superseded\n- Deciders: Ann\n- Date: 2021-03-10\n\n"
+    b"## Context and Problem Statement\n\nEvents.\n",
+    "adr/0003-use-postgres.md": b"---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [alice]\n"
+    b"supersedes: [ADR-0001, ADR-0002, ADR-0013]\n---\n# Use PostgreSQL and Pulsar\n\nText.\n",
+    "adr/0013-use-feature-flags.md": b"---\nstatus: superseded\ndate: 2024-02-01\ndecision-makers: [Ann]\n---\n"
+    b"# Use feature flags\n\n## Context and Problem Statement\n\nRisky releases.\n",
+    # a native record is superseded by an adr-tools and a MADR record, which do not say so
+    "adr/0004-log-to-files.md": b"---\nstatus: superseded\ndate: 2026-01-11\ndeciders: [alice]\n"
+    b"superseded_by: [ADR-0005, ADR-0006]\n---\n# Log to files\n\nText.\n",
+    "adr/0005-log-to-stdout.md": b"# 5. Log to stdout\n\nDate: 2026-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nContainers.\n",
+    "adr/0006-log-as-json.md": b"# Log as JSON\n\n- Status: accepted\n- Deciders: Bo\n- Date: 2026-02-02\n\n"
+    b"## Context and Problem Statement\n\nParsing.\n",
+    # an adr-tools record supersedes a native one, which does not say so
+    "adr/0007-use-rest.md": b"---\nstatus: superseded\ndate: 2026-03-01\ndeciders: [carol]\n---\n# Use REST\n\nText.\n",
+    "adr/0008-use-grpc.md": b"# 8. Use gRPC\n\nDate: 2026-03-02\n\n## Status\n\nAccepted\n\n"
+    b"Supersedes [7. Use REST](0007-use-rest.md)\n\n## Context\n\nLatency.\n",
+    # a MADR record is superseded by a native one, which does not say so
+    "adr/0009-use-cron.md": b"# Use cron\n\n- Status: superseded by [ADR-0010](0010-use-airflow.md)\n- Date: 2026-03-03\n\n"
+    b"## Context and Problem Statement\n\nJobs.\n",
+    "adr/0010-use-airflow.md": b"---\nstatus: accepted\ndate: 2026-03-04\ndeciders: [dan]\n---\n# Use Airflow\n\nText.\n",
+    # two native records: this one-sided link is a finding
+    "adr/0011-use-yaml.md": b"---\nstatus: superseded\ndate: 2026-03-05\ndeciders: [erin]\n---\n# Use YAML\n\nText.\n",
+    "adr/0012-use-toml.md": b"---\nstatus: accepted\ndate: 2026-03-06\ndeciders: [erin]\nsupersedes: [ADR-0011]\n---\n"
+    b"# Use TOML\n\nText.\n",
+}
+MIXED_FORMATS_OF = {
+    "ADR-0001": "adr-tools", "ADR-0002": "madr", "ADR-0003": "native", "ADR-0004": "native",
+    "ADR-0005": "adr-tools", "ADR-0006": "madr", "ADR-0007": "native", "ADR-0008": "adr-tools",
+    "ADR-0009": "madr", "ADR-0010": "native", "ADR-0011": "native", "ADR-0012": "native",
+    "ADR-0013": "madr",
+}
+
+
+def test_one_sided_link_only_between_native_records(project):
+    for relative, data in MIXED_FORMATS.items():
+        project.write(relative, data)
+    # the archive is read as intended: each record in its format, every link resolved
+    archive = Archive.load(load_settings(None, project.root))
+    assert {r.id: r.format for r in archive.records} == MIXED_FORMATS_OF
+    assert sorted((r.id, l.relation, l.target) for r in archive.records for l in r.links) == [
+        ("ADR-0003", "supersedes", "ADR-0001"),
+        ("ADR-0003", "supersedes", "ADR-0002"),
+        ("ADR-0003", "supersedes", "ADR-0013"),
+        ("ADR-0004", "superseded_by", "ADR-0005"),
+        ("ADR-0004", "superseded_by", "ADR-0006"),
+        ("ADR-0008", "supersedes", "ADR-0007"),
+        ("ADR-0009", "superseded_by", "ADR-0010"),
+        ("ADR-0012", "supersedes", "ADR-0011"),
+    ]
+    result = project.run("lint", "--format", "json")
+    assert (result.returncode, result.stderr) == (1, "")
+    assert json.loads(result.stdout) == {
+        "diagnostics": [
+            {
+                "rule": "one-sided-link",
+                "severity": "error",
+                "path": "adr/0012-use-toml.md",
+                "line": 5,
+                "column": 14,
+                "message": "ADR-0012 supersedes ADR-0011, but adr/0011-use-yaml.md does not name ADR-0012 in "
+                "'superseded_by'; add it there (decisions lint --fix does)",
+            }
+        ],
+        "summary": {"records": 13, "errors": 1, "warnings": 0, "fixed": 0},
+    }

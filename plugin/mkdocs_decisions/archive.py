@@ -8,11 +8,9 @@ starts from an `Archive`.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import fnmatch
-import gc
 import json
 import os
 import posixpath
@@ -30,9 +28,10 @@ from .graph import SupersessionGraph
 from .ids import IdScheme, sorted_ids
 from .model import Record
 from .readers import read_record
+from .tuning import collector_paused
 
 if TYPE_CHECKING:
-    from .history import Baseline
+    from .baseline import Baseline
 
 
 class Archive:
@@ -51,13 +50,12 @@ class Archive:
             if first is not record:
                 self.duplicates.setdefault(record.id, [first]).append(record)
         self._resolve_links()
-        #: what the archive was at a base ref, for `lint --since` (set by the caller)
-        self.baseline: Baseline | None = None
         self._validators: dict[str, jsonschema.protocols.Validator] = {}
         self._known_fields: dict[str, frozenset[str]] = {}
         self._schema_errors: dict[str, list[jsonschema.ValidationError]] = {}
         self._shape_only: dict[str, bool] = {}
         self._valid_shapes: dict[tuple[str, Any], bool] = {}
+        self._released = False
 
     def _resolve_links(self) -> None:
         """Links written as markdown links point at files: give them the id of
@@ -96,9 +94,11 @@ class Archive:
             ]
         return cls(settings, records)
 
-    def check(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> rules.Result:
+    def check(
+        self, select: Iterable[str] = (), ignore: Iterable[str] = (), baseline: Baseline | None = None
+    ) -> rules.Result:
         with collector_paused():
-            return rules.run(self, rules.select_rules(select, ignore))
+            return rules.run(self, rules.select_rules(select, ignore), baseline)
 
     @cached_property
     def graph(self) -> SupersessionGraph:
@@ -108,6 +108,8 @@ class Archive:
     def mentions(self) -> dict[str, list[str]]:
         """id -> ids of the records whose text refers to it (by id or by a
         relative link to its file): the backlinks of the site."""
+        if self._released:
+            raise RuntimeError("mentions are found in the records' texts, which take_bodies() released")
         found: dict[str, set[str]] = {}
         for record in self.records:
             if record.id is None or not record.readable:
@@ -124,13 +126,42 @@ class Archive:
                     found.setdefault(target, set()).add(record.id)
         return {target: sorted_ids(sources) for target, sources in found.items()}
 
-    def next_free_id(self, kind: str) -> str:
-        """The id after the highest number this kind uses."""
+    def take_bodies(self) -> Iterator[tuple[Record, str]]:
+        """Each readable record with its markdown body, its text forgotten
+        once handed over: a site holds every record while MkDocs builds it,
+        and from here on only the record's page needs the text.
+
+        What is found in the texts (`mentions`) is found first, so it cannot
+        be asked of records whose text is gone.
+        """
+        self.mentions  # noqa: B018 (found now, while the texts are here)
+        self._released = True
+        for record in self.records:
+            body = record.body
+            record.release_source()
+            if record.readable:
+                yield record, body
+
+    def next_free_id(self, kind: str, taken: Iterable[str] = ()) -> str:
+        """The id after the highest number this kind's prefix uses: the one
+        answer for `decisions new`, `renumber` and the duplicate-id hint.
+
+        Counted are the ids of all records (of any kind with the same prefix),
+        the numbers in the names of this kind's files that could not be read
+        (they keep their number), and `taken` (ids used elsewhere, such as
+        at a base ref).
+        """
         prefix = self.settings.kind(kind).prefix + "-"
-        numbers = [
-            record.id[len(prefix) :].rstrip("abcdefghijklmnopqrstuvwxyz")
+        used = [record.id for record in self.records if record.id]
+        used += [
+            self.scheme.normalise(record.file_number, kind) or ""
             for record in self.records
-            if record.kind == kind and record.id and record.id.startswith(prefix)
+            if record.kind == kind and record.id is None and record.file_number
+        ]
+        numbers = [
+            written[len(prefix) :].rstrip("abcdefghijklmnopqrstuvwxyz")
+            for written in [*used, *taken]
+            if written.startswith(prefix)
         ]
         highest = max((int(n) for n in numbers if n.isdigit()), default=0)
         return self.scheme.canonical(str(highest + 1), "", kind)
@@ -188,24 +219,6 @@ class Archive:
         return validator
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while records pile up.
-
-    Reading builds millions of small objects that all stay alive, so every
-    collection would walk the whole growing heap for nothing (a third of the
-    run time on 12,500 records). Records hold no reference cycles; whatever
-    the parser leaves behind is collected once the collector runs again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def scheme_for(settings: Settings) -> IdScheme:
     return IdScheme({kind.name: kind.prefix for kind in settings.kinds}, settings.id_width)
 
@@ -255,13 +268,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
                 found.append((kind, entry.path, entry_relative, refusal))
         pending.extend(reversed(subdirectories))
     # a kind's directory may sit inside another's: its files belong to it alone
-    owner: dict[str, tuple[KindSettings, str, str, str | None]] = {}
-    for entry in found:
-        kind, _, relative, _ = entry
-        current = owner.get(relative)
-        if current is None or len(kind.directory) > len(current[0].directory):
-            owner[relative] = entry
-    return sorted(owner.values(), key=lambda entry: entry[2])
+    return sorted((entry for entry in found if settings.kind_owning(entry[2]) is entry[0]), key=lambda entry: entry[2])
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:

@@ -16,9 +16,16 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, edits
+from . import __version__, handbook
 from .archive import Archive
+from .authoring import AuthoringError, write
+from .authoring import fix as fixing
+from .authoring import migrate as migration
+from .authoring.new import create
+from .authoring.renumber import renumber as move
+from .authoring.status import change_status as apply_change
 from .config import ConfigError, Settings, did_you_mean, find_config_file, load_settings
+from .model import Fix
 from .render.report import FORMATS
 from .rules import REGISTRY
 
@@ -98,15 +105,13 @@ def lint(
         _explain(archive, scope)
         return
     baseline = _baseline(settings, since)
-    archive.baseline = baseline
-    result = archive.check(selected, ignored)
+    result = archive.check(selected, ignored, baseline)
     fixed = 0
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
     if fix and fixes:
         fixed = _apply_fixes(archive, fixes)
         archive = Archive.load(settings)
-        archive.baseline = baseline
-        result = archive.check(selected, ignored)
+        result = archive.check(selected, ignored, baseline)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
     errors = sum(d.severity.value == "error" for d in diagnostics)
     summary = {
@@ -167,7 +172,10 @@ def graph(
     if output is None:
         click.echo(text, nl=False)
     else:
-        edits.write_bytes(output, text.encode("utf-8"))
+        try:
+            write.replace(output, text.encode("utf-8"))
+        except write.WriteError as error:
+            _fail(str(error))
 
 
 @cli.command("new")
@@ -192,9 +200,6 @@ def new_record(
     Prints the new file's path. The sections still to write are marked with
     [TODO: ...] prompts, which 'decisions lint' reports until they are filled.
     """
-    from . import handbook
-    from .create import CreateError, create
-
     settings = _settings(config_file, ())
     if list_templates:
         try:
@@ -209,7 +214,9 @@ def new_record(
         _fail("usage: decisions new KIND TITLE [--supersedes ID] [--status S] [--author NAME]")
     try:
         path, older = create(settings, kind, title, status=status, people=authors, supersedes=supersedes)
-    except CreateError as error:
+    except write.WriteError as error:
+        _refuse(error)
+    except AuthoringError as error:
         _fail(str(error))
     click.echo(os.path.relpath(path))
     if older is not None:
@@ -228,10 +235,8 @@ def change_status(record_id: str, new_status: str, config_file: Path | None, by:
     supersedes others marks them superseded; --by links a superseded record
     and its successor both ways.
     """
-    from .lifecycle import LifecycleError, change_status as apply_change
-
     archive = Archive.load(_settings(config_file, ()))
-    _report_changes(lambda: apply_change(archive, record_id, new_status, by), LifecycleError)
+    _report_changes(lambda: apply_change(archive, record_id, new_status, by))
 
 
 @cli.command()
@@ -244,26 +249,29 @@ def renumber(which: str, config_file: Path | None, since: str | None) -> None:
     For two branches that both added ADR-0042: run it on this branch's
     record, naming it by path, with --since the other branch.
     """
-    from .lifecycle import LifecycleError, renumber as move
-
     settings = _settings(config_file, ())
     archive = Archive.load(settings)
     baseline = _baseline(settings, since)
     taken = set(baseline.ids_at_ref) if baseline else set()
     if os.path.exists(which):
         which = Path(which).resolve().relative_to(settings.root.resolve()).as_posix()
-    _report_changes(lambda: move(archive, which, taken), LifecycleError)
+    _report_changes(lambda: move(archive, which, taken))
 
 
-def _report_changes(action, refused: type[Exception]) -> None:
+def _report_changes(action) -> None:
     """Print what `action` changed, or why it refused (exit 1)."""
     try:
         changes = action()
-    except refused as error:
-        click.echo(f"decisions: {error}", err=True)
-        sys.exit(EXIT_ERRORS)
+    except AuthoringError as error:
+        _refuse(error)
     for line in changes:
         click.echo(line)
+
+
+def _refuse(error: AuthoringError) -> NoReturn:
+    """The command ran but would not (or could not) make the change: exit 1."""
+    click.echo(f"decisions: {error}", err=True)
+    sys.exit(EXIT_ERRORS)
 
 
 @cli.command()
@@ -277,8 +285,6 @@ def migrate(paths: tuple[Path, ...], config_file: Path | None, target: str, dry_
     Everything after the metadata is kept byte for byte; each file is
     written atomically. Prints what was mapped and what could not be.
     """
-    from . import migrate as migration
-
     settings = _settings(config_file, paths)
     scope = _scope(settings, paths)
     archive = Archive.load(settings)
@@ -289,7 +295,10 @@ def migrate(paths: tuple[Path, ...], config_file: Path | None, target: str, dry_
         for problem in change.unmapped:
             click.echo(f"  not mapped: {problem}")
     if not dry_run:
-        migration.apply(archive, changes)
+        try:
+            migration.apply(archive, changes)
+        except AuthoringError as error:
+            _refuse(error)
     verb = "would rewrite" if dry_run else "rewrote"
     click.echo(f"{verb} {len(changes)} record(s)", err=True)
     forced = [k.name for k in settings.kinds if k.format not in ("auto", "native")]
@@ -354,7 +363,7 @@ def _in_scope(path: str, scope: list[str] | None) -> bool:
 def _baseline(settings: Settings, since: str | None):
     if since is None:
         return None
-    from .history import SinceError, baseline
+    from .baseline import SinceError, baseline
 
     try:
         return baseline(settings, since)
@@ -395,24 +404,11 @@ def _check_named_files(archive: Archive, paths: tuple[Path, ...], scope: list[st
             )
 
 
-def _apply_fixes(archive: Archive, fixes: list[edits.Fix]) -> int:
-    """Write the fixed files; a file changed since it was read is left alone."""
-    written = 0
-    for path, text in edits.plan(archive.by_path, fixes).items():
-        record = archive.by_path[path]
-        # through a symbolic link, fix the file it points to (it is inside the project)
-        target = Path(os.path.realpath(archive.settings.root / path))
-        try:
-            current = target.read_bytes()
-        except OSError as error:
-            click.echo(f"decisions: {path}: not fixed, cannot read it again: {error}", err=True)
-            continue
-        original = (b"\xef\xbb\xbf" if record.bom else b"") + record.text.encode("utf-8")
-        if current != original:
-            click.echo(f"decisions: {path}: not fixed, it changed while it was being checked", err=True)
-            continue
-        edits.write_text(target, text, bom=record.bom)
-        written += 1
+def _apply_fixes(archive: Archive, fixes: list[Fix]) -> int:
+    """Write the fixed files, saying which were left alone (changed since read)."""
+    written, skipped = fixing.apply(archive, fixes)
+    for line in skipped:
+        click.echo(f"decisions: {line}", err=True)
     return written
 
 

@@ -1,10 +1,14 @@
-"""The settings model shared by the `decisions` command and the MkDocs plugin.
+"""The plugin's options, declared once, and the settings the core reads.
 
-Both read the same mapping: the `decisions` entry of `mkdocs.yml`'s `plugins`
-list. The CLI finds it itself (`-f mkdocs.yml`); the plugin receives it from
-MkDocs. Either way `Settings.from_mapping` validates it against
-`schemas/config.schema.json` and fills in defaults, so a typo is reported the
-same way in both places.
+`OPTIONS` declares every option of the `decisions` entry in `mkdocs.yml`'s
+`plugins` list: its name, the JSON Schema its value must match, its default
+and one line saying what it does; `KIND_OPTIONS` does the same for the
+options of each kind under `kinds`. Everything else comes from them: the
+MkDocs plugin's config options (`plugin.DecisionsConfig`), the CLI's reading
+of `mkdocs.yml` (`load_settings`), and `Settings`, which has a typed
+attribute for each. `check_names` and `check_option` write the messages for
+both, so a mistake reads the same in `mkdocs build` and in `decisions lint`
+(ADR-0015).
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ import difflib
 import json
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
@@ -28,10 +31,169 @@ PLUGIN_NAME = "decisions"
 class ConfigError(Exception):
     """The configuration cannot be used; the message says where and why."""
 
+    def __init__(self, message: str, option: str = "") -> None:
+        super().__init__(message)
+        #: the top-level option the mistake is in, when there is one
+        self.option = option
+
+
+# -- the declaration -------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Option:
+    """One option: its name, the JSON Schema its value must match, its
+    default, and one line for the docs.
+
+    A default of None means "not set": writing `null` then means the same.
+    """
+
+    name: str
+    shape: Mapping[str, Any]
+    default: Any
+    doc: str
+    #: documented with the site's options (docs/site.md), not the linter's (docs/lint.md)
+    site: bool = False
+
+
+BOOLEAN = {"type": "boolean"}
+
+
+def _text(**constraints: Any) -> dict[str, Any]:
+    return {"type": "string", **constraints}
+
+
+def _list(items: Mapping[str, Any] | None = None, **constraints: Any) -> dict[str, Any]:
+    return {"type": "array", "items": dict(items or _text()), **constraints}
+
+
+def _mapping(values: Mapping[str, Any], **constraints: Any) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": dict(values), **constraints}
+
+
+#: the options of one kind; a default of None is worked out from the kind's name
+KIND_OPTIONS = (
+    Option("directory", _text(minLength=1), None,
+           "The folder of its records, relative to mkdocs.yml (default: the kind's name)."),
+    Option("format", _text(minLength=1), "auto",
+           "How its files are written: auto (detect per file), native, madr, adr-tools, inline, "
+           "or the name of a reader another package registers."),
+    Option("extensions", _list(_text(pattern=r"^\.[A-Za-z0-9.]+$"), minItems=1), [".md"],
+           "File name endings of its records."),
+    Option("prefix", _text(pattern="^[A-Za-z][A-Za-z0-9]*$"), None,
+           "The prefix of its ids, ADR in ADR-0003 (default: the kind's name in capitals)."),
+    Option("title", _text(), None, "The title of its index page (default: the kind's name in capitals)."),
+    Option("statuses", _list(_text(minLength=1), minItems=1), None,
+           "Its statuses; a kind of your own needs at least one."),
+    Option("aliases", _mapping(_text()), {}, "Statuses written otherwise (In Review) and the status each stands for."),
+    Option("schema", _text(minLength=1), "adr",
+           "Which schema its records must match: adr, rfc, or a JSON Schema file of your own, "
+           "applied in addition to ours."),
+    Option("required_by_status", _mapping(_list()), {},
+           "For a status, the fields a record with that status must have."),
+    Option("in_force", _list(), [], "The statuses meaning decided and in force."),
+    Option("superseded_status", _text(), "", "The status a record takes once something supersedes it."),
+    Option("proposed", _list(), [], "The statuses meaning proposed, not yet decided."),
+    Option("transitions", _mapping(_list()), {},
+           "The lifecycle: for each status, the statuses a record may move to (decisions status enforces it)."),
+)
+
+KIND_SHAPE = {
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {option.name: dict(option.shape) for option in KIND_OPTIONS},
+}
+
+OPTIONS = (
+    Option("kinds", _mapping(KIND_SHAPE, minProperties=1, propertyNames={"pattern": "^[a-z][a-z0-9_-]*$"}),
+           {"adr": {}, "rfc": {}},
+           "The kinds of record and where they live; replaces the default adr + rfc set."),
+    Option("placeholders", _list(), [r"\[Title\]", r"\[NUMBER\]", r"YYYY-MM-DD", r"\[TODO\b[^\]\n]*\]"],
+           "Regular expressions for template text that must not be left in a record."),
+    Option("exclude", _list(), ["README.md", "index.md", "template.md", "*-template.md", "_*", ".*"],
+           "File name patterns inside kind directories that are not records."),
+    Option("id_width", {"type": "integer", "minimum": 1, "maximum": 9}, 4,
+           "Digits in a normalised id: ADR-0003 for 4."),
+    Option("field_aliases", _mapping(_text(minLength=1)), {},
+           "Field names written otherwise (decision-makers, superseded-by, creation-date...) and the "
+           "field each stands for; added to the built-in list."),
+    Option("max_file_bytes", {"type": "integer", "minimum": 1024, "maximum": 100 * 1024 * 1024}, 1024 * 1024,
+           "Records larger than this many bytes are reported (file-too-large) instead of read."),
+    Option("mutable_fields", _list(), ["status", "superseded_by", "amended_by", "relates_to", "tags", "updated"],
+           "Frontmatter fields an accepted record may still change (decisions lint --since); the rest "
+           "of it, and its text, must stay as accepted."),
+    Option("records_in_nav", BOOLEAN, False,
+           "List every record page in the site navigation (for small archives); by default only "
+           "the index pages are.", site=True),
+    Option("fail_on_error", BOOLEAN, False,
+           "Fail mkdocs build on invalid records even without --strict.", site=True),
+    Option("timeline", BOOLEAN, True, "Publish a timeline page of all records, newest first.", site=True),
+    Option("graph", BOOLEAN, True,
+           "Publish a page with the supersession graph of the whole archive, and a lineage graph on "
+           "each record page that has predecessors or successors.", site=True),
+    Option("in_force_page", BOOLEAN, True,
+           "Publish a page of the decisions in force (in force, and not replaced by a record in "
+           "force), with their amendments.", site=True),
+    Option("changes", BOOLEAN, True,
+           "Publish what changed, from git (new records, status changes), as a page and as the Atom "
+           "feed decisions.atom.", site=True),
+    Option("history", BOOLEAN, True,
+           "Read each record's creation, last change and status history from git (one git log pass) "
+           "and show it on record pages and in decisions.json.", site=True),
+    Option("handbook", BOOLEAN, True, "Publish the engineering handbook and the document templates.", site=True),
+    Option("handbook_prefix", _text(pattern="^([A-Za-z0-9_.-]+/)*$"), "handbook/",
+           "Where the handbook's pages go in the site.", site=True),
+    Option("handbook_exclude", _list(), [],
+           "Handbook pages to leave out, by file name (e.g. mentorship.md).", site=True),
+    Option("templates_dir", _text(minLength=1), None,
+           "A folder of the team's own templates (adr.md, rfc.md, ...), which override ours for "
+           "decisions new and the handbook.", site=True),
+)
+
+_OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
+
+
+def check_names(mapping: Mapping[Any, Any]) -> None:
+    """Refuse names that are not options, suggesting the closest one."""
+    unknown = [key for key in mapping if key not in _OPTIONS_BY_NAME]
+    if unknown:
+        raise ConfigError(_unknown_message("", unknown, list(_OPTIONS_BY_NAME)), option=str(unknown[0]))
+
+
+def check_option(name: str, value: Any) -> None:
+    """Check one option's value against its declaration; the message names
+    the path of the bad value (`kinds.adr.statuses: ...`)."""
+    option = _OPTIONS_BY_NAME[name]
+    if value is None and option.default is None:
+        return
+    errors = sorted(_validator(name).iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        return
+    error = errors[0]
+    where = ".".join((name, *map(str, error.absolute_path)))
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in known]
+        raise ConfigError(_unknown_message(f"{where}: ", unknown, known), option=name)
+    raise ConfigError(f"{where}: {error.message}", option=name)
+
+
+def _unknown_message(prefix: str, unknown: list[Any], known: list[str]) -> str:
+    hints = [f"{key!r}{did_you_mean(str(key), known)}" for key in unknown]
+    return f"{prefix}unknown option {', '.join(hints)}; known options: {', '.join(known)}"
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(_OPTIONS_BY_NAME[name].shape)
+
+
+# -- the settings --------------------------------------------------------------------
+
 
 @dataclasses.dataclass(frozen=True)
 class KindSettings:
-    """One kind of record (ADR, RFC, or one a team declares)."""
+    """One kind of record (ADR, RFC, or one a team declares); see `KIND_OPTIONS`."""
 
     name: str
     directory: str
@@ -46,22 +208,18 @@ class KindSettings:
     user_schema: Mapping[str, Any] | None
     #: fields required when a record has a given status
     required_by_status: Mapping[str, tuple[str, ...]]
-    #: statuses that mean "decided and in force"
     in_force: tuple[str, ...]
-    #: the status a record takes once something supersedes it ("" if none)
+    #: "" if the kind has none
     superseded_status: str
-    #: statuses meaning "proposed, not yet decided"
     proposed: tuple[str, ...]
     #: "auto" (detect per file) or the name of a reader
-    format: str = "auto"
-    #: file name endings of records
-    extensions: tuple[str, ...] = (".md",)
-    #: records larger than this are reported, not read
-    max_file_bytes: int = 1024 * 1024
+    format: str
+    extensions: tuple[str, ...]
     #: status -> statuses a record may move to
-    transitions: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
-    #: lower-cased field name as written -> our field name
-    field_aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    transitions: Mapping[str, tuple[str, ...]]
+    #: from the top-level options: lower-cased field name as written -> our field name
+    field_aliases: Mapping[str, str]
+    max_file_bytes: int
 
     def group(self, status: str | None) -> str:
         """Where a status belongs on an index page, like PEP 0's sections."""
@@ -85,15 +243,29 @@ class KindSettings:
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    """Everything the core needs to read and check an archive."""
+    """Everything the core needs: the project's root and one attribute per
+    option of `OPTIONS` (documented there; lists become tuples)."""
 
     root: Path
     kinds: tuple[KindSettings, ...]
     placeholders: tuple[str, ...]
     exclude: tuple[str, ...]
     id_width: int
-    #: the raw validated mapping, for the plugin's own options
-    options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    #: the built-in aliases with the option's added (lower-cased field name -> ours)
+    field_aliases: Mapping[str, str]
+    max_file_bytes: int
+    mutable_fields: tuple[str, ...]
+    templates_dir: str | None
+    records_in_nav: bool
+    fail_on_error: bool
+    timeline: bool
+    graph: bool
+    in_force_page: bool
+    changes: bool
+    history: bool
+    handbook: bool
+    handbook_prefix: str
+    handbook_exclude: tuple[str, ...]
 
     def kind(self, name: str) -> KindSettings:
         for kind in self.kinds:
@@ -101,46 +273,44 @@ class Settings:
                 return kind
         raise KeyError(name)
 
+    def kind_owning(self, path: str) -> KindSettings | None:
+        """The kind whose folder holds `path` (relative to the root, with `/`);
+        a kind's folder may sit inside another's, and then its files are its own."""
+        owners = [kind for kind in self.kinds if path.startswith(kind.directory.rstrip("/") + "/")]
+        return max(owners, key=lambda kind: len(kind.directory), default=None)
+
     @property
     def placeholder_pattern(self) -> re.Pattern[str]:
         return _compile_placeholders(self.placeholders)
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any] | None, root: Path) -> Settings:
-        """Validate the plugin section of `mkdocs.yml` and apply defaults."""
-        options = dict(mapping or {})
-        _validate(options)
-        kinds_option = options.get("kinds")
-        if kinds_option is None:
-            kinds_option = {name: {} for name in DEFAULT_KINDS}
-        field_aliases = {**DEFAULT_FIELD_ALIASES, **{k.lower(): v for k, v in options.get("field_aliases", {}).items()}}
+        """Check the plugin's section of `mkdocs.yml` and fill in the defaults."""
+        given = dict(mapping or {})
+        check_names(given)
+        values: dict[str, Any] = {}
+        for option in OPTIONS:
+            if option.name in given:
+                check_option(option.name, given[option.name])
+            value = given.get(option.name)
+            values[option.name] = option.default if value is None else value
+        field_aliases = {**DEFAULT_FIELD_ALIASES, **{k.lower(): v for k, v in values["field_aliases"].items()}}
         kinds = tuple(
-            dataclasses.replace(
-                _kind_settings(name, dict(value or {}), root),
-                field_aliases=field_aliases,
-                max_file_bytes=int(options.get("max_file_bytes", 1024 * 1024)),
-            )
-            for name, value in kinds_option.items()
+            _kind_settings(name, dict(value or {}), root, field_aliases, values["max_file_bytes"])
+            for name, value in values["kinds"].items()
         )
         _check_directories(kinds, root)
-        if "templates_dir" in options:
-            _inside_root(root, options["templates_dir"], "templates_dir")
-        placeholders = tuple(options.get("placeholders", DEFAULT_PLACEHOLDERS))
-        for pattern in placeholders:
+        if values["templates_dir"] is not None:
+            _inside_root(root, values["templates_dir"], "templates_dir")
+        for pattern in values["placeholders"]:
             try:
                 re.compile(pattern)
             except re.error as error:
                 raise ConfigError(
-                    f"placeholders: {pattern!r} is not a valid regular expression ({error})"
+                    f"placeholders: {pattern!r} is not a valid regular expression ({error})", option="placeholders"
                 ) from None
-        return cls(
-            root=root,
-            kinds=kinds,
-            placeholders=placeholders,
-            exclude=tuple(options.get("exclude", DEFAULT_EXCLUDE)),
-            id_width=int(options.get("id_width", 4)),
-            options=options,
-        )
+        values.update(kinds=kinds, field_aliases=field_aliases)
+        return cls(root=root, **{name: tuple(v) if isinstance(v, list) else v for name, v in values.items()})
 
 
 DEFAULT_KINDS: dict[str, dict[str, Any]] = {
@@ -209,28 +379,21 @@ DEFAULT_FIELD_ALIASES = {
     "tag": "tags",
 }
 
-DEFAULT_PLACEHOLDERS = (
-    r"\[Title\]",
-    r"\[NUMBER\]",
-    r"YYYY-MM-DD",
-    r"\[TODO\b[^\]\n]*\]",
-)
 
-DEFAULT_EXCLUDE = ("README.md", "index.md", "template.md", "*-template.md", "_*", ".*")
-
-
-def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings:
-    base = dict(DEFAULT_KINDS.get(name, {}))
-    statuses = [_status_key(s) for s in given.get("statuses", base.get("statuses", []))]
+def _kind_settings(
+    name: str, given: dict[str, Any], root: Path, field_aliases: Mapping[str, str], max_file_bytes: int
+) -> KindSettings:
+    base = {**_KIND_DEFAULTS, **DEFAULT_KINDS.get(name, {})}
+    statuses = [_status_key(s) for s in given.get("statuses", base["statuses"]) or []]
     if not statuses:
         raise ConfigError(f"kinds.{name}.statuses: a kind needs at least one status")
     status_set = set(statuses)
-    if "statuses" in given and base:
+    if "statuses" in given and name in DEFAULT_KINDS:
         base = _defaults_for(base, status_set)
     merged = {**base, **given}
     aliases = {
         _status_key(alias): _status_key(target)
-        for alias, target in {**base.get("aliases", {}), **given.get("aliases", {})}.items()
+        for alias, target in {**base["aliases"], **given.get("aliases", {})}.items()
     }
     for alias, target in aliases.items():
         if target not in status_set:
@@ -240,10 +403,10 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
             )
     required = {
         _status_key(status): tuple(fields)
-        for status, fields in merged.get("required_by_status", {}).items()
+        for status, fields in merged["required_by_status"].items()
     }
     for option in ("in_force", "proposed"):
-        for status in merged.get(option, []):
+        for status in merged[option]:
             if _status_key(status) not in status_set:
                 raise ConfigError(
                     f"kinds.{name}.{option}: {status!r} is not one of this kind's statuses"
@@ -253,12 +416,12 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
             raise ConfigError(
                 f"kinds.{name}.required_by_status: {status!r} is not one of this kind's statuses"
             )
-    superseded = _status_key(merged.get("superseded_status", ""))
+    superseded = _status_key(merged["superseded_status"])
     if superseded and superseded not in status_set:
         raise ConfigError(
             f"kinds.{name}.superseded_status: {superseded!r} is not one of this kind's statuses"
         )
-    schema = str(merged.get("schema", "adr" if not base else base["schema"]))
+    schema = str(merged["schema"])
     user_schema = None
     if schema not in BUILTIN_SCHEMAS:
         schema_path = _inside_root(root, schema, f"kinds.{name}.schema")
@@ -266,29 +429,32 @@ def _kind_settings(name: str, given: dict[str, Any], root: Path) -> KindSettings
             raise ConfigError(f"kinds.{name}.schema: {schema} does not exist")
         user_schema = _read_schema(schema_path, f"kinds.{name}.schema")
         schema = str(schema_path)
-    reader_format = str(merged.get("format", "auto"))
-    directory = str(merged.get("directory", name))
+    directory = str(merged["directory"] or name)
     _inside_root(root, directory, f"kinds.{name}.directory")
     return KindSettings(
         name=name,
         directory=PurePosixPath(directory.replace("\\", "/")).as_posix().rstrip("/"),
-        prefix=str(merged.get("prefix", name.upper())),
-        title=str(merged.get("title", name.upper())),
+        prefix=str(merged["prefix"] or name.upper()),
+        title=str(merged["title"] or name.upper()),
         statuses=tuple(statuses),
         aliases=aliases,
         schema=schema,
         user_schema=user_schema,
         required_by_status=required,
-        in_force=tuple(_status_key(s) for s in merged.get("in_force", [])),
+        in_force=tuple(_status_key(s) for s in merged["in_force"]),
         superseded_status=superseded,
-        proposed=tuple(_status_key(s) for s in merged.get("proposed", [])),
-        format=reader_format,
-        transitions=_transitions(name, merged.get("transitions", {}), status_set),
-        extensions=tuple(merged.get("extensions", (".md",))),
+        proposed=tuple(_status_key(s) for s in merged["proposed"]),
+        format=str(merged["format"]),
+        transitions=_transitions(name, merged["transitions"], status_set),
+        extensions=tuple(merged["extensions"]),
+        field_aliases=field_aliases,
+        max_file_bytes=max_file_bytes,
     )
 
 
 BUILTIN_SCHEMAS = ("adr", "rfc")
+
+_KIND_DEFAULTS = {option.name: option.default for option in KIND_OPTIONS}
 
 
 def _transitions(name: str, given: dict[str, list[str]], statuses: set[str]) -> dict[str, tuple[str, ...]]:
@@ -368,30 +534,6 @@ def _check_directories(kinds: tuple[KindSettings, ...], root: Path) -> None:
                 f"{prefixes[kind.prefix.upper()]!r}"
             )
         prefixes[kind.prefix.upper()] = kind.name
-
-
-@cache
-def _config_schema() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("schemas/config.schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
-def _validate(options: dict[str, Any]) -> None:
-    validator = jsonschema.Draft202012Validator(_config_schema())
-    errors = sorted(validator.iter_errors(options), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    error = errors[0]
-    where = ".".join(str(p) for p in error.absolute_path)
-    prefix = f"{where}: " if where else ""
-    if error.validator == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(known))
-        hints = [f"{key!r}{did_you_mean(key, known)}" for key in extra]
-        raise ConfigError(
-            f"{prefix}unknown option {', '.join(hints)}; known options: {', '.join(known)}"
-        )
-    raise ConfigError(f"{prefix}{error.message}")
 
 
 @cache

@@ -125,7 +125,8 @@ class Link:
     href: str | None = None
 
 
-#: the relations between records, each with its inverse
+#: the relations between records, each with its inverse: the one list of the
+#: frontmatter keys that link records, which readers, rules and authoring share
 RELATIONS = {
     "supersedes": "superseded_by",
     "superseded_by": "supersedes",
@@ -133,6 +134,33 @@ RELATIONS = {
     "amended_by": "amends",
     "relates_to": "relates_to",
 }
+
+#: the relations that replace a record: mirrored on both sides, drawn in the graph
+SUPERSESSION = ("supersedes", "superseded_by")
+
+#: each relation as it reads in a sentence: "ADR-0002 {phrase} ADR-0001"
+RELATION_PHRASES = {
+    "supersedes": "supersedes",
+    "superseded_by": "is superseded by",
+    "amends": "amends",
+    "amended_by": "is amended by",
+    "relates_to": "relates to",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Fix:
+    """A change to one frontmatter key of one record, which a finding may carry.
+
+    `append` adds `value` to the key's list (creating the key if needed);
+    `replace` rewrites the key's scalar value. Rules only describe the
+    change; `authoring.fix` turns it into an edit of the file.
+    """
+
+    path: str
+    key: str
+    action: str  # "append" | "replace"
+    value: str
 
 
 @dataclasses.dataclass

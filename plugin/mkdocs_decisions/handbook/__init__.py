@@ -77,7 +77,7 @@ def templates(settings: Settings) -> dict[str, Template]:
 
 
 def user_templates_dir(settings: Settings) -> Path | None:
-    option = settings.options.get("templates_dir")
+    option = settings.templates_dir
     if not option:
         return None
     folder = settings.root / option

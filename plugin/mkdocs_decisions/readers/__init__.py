@@ -104,8 +104,8 @@ _HEAD_END = re.compile(r"^##\s", re.MULTILINE)
 def detect(text: str) -> str:
     """The format a file is written in, from its first lines."""
     if native.has_frontmatter(text):
-        end = text.find("\n---", 3)
-        block = "\n" + text[: end if end > 0 else 2000].lower()
+        found = native.frontmatter_text(text)
+        block = "\n" + (text[:2000] if found is None else found).lower()
         if any(f"\n{key}:" in block for key in _MADR4_KEYS) or not any(f"\n{key}:" in block for key in _RECORD_KEYS):
             return "madr"
         return "native"

@@ -11,7 +11,7 @@ import re
 from ..config import KindSettings
 from ..ids import IdScheme
 from ..model import Position, Record
-from . import common, native
+from . import fields, markdown, native, relations
 
 _DATE = re.compile(r"^(Date)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _STATUS_HEADING = re.compile(r"^##\s+Status\s*$", re.IGNORECASE)
@@ -22,7 +22,7 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     record.text = text
     section = None
     implied: tuple[str, int, int, int] | None = None
-    for number, offset, line in common.lines(text):
+    for number, offset, line in markdown.lines(text):
         if line.startswith("#"):
             section = "status" if _STATUS_HEADING.match(line) else ("body" if line.startswith("##") else section)
             continue
@@ -30,14 +30,14 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
             date = _DATE.match(line)
             if date and "date" not in record.fields:
                 start = offset + date.start(2)
-                record.fields["date"] = common.text_field(
+                record.fields["date"] = fields.text_field(
                     "date", date.group(2), number, 1, date.start(2) + 1, start, start + len(date.group(2))
                 )
         elif section == "status" and line.strip():
             column = len(line) - len(line.lstrip()) + 1
             start = offset + column - 1
-            status, _ = common.status_and_links(line, number, column, start)
-            if common.RELATION_LINE.match(line.strip()):
+            status, _ = relations.status_and_links(line, number, column, start)
+            if relations.RELATION_LINE.match(line.strip()):
                 if status and implied is None:
                     implied = (status, number, column, start)
                 continue
@@ -46,10 +46,10 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
                 first = record.fields["status"].key_span.position
                 record.duplicate_keys.append(("status", first, Position(number, column)))
                 continue
-            record.fields["status"] = common.text_field("status", value, number, column, column, start, start + len(value))
+            record.fields["status"] = fields.text_field("status", value, number, column, column, start, start + len(value))
     if "status" not in record.fields and implied is not None:
         status, number, column, start = implied
-        record.fields["status"] = common.text_field("status", status, number, column, column, start, start + len(status))
-    common.normalise(record, kind, scheme, native.LINK_FIELDS)
+        record.fields["status"] = fields.text_field("status", status, number, column, column, start, start + len(status))
+    fields.normalise(record, kind, scheme, native.LINK_FIELDS)
     record.title = _NUMBERED_TITLE.sub("", record.title)
-    common.add_links(record, common.prose_links(record, 0, 1), kind, scheme)
+    relations.add_links(record, relations.prose_links(record, 0, 1), kind, scheme)

@@ -8,7 +8,7 @@ import re
 from ..config import KindSettings
 from ..ids import IdScheme
 from ..model import Record
-from . import common, madr, native
+from . import fields, madr, native, relations
 
 _FIELD = re.compile(
     r"^(\s*(?:[-*+]\s+)?)(\*\*)(status|date|deciders|decision[- ]makers|authors?|reviewers?|tags?)"
@@ -25,6 +25,6 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
         field = record.fields.get(key)
         if field is not None and isinstance(field.value, str):
             line, column, start, _ = field.value_at
-            record.fields[key] = common.list_field(key, field.value, line, field.key_at[1], column, start)
-    common.normalise(record, kind, scheme, native.LINK_FIELDS)
-    common.add_links(record, common.prose_links(record, 0, 1), kind, scheme)
+            record.fields[key] = fields.list_field(key, field.value, line, field.key_at[1], column, start)
+    fields.normalise(record, kind, scheme, native.LINK_FIELDS)
+    relations.add_links(record, relations.prose_links(record, 0, 1), kind, scheme)

@@ -11,7 +11,7 @@ import re
 from ..config import KindSettings
 from ..ids import IdScheme
 from ..model import Position, Record
-from . import common, native
+from . import fields, markdown, native, relations
 
 _BULLET = re.compile(
     r"^(\s*[-*+]\s+)(\*\*)?(status|deciders|decision[- ]makers|date|consulted|informed|technical story)"
@@ -29,13 +29,13 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
         return
     read_bullets(record, text, _BULLET, lambda key: _KEYS.get(key, key))
     carried = _status_with_successor(record)
-    common.normalise(record, kind, scheme, native.LINK_FIELDS)
-    common.add_links(record, carried, kind, scheme)
+    fields.normalise(record, kind, scheme, native.LINK_FIELDS)
+    relations.add_links(record, carried, kind, scheme)
     # "[Superseded by [ADR-0019](0019-x.md)] Push metrics": the note is not the title
     note = _TITLE_NOTE.match(record.title)
-    if note and common.RELATION_LINE.search(note.group(1)):
+    if note and relations.RELATION_LINE.search(note.group(1)):
         record.title = record.title[note.end() :]
-    common.add_links(record, common.prose_links(record, record.body_start, record.body_line), kind, scheme)
+    relations.add_links(record, relations.prose_links(record, record.body_start, record.body_line), kind, scheme)
 
 
 def _status_with_successor(record: Record) -> list:
@@ -45,7 +45,7 @@ def _status_with_successor(record: Record) -> list:
     if field is None or field.key_at[1] == 0 or not isinstance(field.value, str):
         return []
     line, column, start, _ = field.value_at
-    status, links = common.status_and_links(field.value, line, column, start)
+    status, links = relations.status_and_links(field.value, line, column, start)
     if status and links:
         field.value = status
     return links
@@ -53,7 +53,7 @@ def _status_with_successor(record: Record) -> list:
 
 def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical) -> None:
     """Metadata lines before the first `##` heading, as fields with positions."""
-    for number, offset, line in common.lines(text, record.body_start, record.body_line):
+    for number, offset, line in markdown.lines(text, record.body_start, record.body_line):
         if line.startswith("## "):
             break
         match = pattern.match(line)
@@ -69,10 +69,10 @@ def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical)
             record.duplicate_keys.append((key, first, Position(number, key_column)))
             continue
         if key == "status":
-            status, _ = common.status_and_links(raw, number, column, start)
+            status, _ = relations.status_and_links(raw, number, column, start)
             value = status if status else raw
-            record.fields[key] = common.text_field(key, value, number, key_column, column, start, start + len(value))
+            record.fields[key] = fields.text_field(key, value, number, key_column, column, start, start + len(value))
         elif key in _LISTS:
-            record.fields[key] = common.list_field(key, raw, number, key_column, column, start)
+            record.fields[key] = fields.list_field(key, raw, number, key_column, column, start)
         else:
-            record.fields[key] = common.text_field(key, raw, number, key_column, column, start, start + len(raw))
+            record.fields[key] = fields.text_field(key, raw, number, key_column, column, start, start + len(raw))

@@ -6,14 +6,14 @@ import re
 
 from ..config import KindSettings
 from ..ids import IdScheme
-from ..model import FILE_START, Field, ReadProblem, Record
-from . import common, frontmatter
+from ..model import FILE_START, RELATIONS, Field, ReadProblem, Record
+from . import fields, frontmatter
 
 _DELIMITER = re.compile(r"---[ \t]*\r?\n?$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 #: frontmatter keys holding links to other records
-LINK_FIELDS = ("supersedes", "superseded_by", "amends", "amended_by", "relates_to")
+LINK_FIELDS = tuple(RELATIONS)
 
 
 def has_frontmatter(text: str) -> bool:
@@ -25,7 +25,17 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     record.text = text
     if not read_frontmatter(record, text, kind):
         return
-    common.normalise(record, kind, scheme, LINK_FIELDS)
+    fields.normalise(record, kind, scheme, LINK_FIELDS)
+
+
+def frontmatter_text(text: str) -> str | None:
+    """The text between the frontmatter's opening line and its closing
+    `---` or `...` line, or None when the file has no closed frontmatter."""
+    first_end = text.find("\n") + 1 or len(text)
+    if not _DELIMITER.match(text, 0, first_end):
+        return None
+    closing = _CLOSING.search(text, first_end)
+    return None if closing is None else text[first_end : closing.start()]
 
 
 def read_frontmatter(record: Record, text: str, kind: KindSettings) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from html import escape
-from typing import Any
 
 from ..archive import Archive
 from ..graph import lineage
 from ..ids import sorted_ids
 from ..layout import NODE_HEIGHT, NODE_WIDTH, Layout, layout
+from .urls import relative_url
 
 #: fill, stroke and text colours per status; text on fill passes WCAG AA
 PALETTE: dict[str, tuple[str, str, str]] = {
@@ -108,7 +108,6 @@ def svg(
     `placed` is the layout of the same nodes and edges, when the caller
     already has it: every record of a chain draws the same chain.
     """
-    from .pages import relative_url
 
     if draw_isolated is None:
         draw_isolated = len(graph.isolated) <= MAX_ISOLATED_DRAWN
@@ -146,7 +145,7 @@ def svg(
     for node_id in sorted_ids(placed.nodes):
         position = placed.nodes[node_id]
         node = graph.nodes[node_id]
-        out.append(_node(node, position.x, position.y, node_id == highlight, page_url, relative_url))
+        out.append(_node(node, position.x, position.y, node_id == highlight, page_url))
     out.append("</g></svg>")
     return "\n".join(out)
 
@@ -194,7 +193,7 @@ def _some_words(shorter: str, longer: str) -> str:
     return shorter if any(c.isalnum() for c in shorter) else longer
 
 
-def _node(node: Node, x: float, y: float, highlighted: bool, page_url: str, relative_url: Any) -> str:
+def _node(node: Node, x: float, y: float, highlighted: bool, page_url: str) -> str:
     fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
     short, whole_words = _shorten(node.title)
     width = 3 if highlighted else 1.2

@@ -17,7 +17,6 @@ into links relative to the page that shows them.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import Counter
 from typing import Any
 
@@ -31,6 +30,7 @@ from ..ids import sorted_ids
 from ..layout import Layout, layout
 from ..model import Record
 from . import graphs, sanitize
+from .urls import relative_url
 from .feed import EPOCH, instant
 
 GROUP_TITLES = {
@@ -60,7 +60,7 @@ _LINEAGE_HEADINGS = {
 #: fields that hold URLs, shown on the card as links when they are safe
 _LINK_FIELDS = (("technical_story", "Technical story"), ("links", "Links"))
 
-_PEOPLE_FIELDS = (
+PEOPLE_FIELDS = (
     ("deciders", "Deciders"),
     ("decision-makers", "Deciders"),
     ("authors", "Authors"),
@@ -73,27 +73,6 @@ _PEOPLE_FIELDS = (
 def template_loader() -> jinja2.BaseLoader:
     """Our own templates, to put behind a theme's loader."""
     return jinja2.PackageLoader("mkdocs_decisions", "templates")
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """`target` (site-relative) as a link from the page at `page_url`.
-
-    Both are MkDocs URLs (`adr/0003-x/`, `adr/0003-x.html`, `` for the home
-    page), so plain path arithmetic does; it runs for every link of every page.
-    """
-    if page_url.endswith("/") or not page_url:
-        base = page_url
-    else:
-        base = page_url.rsplit("/", 1)[0] + "/" if "/" in page_url else ""
-    if base.startswith("/") or target.startswith("/"):
-        base, target = base.lstrip("/"), target.lstrip("/")
-    here = base.split("/")[:-1] if base else []
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    relative = "/".join([".."] * (len(here) - common) + there[common:])
-    return relative or "./"
 
 
 def _link(row: Row) -> str:
@@ -196,7 +175,7 @@ class SitePages:
     def _row(self, record: Record, page_url: str) -> Row:
         row = self._rows_by_path.get(record.path)
         if row is None:
-            people = [name for key, _ in _PEOPLE_FIELDS for name in record.people(key)]
+            people = [name for key, _ in PEOPLE_FIELDS for name in record.people(key)]
             tags = record.people("tags")
             row = self._rows_by_path[record.path] = Row(
                 id=record.id or record.path,
@@ -223,7 +202,7 @@ class SitePages:
             successors = self._rows(list(self.archive.graph.replaced_by.get(record.id or "", ())), page_url)
             banner = {"headline": BANNERS[record.status], "successors": successors}
         people = []
-        for key, label in _PEOPLE_FIELDS:
+        for key, label in PEOPLE_FIELDS:
             names = record.people(key)
             if names:
                 people.append((label, names))
@@ -454,41 +433,10 @@ class SitePages:
         """New records and status changes from git, newest first."""
         return self._render(
             "changes.html",
-            events=self.events(page_url),
+            events=change_events(self.archive, self.urls, self.history, page_url),
             feed=relative_url(feed_url, page_url),
             notice=self.history.notice if self.history else "no git history: nothing to show",
         )
-
-    def events(self, page_url: str) -> list[dict[str, Any]]:
-        """New records and status changes from git, newest first; `authors` are the record's
-        authors, else its deciders (for the feed)."""
-        found = []
-        if self.history is None:
-            return found
-        for record in self.archive.records:
-            past = self.history.records.get(record.path)
-            if past is None or record.path not in self.urls or past.created is None:
-                continue
-            authors = record.people("authors") or record.people("deciders") + record.people("decision-makers")
-            happenings = [("new", past.created)] + [
-                (status, change) for status, change in past.statuses if change.commit != past.created.commit
-            ]
-            for kind, change in happenings:
-                found.append(
-                    {
-                        "kind": self.archive.settings.kind(record.kind).canonical_status(kind) or kind
-                        if kind != "new" else "new",
-                        "date": change.date,
-                        "commit": change.commit,
-                        "subject": change.subject,
-                        "id": record.id or record.path,
-                        "title": record.title or record.slug,
-                        "url": relative_url(self.urls[record.path], page_url),
-                        "site_url": self.urls[record.path],
-                        "authors": authors,
-                    }
-                )
-        return sorted(found, key=lambda e: (instant(e["date"]) or EPOCH, e["id"], e["kind"]), reverse=True)
 
     def graph(self, page_url: str) -> str:
         """The whole archive's supersession graph, with a note on what is left out."""
@@ -526,56 +474,36 @@ class SitePages:
         )
 
 
-def export(archive: Archive, urls: dict[str, str], history: History | None = None) -> dict[str, Any]:
-    """The machine-readable archive, published as `decisions.json`."""
-    records = []
-    for record in archive.ordered():
-        if record.path not in urls:
+def change_events(
+    archive: Archive, urls: dict[str, str], history: History | None, page_url: str = ""
+) -> list[dict[str, Any]]:
+    """New records and status changes from git, newest first, as the
+    what-changed page and the feed show them; `authors` are the record's
+    authors, else its deciders (for the feed)."""
+    found: list[dict[str, Any]] = []
+    if history is None:
+        return found
+    for record in archive.records:
+        past = history.records.get(record.path)
+        if past is None or record.path not in urls or past.created is None:
             continue
-        past = history.records.get(record.path) if history else None
-        if past is not None:
-            change = lambda c: {"commit": c.commit, "date": c.date} if c else None  # noqa: E731
-            extra = {
-                "history": {
-                    "created": change(past.created),
-                    "updated": change(past.updated),
-                    "statuses": [{"status": status, **change(c)} for status, c in past.statuses],
+        authors = record.people("authors") or record.people("deciders") + record.people("decision-makers")
+        happenings = [("new", past.created)] + [
+            (status, change) for status, change in past.statuses if change.commit != past.created.commit
+        ]
+        kind = archive.settings.kind(record.kind)
+        for event, change in happenings:
+            found.append(
+                {
+                    "kind": "new" if event == "new" else kind.canonical_status(event) or event,
+                    "date": change.date,
+                    "commit": change.commit,
+                    "subject": change.subject,
+                    "id": record.id or record.path,
+                    "title": record.title or record.slug,
+                    "url": relative_url(urls[record.path], page_url),
+                    "site_url": urls[record.path],
+                    "authors": authors,
                 }
-            }
-        else:
-            extra = {}
-        records.append(
-            {
-                "id": record.id,
-                "kind": record.kind,
-                "title": record.title,
-                "status": record.status,
-                "date": record.date,
-                "source": record.path,
-                "url": urls[record.path],
-                **{key: names for key, _ in _PEOPLE_FIELDS if (names := record.people(key))},
-                "tags": record.people("tags"),
-                "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
-                "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
-                "referenced_by": archive.mentions.get(record.id or "", []),
-                **extra,
-            }
-        )
-    kinds = [
-        {"name": kind.name, "prefix": kind.prefix, "title": kind.title, "statuses": list(kind.statuses)}
-        for kind in archive.settings.kinds
-    ]
-    return {"version": 1, "kinds": kinds, "records": records}
-
-
-def export_json(document: dict[str, Any]) -> str:
-    """`export`'s document as text, a line per record.
-
-    One line per record keeps the file readable and easy to diff; it also
-    lets the json module's C encoder do the work, which it does only when
-    asked for no indentation (indenting the whole document took 0.6 s of a
-    12,500-record build).
-    """
-    head = json.dumps({key: value for key, value in document.items() if key != "records"}, ensure_ascii=False)
-    records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in document["records"])
-    return f'{head[:-1]}, "records": [\n{records}\n]}}\n' if records else f'{head[:-1]}, "records": []}}\n'
+            )
+    return sorted(found, key=lambda e: (instant(e["date"]) or EPOCH, e["id"], e["kind"]), reverse=True)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import re
 from typing import Any
 
 from ..config import did_you_mean
-from ..edits import Fix
-from ..model import FILE_START, Position, Record, Severity
-from . import Finding, record_rule
+from ..model import FILE_START, Fix, Position, Record, Severity
+from ..readers import markdown
+from .registry import Finding, record_rule
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -166,7 +166,7 @@ def id_mismatch(record, archive):
 @record_rule("invalid-date")
 def invalid_date(record, archive):
     """The date is not a real calendar date written as ISO 8601 (2026-03-01)."""
-    if record.date is None or _parse_date(record.date) is not None:
+    if record.date is None or parse_date(record.date) is not None:
         return
     if archive.settings.placeholder_pattern.fullmatch(record.date):
         return  # the placeholder rule reports it
@@ -181,7 +181,7 @@ def invalid_date(record, archive):
 @record_rule("future-date")
 def future_date(record, archive):
     """The date lies in the future."""
-    date = _parse_date(record.date) if record.date else None
+    date = parse_date(record.date) if record.date else None
     if date is not None and date > archive.today:
         yield Finding(
             record,
@@ -197,16 +197,9 @@ def placeholder(record, archive):
     if not record.readable or not pattern.search(record.text):
         return
     section = "the frontmatter"
-    fence = ""
-    for number, line in enumerate(record.text.splitlines(), start=1):
-        marker = _FENCE.match(line)
-        if fence:
-            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if marker and number >= record.body_line:
-            fence = marker.group(1)
-            continue
+    frontmatter = enumerate(record.text[: record.body_start].splitlines(), start=1)
+    body = ((number, line) for number, _, line in markdown.lines(record.text, record.body_start, record.body_line))
+    for number, line in itertools.chain(frontmatter, body):  # code blocks in the body left out
         heading = _HEADING.match(line) if number >= record.body_line else None
         if heading:
             section = f"section '{heading.group(1)}'"
@@ -248,7 +241,7 @@ def empty_body(record, archive):
 # -- helpers -------------------------------------------------------------------
 
 
-def _parse_date(value: str) -> datetime.date | None:
+def parse_date(value: str) -> datetime.date | None:
     if not _ISO_DATE.match(value):
         return None
     try:

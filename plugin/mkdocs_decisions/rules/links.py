@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import difflib
 
-from ..edits import Fix
-from ..model import FILE_START, Link, Record, Severity
+from ..model import FILE_START, RELATION_PHRASES, RELATIONS, SUPERSESSION, Fix, Link, Record, Severity
 from ..ids import file_number
-from . import Finding, archive_rule
-from .fields import _parse_date, has_frontmatter
+from .registry import Finding, archive_rule
+from .fields import parse_date, has_frontmatter
 
-_INVERSE = {
-    "supersedes": "superseded_by",
-    "superseded_by": "supersedes",
-    "amends": "amended_by",
-    "amended_by": "amends",
-}
-#: relations that `one-sided-link` checks and `--fix` mirrors
-_SUPERSESSION = ("supersedes", "superseded_by")
+#: the relations that point one way (a record cannot disagree about `relates_to`)
+_DIRECTED = {relation: inverse for relation, inverse in RELATIONS.items() if relation != inverse}
 
 
 @archive_rule("duplicate-id")
@@ -70,17 +63,17 @@ def one_sided_link(archive):
         if record.id is None:
             continue
         for link in record.links:
-            if link.relation not in _SUPERSESSION:
+            if link.relation not in SUPERSESSION:
                 continue
             target = archive.by_id.get(link.target)
             if target is None or target is record:
                 continue
             if record.format != "native" or target.format != "native":
                 continue  # other formats often record a supersession on one side only
-            inverse = _INVERSE[link.relation]
+            inverse = RELATIONS[link.relation]
             if record.id in target.targets(inverse):
                 continue
-            verb = "supersedes" if link.relation == "supersedes" else "is superseded by"
+            verb = RELATION_PHRASES[link.relation]
             fixes = (Fix(target.path, inverse, "append", record.id),) if has_frontmatter(target) else ()
             yield Finding(
                 record,
@@ -181,10 +174,10 @@ def conflicting_links(archive):
     for record in archive.records:
         for link in record.links:
             other = archive.by_id.get(link.target)
-            if other is None or other is record or link.relation not in _INVERSE:
+            if other is None or other is record or link.relation not in _DIRECTED:
                 continue
-            expected = _INVERSE[link.relation]
-            said = {l.relation for l in other.links if l.target == record.id and l.relation in _INVERSE}
+            expected = _DIRECTED[link.relation]
+            said = {l.relation for l in other.links if l.target == record.id and l.relation in _DIRECTED}
             if not said or expected in said:
                 continue
             # report once per pair, on the record with the smaller id
@@ -194,17 +187,9 @@ def conflicting_links(archive):
             yield Finding(
                 record,
                 link.position,
-                f"{record.id} says it {_WORDS[link.relation]} {other.id}, but {other.path} says it "
-                f"{_WORDS[theirs]} {record.id}; make both records say the same",
+                f"{record.id} says it {RELATION_PHRASES[link.relation]} {other.id}, but {other.path} says it "
+                f"{RELATION_PHRASES[theirs]} {record.id}; make both records say the same",
             )
-
-
-_WORDS = {
-    "supersedes": "supersedes",
-    "superseded_by": "is superseded by",
-    "amends": "amends",
-    "amended_by": "is amended by",
-}
 
 
 @archive_rule("supersedes-newer", Severity.WARNING)
@@ -212,12 +197,12 @@ def supersedes_newer(archive):
     """A record supersedes one dated after it."""
     for newer_id, older_ids in sorted(archive.graph.replaces.items()):
         newer = archive.by_id[newer_id]
-        newer_date = _parse_date(newer.date) if newer.date else None
+        newer_date = parse_date(newer.date) if newer.date else None
         if newer_date is None:
             continue
         for older_id in sorted(older_ids):
             older = archive.by_id[older_id]
-            older_date = _parse_date(older.date) if older.date else None
+            older_date = parse_date(older.date) if older.date else None
             if older_date is None or older_date <= newer_date:
                 continue
             link = _link_to(newer, older_id, "supersedes")

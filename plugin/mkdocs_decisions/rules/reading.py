@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Record
-from . import Finding, record_rule
+from .registry import Finding, record_rule
 
 
 def _problems(record: Record, kind: str) -> Iterator:

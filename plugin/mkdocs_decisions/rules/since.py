@@ -1,25 +1,19 @@
 """Rules on what changed since a base ref (`decisions lint --since REF`).
 
-They see nothing unless the archive carries a `Baseline`: the older version
-of every record changed on this branch, the records it deleted, and the ids
-the ref already uses.
+They run only when the check is given a `Baseline` (`baseline.py`): the
+older version of every record changed on this branch, the records it
+deleted, and the ids the ref already uses.
 """
 
 from __future__ import annotations
 
 from ..model import FILE_START, Position
-from . import Finding, archive_rule
-
-#: fields an accepted record may still change: its status, and links to what came after
-MUTABLE_FIELDS = ("status", "superseded_by", "amended_by", "relates_to", "tags", "updated")
+from .registry import Finding, since_rule
 
 
-@archive_rule("deleted-record")
-def deleted_record(archive):
+@since_rule("deleted-record")
+def deleted_record(archive, baseline):
     """A record was deleted; decision records stay, marked deprecated or superseded."""
-    baseline = archive.baseline
-    if baseline is None:
-        return
     for path, old in sorted(baseline.deleted.items()):
         yield Finding(
             old,
@@ -29,11 +23,11 @@ def deleted_record(archive):
         )
 
 
-@archive_rule("rewritten-decision")
-def rewritten_decision(archive):
+@since_rule("rewritten-decision")
+def rewritten_decision(archive, baseline):
     """The text of a record that was already accepted was changed."""
-    mutable = set(archive.settings.options.get("mutable_fields", MUTABLE_FIELDS))
-    for old, record in _changed(archive):
+    mutable = set(archive.settings.mutable_fields)
+    for old, record in _changed(archive, baseline):
         if old is None or not old.readable or not record.readable:
             continue
         if old.status not in archive.settings.kind(old.kind).in_force:
@@ -44,15 +38,15 @@ def rewritten_decision(archive):
         yield Finding(
             record,
             position,
-            f"{record.id} was {old.status} at {archive.baseline.ref}: its decision must not be rewritten, "
+            f"{record.id} was {old.status} at {baseline.ref}: its decision must not be rewritten, "
             "only its status and links may change; write a new record that supersedes or amends it",
         )
 
 
-@archive_rule("invalid-transition")
-def invalid_transition(archive):
+@since_rule("invalid-transition")
+def invalid_transition(archive, baseline):
     """A status changed in a way the kind's lifecycle does not allow."""
-    for old, record in _changed(archive):
+    for old, record in _changed(archive, baseline):
         if old is None or not old.status or not record.status or old.status == record.status:
             continue
         kind = archive.settings.kind(record.kind)
@@ -62,33 +56,30 @@ def invalid_transition(archive):
         yield Finding(
             record,
             record.position_of("status"),
-            f"status went from {old.status} (at {archive.baseline.ref}) to {record.status}, which the "
+            f"status went from {old.status} (at {baseline.ref}) to {record.status}, which the "
             f"lifecycle does not allow ({old.status} may become {allowed}); write a new record instead",
         )
 
 
-@archive_rule("reused-number")
-def reused_number(archive):
+@since_rule("reused-number")
+def reused_number(archive, baseline):
     """A new record takes a number the base already uses (another branch, or a removed record)."""
-    for old, record in _changed(archive):
+    for old, record in _changed(archive, baseline):
         if old is not None or record.id is None:
             continue
-        other = archive.baseline.ids_at_ref.get(record.id)
+        other = baseline.ids_at_ref.get(record.id)
         if other and other != record.path:
             yield Finding(
                 record,
                 FILE_START,
-                f"{record.id} is already taken by {other} at {archive.baseline.ref}; run "
+                f"{record.id} is already taken by {other} at {baseline.ref}; run "
                 f"'decisions renumber {record.path}' to move this record to the next free number",
             )
 
 
-def _changed(archive):
-    """(version at the base or None if new, record now) for each record this
-    branch changed; nothing without a baseline."""
-    if archive.baseline is None:
-        return
-    for path, old in sorted(archive.baseline.changed.items()):
+def _changed(archive, baseline):
+    """(version at the base or None if new, record now) for each record this branch changed."""
+    for path, old in sorted(baseline.changed.items()):
         record = archive.by_path.get(path)
         if record is not None:
             yield old, record

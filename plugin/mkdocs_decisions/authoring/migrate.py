@@ -5,25 +5,24 @@ from what its reader found (status, date, people, tags, links as ids, and
 the title when the heading carried a number). The rest of the file is kept
 byte for byte: a file without frontmatter keeps all of its text, a MADR 4
 file keeps everything after its old frontmatter (whose other keys are kept
-too). Every file is written atomically. The report says what was mapped,
-and what could not be.
+too). The report says what was mapped, and what could not be. Nothing is
+written unless every file is still as it was read; then each file is
+written atomically, one by one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import os
 import re
-from pathlib import Path
 
-from . import edits
-from .archive import Archive
-from .model import RELATIONS, Record
+from ..archive import Archive
+from ..model import RELATIONS, Record
+from ..readers.markdown import first_heading
+from . import write
+from .quoting import scalar
 
 _PEOPLE = ("deciders", "authors", "reviewers", "consulted", "informed", "tags")
-_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/-]*$")
-_RESERVED = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclasses.dataclass
@@ -47,6 +46,17 @@ def plan(archive: Archive, scope: list[str] | None = None) -> list[Change]:
     return changes
 
 
+def apply(archive: Archive, changes: list[Change]) -> None:
+    """Write the migrated records (`write.FileChanged` if one changed since it was read)."""
+    root = archive.settings.root
+    writes = []
+    for change in changes:
+        record = archive.by_path[change.path]
+        read = write.record_bytes(record.text, record.bom)
+        writes.append(write.edit(root, change.path, read, write.record_bytes(change.text, record.bom)))
+    write.apply(writes)
+
+
 def _change(archive: Archive, record: Record) -> Change:
     text = record.text
     newline = "\r\n" if "\r\n" in text[:2000] else "\n"
@@ -54,26 +64,27 @@ def _change(archive: Archive, record: Record) -> Change:
     mapped: list[str] = []
     unmapped: list[str] = []
     if record.status:
-        lines.append(f"status: {record.status}")
+        lines.append(f"status: {scalar(record.status)}")
         mapped.append(f"status {record.status}")
     elif isinstance(record.value("status"), str):
-        lines.append(f"status: {_scalar(record.value('status'))}")
+        lines.append(f"status: {scalar(record.value('status'))}")
         unmapped.append(f"status '{record.value('status')}' is not one of the kind's statuses")
     else:
         unmapped.append("no status found; add one")
     if record.date:
-        lines.append(f"date: {_scalar(record.date)}")
+        # a date stays a bare date, as our records write it; anything else is text
+        lines.append(f"date: {record.date if _ISO_DATE.fullmatch(record.date) else scalar(record.date)}")
         mapped.append(f"date {record.date}")
     else:
         unmapped.append("no date found; add one")
     heading = _heading(record)
     if record.title and heading != record.title:
-        lines.append(f"title: {_scalar(record.title)}")
+        lines.append(f"title: {scalar(record.title)}")
         mapped.append(f"title '{record.title}'")
     for key in _PEOPLE:
         names = record.people(key)
         if names:
-            lines.append(f"{key}: [{', '.join(_scalar(n) for n in names)}]")
+            lines.append(f"{key}: [{', '.join(scalar(n) for n in names)}]")
             mapped.append(f"{key} {', '.join(names)}")
     for relation in RELATIONS:
         targets = []
@@ -86,7 +97,7 @@ def _change(archive: Archive, record: Record) -> Change:
                 unmapped.append(f"'{relation}' link to {link.href or link.written}: no such record")
         if targets:
             unique = list(dict.fromkeys(targets))
-            lines.append(f"{relation}: [{', '.join(unique)}]")
+            lines.append(f"{relation}: [{', '.join(scalar(target) for target in unique)}]")
             mapped.append(f"{relation} {', '.join(unique)}")
     kept = _kept_frontmatter(record)
     block = newline.join(["---", *lines, *kept, "---"]) + newline
@@ -94,8 +105,6 @@ def _change(archive: Archive, record: Record) -> Change:
 
 
 def _heading(record: Record) -> str | None:
-    from .readers.common import first_heading
-
     found = first_heading(record.text, record.body_start, record.body_line)
     return found[0] if found else None
 
@@ -115,16 +124,3 @@ def _kept_frontmatter(record: Record) -> list[str]:
         if keeping:
             kept.append(line)
     return kept
-
-
-def _scalar(value: str) -> str:
-    """A YAML scalar that reads back as the same text."""
-    if _PLAIN.match(value) and value.lower() not in _RESERVED and not value[0].isdigit() or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def apply(archive: Archive, changes: list[Change]) -> None:
-    for change in changes:
-        record = archive.by_path[change.path]
-        edits.write_text(Path(os.path.realpath(archive.settings.root / change.path)), change.text, bom=record.bom)

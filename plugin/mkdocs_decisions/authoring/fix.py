@@ -1,35 +1,23 @@
-"""Byte-preserving edits of record files, written atomically.
+"""Frontmatter edits as byte-preserving splices, and `decisions lint --fix`.
 
-We never re-serialise YAML: a fix replaces the characters of one value or
-inserts one line, so every other byte of the file (comments, quoting, line
-endings, a BOM) stays as it was. Files are written to a temporary file in the
-same directory and moved into place with `os.replace`, so a reader (or a
-crash) sees either the old file or the new one, never half of it.
+We never re-serialise YAML: a `Fix` replaces the characters of one value or
+inserts one list item or line, so every other byte of the file (comments,
+quoting, line endings, a BOM) stays as it was (ADR-0006). `plan` is shared
+by every command that edits frontmatter; `apply` is `--fix` itself, which
+writes each file on its own and leaves alone one that changed since it was
+checked.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
-import tempfile
-from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .model import Record
+from ..model import Fix, Record
+from . import AuthoringError, write
+from .quoting import scalar
 
-
-@dataclasses.dataclass(frozen=True)
-class Fix:
-    """A change to one frontmatter key of one record.
-
-    `append` adds `value` to the key's list (creating the key if needed);
-    `replace` rewrites the key's scalar value.
-    """
-
-    path: str
-    key: str
-    action: str  # "append" | "replace"
-    value: str
+if TYPE_CHECKING:
+    from ..archive import Archive
 
 
 def plan(records: dict[str, Record], fixes: Iterable[Fix]) -> dict[str, str]:
@@ -44,15 +32,58 @@ def plan(records: dict[str, Record], fixes: Iterable[Fix]) -> dict[str, str]:
         record = records[path]
         splices: list[tuple[int, int, str]] = []
         for (key, action), values in sorted(changes.items()):
+            written = [scalar(value) for value in values]
             if action == "replace":
-                splices.append(_replace(record, key, values[-1]))
+                splices.append(_replace(record, key, written[-1]))
             else:
-                splices.append(_append(record, key, values))
+                splices.append(_append(record, key, written))
         text = record.text
         for start, end, replacement in sorted(splices, reverse=True):
             text = text[:start] + replacement + text[end:]
         new_texts[path] = text
     return new_texts
+
+
+def require_native(archive: Archive, fixes: Iterable[Fix]) -> None:
+    """Refuse to edit records of other formats, where a key may have no place
+    to go (`lint --fix` only proposes fixes where there is one)."""
+    for path in sorted({fix.path for fix in fixes}):
+        if archive.by_path[path].format != "native":
+            raise AuthoringError(
+                f"{path} is in {archive.by_path[path].format} format; run 'decisions migrate --to native' first"
+            )
+
+
+def edits(archive: Archive, fixes: Iterable[Fix]) -> list[write.Write]:
+    """`plan` as writes of the files, each expecting the bytes it was read from."""
+    return [
+        write.edit(
+            archive.settings.root,
+            path,
+            write.record_bytes(archive.by_path[path].text, archive.by_path[path].bom),
+            write.record_bytes(text, archive.by_path[path].bom),
+        )
+        for path, text in plan(archive.by_path, fixes).items()
+    ]
+
+
+def apply(archive: Archive, fixes: Iterable[Fix]) -> tuple[int, list[str]]:
+    """Write the fixed files; return how many, and a line for each left alone.
+
+    Each file stands on its own: one that changed since it was checked, or
+    cannot be written, is named and skipped, and the others are still fixed.
+    """
+    written, skipped = 0, []
+    for change in edits(archive, fixes):
+        try:
+            write.apply([change])
+        except write.FileChanged:
+            skipped.append(f"{change.shown}: not fixed, it changed while it was being checked")
+        except write.WriteError as error:
+            skipped.append(f"{change.shown}: not fixed, {error.reason}")
+        else:
+            written += 1
+    return written, skipped
 
 
 def _replace(record: Record, key: str, value: str) -> tuple[int, int, str]:
@@ -90,40 +121,3 @@ def _append(record: Record, key: str, values: list[str]) -> tuple[int, int, str]
         return span.start, span.end, f"{lead}[{', '.join(values)}]"
     written = text[span.start : span.end]
     return span.start, span.end, f"[{', '.join([written, *values])}]"
-
-
-def write_text(path: Path, text: str, bom: bool = False) -> None:
-    """Write `text` as UTF-8 (with a BOM if the file had one), atomically."""
-    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    write_bytes(path, data)
-
-
-def write_bytes(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """Replace (or, with `exclusive`, create) `path` atomically.
-
-    With `exclusive` the file must not exist yet: the temporary file is linked
-    into place, which fails if another process created the name first.
-    """
-    directory = path.parent
-    try:
-        mode = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        if exclusive:
-            os.link(temporary, path)
-            os.unlink(temporary)
-        else:
-            os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

@@ -1,0 +1,90 @@
+"""Fields read from markdown text (not YAML), and a record's normalised
+id, status, date, title and links made from its fields."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from ..config import KindSettings
+from ..ids import IdScheme
+from ..model import Field, Link, Record
+from .markdown import MARKDOWN_LINK, first_heading
+from .relations import ID_TOKEN
+
+def text_field(key: str, value: Any, line: int, key_column: int, value_column: int, start: int, end: int) -> Field:
+    """A field read from markdown text (not YAML), located like a YAML one."""
+    key_at = (line, key_column, start - (value_column - key_column), start)
+    return Field(key, value, key_at, (line, value_column, start, end), (), "scalar")
+
+
+def list_field(
+    key: str, raw: str, line: int, key_column: int, value_column: int, start: int
+) -> Field:
+    """A comma-separated value (`Deciders: Ann, Bo`) as a list, each item located."""
+    items, at = [], []
+    for match in re.finditer(r"[^,;]+", raw):
+        item = match.group().strip()
+        if not item:
+            continue
+        lead = len(match.group()) - len(match.group().lstrip())
+        column = value_column + match.start() + lead
+        at.append((line, column, start + match.start() + lead, start + match.start() + lead + len(item)))
+        items.append(item)
+    field = text_field(key, items, line, key_column, value_column, start, start + len(raw))
+    field.items_at = tuple(at)
+    field.style = "block"
+    return field
+
+
+def is_date_number(number: str) -> bool:
+    """`20210101`: a file named by date, as log4brains names them."""
+    if len(number) != 8 or not number.isdigit():
+        return False
+    try:
+        datetime.date(int(number[:4]), int(number[4:6]), int(number[6:]))
+    except ValueError:
+        return False
+    return True
+
+
+def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields: tuple[str, ...]) -> None:
+    """Fill in the record's id, status, date, title and links from its fields."""
+    written_id = record.value("id")
+    if isinstance(written_id, str):
+        record.id = scheme.normalise(written_id, kind.name)
+    if record.id is None and record.file_number is not None:
+        if is_date_number(record.file_number):
+            # named by date: several records can share a day, so the whole name is the id
+            stem = record.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            record.id = f"{kind.prefix}-{stem.lower()}"
+        else:
+            record.id = scheme.normalise(record.file_number, kind.name)
+    status = record.value("status")
+    if isinstance(status, str):
+        record.status = kind.canonical_status(status)
+    date = record.value("date")
+    if isinstance(date, str):
+        record.date = date.strip()
+    title = record.value("title")
+    if isinstance(title, str) and title.strip():
+        record.title = title.strip()
+    else:
+        found = first_heading(record.text, record.body_start, record.body_line)
+        if found:
+            record.title = found[0]
+    for relation in link_fields:
+        field = record.fields.get(relation)
+        if field is None:
+            continue
+        for value, span in field.values_and_spans():
+            if not isinstance(value, str) or not value.strip():
+                continue
+            href = None
+            link = MARKDOWN_LINK.fullmatch(value.strip())
+            if link:
+                value, href = link.group(1), link.group(2)
+            token = ID_TOKEN.search(value)
+            target = scheme.normalise(token.group() if token and href else value, kind.name)
+            record.links.append(Link(relation, target or value.strip(), value, span.position, href))

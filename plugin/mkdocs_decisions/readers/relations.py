@@ -1,0 +1,130 @@
+"""Relations between records as real archives write them in prose and in
+status lines: "Superseded by [5. Use X](0005-use-x.md)", "- Amended by
+ADR-0009", "This modifies ADR 0002"."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import KindSettings
+from ..ids import IdScheme
+from ..model import Link, Position, Record
+from .markdown import MARKDOWN_LINK, lines
+
+#: how people write relations between records, and what each means
+PHRASES = {
+    "supersedes": "supersedes",
+    "supercedes": "supersedes",
+    "replaces": "supersedes",
+    "superseded by": "superseded_by",
+    "superceded by": "superseded_by",
+    "replaced by": "superseded_by",
+    "amends": "amends",
+    "modifies": "amends",
+    "refines": "amends",
+    "extends": "amends",
+    "amended by": "amended_by",
+    "modified by": "amended_by",
+    "refined by": "amended_by",
+    "extended by": "amended_by",
+    "relates to": "relates_to",
+    "related to": "relates_to",
+    "clarifies": "relates_to",
+    "clarified by": "relates_to",
+    "see also": "relates_to",
+}
+_PHRASE = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in PHRASES), key=len, reverse=True))
+#: a phrase followed by links or ids: "Superseded by [5. Use X](0005-use-x.md)", "modifies ADR 0002"
+RELATION_LINE = re.compile(rf"(?i)\b({_PHRASE})\b\s*:?\s*(?=\[|(?:ADR|RFC)[- ]?\d)")
+ID_TOKEN = re.compile(r"\b(?:ADR|RFC)[- ]?\d+[a-z]?\b", re.IGNORECASE)
+
+#: statuses that a relation phrase implies when it stands in for the status
+IMPLIED_STATUS = {"superseded_by": "superseded"}
+
+
+
+def relation_of(phrase: str) -> str | None:
+    return PHRASES.get(" ".join(phrase.lower().split()))
+
+
+def status_and_links(
+    raw: str, line: int, column: int, offset: int
+) -> tuple[str | None, list[tuple[str, str, str | None, Position]]]:
+    """Read a status value as real archives write it.
+
+    `superseded by [ADR-0019](0019-x.md)` is the status `superseded` and a
+    link; `proposed. **No consensus...**` is `proposed`. Returns the status
+    word(s) and `(relation, written, href, position)` for each link.
+    """
+    found: list[tuple[str, str, str | None, Position]] = []
+    relation_at = RELATION_LINE.match(raw.strip())
+    if relation_at:
+        relation = relation_of(relation_at.group(1)) or "relates_to"
+        lead = len(raw) - len(raw.lstrip())
+        found = links_after(raw, lead + relation_at.end(), relation, line, column)
+        return IMPLIED_STATUS.get(relation), found
+    word = re.match(r"\s*([A-Za-z][A-Za-z \-]*[A-Za-z]|[A-Za-z])", raw)
+    return (word.group(1) if word else None), found
+
+
+def links_after(
+    raw: str, start: int, relation: str, line: int, column: int
+) -> list[tuple[str, str, str | None, Position]]:
+    """Markdown links and bare ids in `raw` from `start` on, up to the next phrase."""
+    stop = RELATION_LINE.search(raw, start)
+    segment_end = stop.start() if stop else len(raw)
+    found = []
+    taken: list[tuple[int, int]] = []
+    for match in MARKDOWN_LINK.finditer(raw, start, segment_end):
+        found.append((relation, match.group(1), match.group(2), Position(line, column + match.start())))
+        taken.append(match.span())
+    for match in ID_TOKEN.finditer(raw, start, segment_end):
+        if not any(a <= match.start() < b for a, b in taken):
+            found.append((relation, match.group(), None, Position(line, column + match.start())))
+    if stop:
+        next_relation = relation_of(stop.group(1)) or "relates_to"
+        found += links_after(raw, stop.end(), next_relation, line, column)
+    return found
+
+
+#: a line that states a relation: "Supersedes [3. Use Y](...)", "- Amended by ADR-0009",
+#: "This modifies ADR 0002", "- Status: superseded by [ADR-0019](...)"
+_STATEMENT = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:status\s*:\s*(?:\*\*)?\s*)?"
+    r"(?:this(?:\s+(?:adr|rfc|decision|record|proposal))?\s+)?(?=" + _PHRASE + r")",
+    re.IGNORECASE,
+)
+
+
+def prose_links(record: Record, start: int, first_line: int) -> list[tuple[str, str, str | None, Position]]:
+    """Relations stated by lines of the text: `Supersedes [3. Use Y](0003-use-y.md)`,
+    `- Refined by [ADR-0005](0005-x.md)`, `This modifies ADR 0002.` A relation
+    word in the middle of a sentence is prose, not a link."""
+    found = []
+    for number, _, line in lines(record.text, start, first_line):
+        lead = _STATEMENT.match(line)
+        if lead is None:
+            continue
+        match = RELATION_LINE.match(line, lead.end())
+        if match is None:
+            continue
+        found += links_after(line, match.end(), relation_of(match.group(1)) or "relates_to", number, 1)
+    return found
+
+
+def add_links(record: Record, links: list[tuple[str, str, str | None, Position]], kind: KindSettings, scheme: IdScheme) -> None:
+    seen = {(link.relation, link.href or link.target) for link in record.links}
+    for relation, written, href, position in links:
+        if href is not None and not _RECORD_HREF.match(href):
+            continue  # a web page or another kind of file, not a record
+        token = ID_TOKEN.search(written)
+        target = scheme.normalise(token.group() if token else written, kind.name) or written.strip()
+        key = (relation, href.split("#")[0] if href else target)
+        if key in seen:
+            continue
+        seen.add(key)
+        record.links.append(Link(relation, target, written, position, href))
+
+
+#: a relative link to a markdown file (a record), not a URL
+_RECORD_HREF = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)[^#?]*\.md(?:#.*)?$", re.IGNORECASE)

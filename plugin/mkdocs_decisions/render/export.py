@@ -1,0 +1,72 @@
+"""The machine-readable archive, published as `decisions.json`.
+
+Version 1 of the document: the kinds (name, prefix, title, statuses) and,
+in id order, every published record with its status, dates, people, tags,
+links both ways, the records that refer to it, its page and, from git, its
+history.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..archive import Archive
+from ..history import History
+from ..ids import sorted_ids
+from .pages import PEOPLE_FIELDS
+
+
+def export(archive: Archive, urls: dict[str, str], history: History | None = None) -> dict[str, Any]:
+    """The machine-readable archive, published as `decisions.json`."""
+    records = []
+    for record in archive.ordered():
+        if record.path not in urls:
+            continue
+        past = history.records.get(record.path) if history else None
+        if past is not None:
+            change = lambda c: {"commit": c.commit, "date": c.date} if c else None  # noqa: E731
+            extra = {
+                "history": {
+                    "created": change(past.created),
+                    "updated": change(past.updated),
+                    "statuses": [{"status": status, **change(c)} for status, c in past.statuses],
+                }
+            }
+        else:
+            extra = {}
+        records.append(
+            {
+                "id": record.id,
+                "kind": record.kind,
+                "title": record.title,
+                "status": record.status,
+                "date": record.date,
+                "source": record.path,
+                "url": urls[record.path],
+                **{key: names for key, _ in PEOPLE_FIELDS if (names := record.people(key))},
+                "tags": record.people("tags"),
+                "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
+                "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
+                "referenced_by": archive.mentions.get(record.id or "", []),
+                **extra,
+            }
+        )
+    kinds = [
+        {"name": kind.name, "prefix": kind.prefix, "title": kind.title, "statuses": list(kind.statuses)}
+        for kind in archive.settings.kinds
+    ]
+    return {"version": 1, "kinds": kinds, "records": records}
+
+
+def export_json(document: dict[str, Any]) -> str:
+    """`export`'s document as text, a line per record.
+
+    One line per record keeps the file readable and easy to diff; it also
+    lets the json module's C encoder do the work, which it does only when
+    asked for no indentation (indenting the whole document took 0.6 s of a
+    12,500-record build).
+    """
+    head = json.dumps({key: value for key, value in document.items() if key != "records"}, ensure_ascii=False)
+    records = ",\n".join(json.dumps(record, ensure_ascii=False) for record in document["records"])
+    return f'{head[:-1]}, "records": [\n{records}\n]}}\n' if records else f'{head[:-1]}, "records": []}}\n'

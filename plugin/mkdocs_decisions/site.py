@@ -1,0 +1,297 @@
+"""Plans the site the decisions add: which pages, assets and feeds, where,
+and what fills their markers.
+
+The plan is made without MkDocs: `Site.plan` hands each file it wants to a
+`FileSink` (the plugin's adds it to MkDocs' files; a test's can keep a
+list), and `record_html` and `fill` turn a page's HTML into what readers
+see. What a page shows is made by `render/`; this module decides where
+it goes.
+
+* one page per record of the project's archive (`adr/0015-slug/`), and the
+  files kept beside the records (images, attachments);
+* an index page per kind, the timeline, the graph, the decisions in force
+  and, with git history, what changed and its Atom feed;
+* the handbook, its templates and its worked examples (an archive too);
+* the CSS and JavaScript the pages use, and `decisions.json`.
+
+A page the site already has at the same place is the site's: the plan
+leaves it alone, and fills the markers it holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import posixpath
+from importlib import resources
+from typing import Protocol
+
+import jinja2
+import markupsafe
+
+from . import handbook, history
+from .archive import Archive, discover
+from .config import Settings
+from .model import Diagnostic, Record
+from .render import sanitize
+from .render.autolink import link_ids
+from .render.export import export, export_json
+from .render.feed import atom
+from .render.pages import SitePages, change_events
+from .render.urls import relative_url
+
+ASSETS = ("decisions.css", "decisions.js")
+ASSET_DIR = "assets/decisions"
+#: where our jinja templates are, for the theme's loader to look last
+TEMPLATES_DIR = str(resources.files(__package__).joinpath("templates"))
+
+INDEX_MARKER = "<!-- decisions:index {kind} -->"
+TIMELINE_MARKER = "<!-- decisions:timeline -->"
+GRAPH_MARKER = "<!-- decisions:graph -->"
+IN_FORCE_MARKER = "<!-- decisions:in-force -->"
+CHANGES_MARKER = "<!-- decisions:changes -->"
+TEMPLATE_MARKER = "<!-- decisions:template {name} -->"
+HEADER_MARKER = "<!-- decisions:record-header -->"
+FOOTER_MARKER = "<!-- decisions:record-footer -->"
+FEED = "decisions.atom"
+
+
+@dataclasses.dataclass(frozen=True)
+class PlannedFile:
+    """A file the site gets: made (`content`) or copied (`source`, an absolute path)."""
+
+    src_uri: str
+    content: str | bytes | None = None
+    source: str | None = None
+    #: left where MkDocs' own navigation would put it (records, with `records_in_nav`)
+    in_nav: bool = False
+
+
+class FileSink(Protocol):
+    """Where the plan goes: the site's files."""
+
+    def exists(self, src_uri: str) -> bool:
+        """The site already has a file here (the site's own wins)."""
+
+    def add(self, planned: PlannedFile) -> str:
+        """Add the file; its URL, as pages link to it (`adr/0001-x/`)."""
+
+
+@dataclasses.dataclass
+class Published:
+    """One archive on the site: the project's own, or the handbook's examples."""
+
+    archive: Archive
+    prefix: str  # where its pages go: "" or "handbook/examples/"
+    label: str  # said before its findings: "" or "handbook example "
+    records: dict[str, Record] = dataclasses.field(default_factory=dict)  # src_uri -> record
+    urls: dict[str, str] = dataclasses.field(default_factory=dict)  # record path -> page url
+    history: history.History | None = None
+    pages: SitePages | None = None  # once there is a jinja environment
+
+
+class Site:
+    """The decisions' part of one site build."""
+
+    def __init__(self, settings: Settings, *, site_name: str, site_url: str = "", site_author: str = "") -> None:
+        """Raises `ConfigError` when the team's templates cannot be read."""
+        self.settings = settings
+        self.site_name = site_name
+        self.site_url = site_url
+        self.site_author = site_author
+        self.templates = handbook.templates(settings) if settings.handbook else {}
+        self.published: list[Published] = []
+        #: the pages of our "Decisions" section, in order (index pages, timeline, ...)
+        self.listed: list[str] = []
+        #: (label, finding) of every archive published, for the build's log
+        self.findings: list[tuple[str, Diagnostic]] = []
+        #: what the build should tell the reader, once (no git history, ...)
+        self.notices: list[str] = []
+        self._env: jinja2.Environment | None = None
+
+    # -- which files ---------------------------------------------------------------
+
+    def plan(self, files: FileSink) -> None:
+        """Read and check the archives, and give `files` every file the site gets."""
+        settings = self.settings
+        main = self._publish(files, Archive.load(settings), prefix="", label="")
+        if settings.history:
+            main.history = history.load(settings)
+            if main.history is None:
+                self.notices.append("no git history here: record pages show no status history")
+            elif main.history.notice:
+                self.notices.append(main.history.notice)
+        for kind in settings.kinds:
+            if any(r.kind == kind.name for r in main.archive.records) or (settings.root / kind.directory).is_dir():
+                self._page(files, f"{kind.name}/index.md", kind.title, INDEX_MARKER.format(kind=kind.name))
+        if settings.timeline:
+            self._page(files, "timeline.md", "Decision timeline", TIMELINE_MARKER)
+        if settings.graph:
+            self._page(files, "graph.md", "Supersession graph", GRAPH_MARKER)
+        if settings.in_force_page:
+            self._page(files, "in-force.md", "Decisions in force", IN_FORCE_MARKER)
+        if settings.changes and main.history is not None:
+            self._page(files, "changes.md", "What changed", CHANGES_MARKER)
+            events = change_events(main.archive, main.urls, main.history)
+            author = self.site_author or self.site_name
+            files.add(PlannedFile(FEED, atom(events, self.site_url, f"{self.site_name}: decisions", author)))
+        if settings.handbook:
+            self._handbook(files)
+        for name in ASSETS:
+            data = resources.files(__package__).joinpath(f"assets/{name}").read_bytes()
+            files.add(PlannedFile(f"{ASSET_DIR}/{name}", data))
+        document = export_json(export(main.archive, main.urls, main.history))
+        files.add(PlannedFile("decisions.json", document))
+
+    def record_directories(self) -> list[str]:
+        """The real paths of the kinds' folders: markdown kept there is ours to publish."""
+        return [os.path.realpath(self.settings.root / kind.directory) for kind in self.settings.kinds]
+
+    def record_uris(self, kind: str) -> list[str]:
+        """The project's record pages of a kind, for a navigation that lists them."""
+        main = self.published[0] if self.published else None
+        return [uri for uri in main.records if uri.startswith(kind + "/")] if main else []
+
+    def _publish(self, files: FileSink, archive: Archive, prefix: str, label: str) -> Published:
+        """Check an archive, and plan a page for each of its records (and, for
+        the project's own archive, the files kept beside them)."""
+        published = Published(archive, prefix, label)
+        self.findings += [(label, d) for d in archive.check().diagnostics]
+        in_nav = self.settings.records_in_nav and not prefix
+        for record, body in archive.take_bodies():
+            kind = archive.settings.kind(record.kind)
+            # a record kept in another kind of file (a YAML proposal) is still a page
+            page_path = posixpath.splitext(record.path[len(kind.directory) + 1 :])[0] + ".md"
+            src_uri = f"{prefix}{kind.name}/{page_path}"
+            # titles reach themes as MkDocs makes them from headings: escaped text
+            title = sanitize.title_text(record.title or record.slug)
+            content = f"---\ntitle: {json.dumps(title)}\n---\n\n{body}"
+            published.urls[record.path] = files.add(PlannedFile(src_uri, content, in_nav=in_nav))
+            published.records[src_uri] = record
+        if not prefix:
+            for kind, path, relative, refusal in discover(archive.settings, assets=True):
+                src_uri = f"{kind.name}/{relative[len(kind.directory) + 1:]}"
+                if refusal is None and not files.exists(src_uri):
+                    files.add(PlannedFile(src_uri, source=path))
+        self.published.append(published)
+        return published
+
+    def _page(self, files: FileSink, src_uri: str, title: str, marker: str) -> None:
+        """A page of ours in the "Decisions" section, unless the site has one there."""
+        if not files.exists(src_uri):
+            files.add(PlannedFile(src_uri, f"# {title}\n\n{marker}\n"))
+            self.listed.append(src_uri)
+
+    def _handbook(self, files: FileSink) -> None:
+        prefix = self.settings.handbook_prefix
+        excluded = set(self.settings.handbook_exclude)
+        for name, text in handbook.pages().items():
+            src_uri = f"{prefix}{name}"
+            if name in excluded or files.exists(src_uri):
+                continue
+            files.add(PlannedFile(src_uri, handbook.unlink(text, excluded)))
+            if name == "index.md":
+                self.listed.append(src_uri)
+        for template in self.templates.values():
+            files.add(PlannedFile(f"{prefix}templates/{template.name}.md.txt", template.text))
+        examples = Archive.load(handbook.examples_settings())
+        self._publish(files, examples, f"{prefix}examples/", "handbook example ")
+
+    # -- what pages show -----------------------------------------------------------
+
+    def use_env(self, env: jinja2.Environment) -> None:
+        """The theme's templates, with ours among them: pages can be filled from now on."""
+        self._env = env
+        for published in self.published:
+            published.pages = SitePages(published.archive, published.urls, env, published.history)
+
+    def is_record(self, src_uri: str) -> bool:
+        return self._record_of(src_uri) is not None
+
+    def record_html(self, src_uri: str, html: str, page_url: str) -> str:
+        """A record page's HTML as MkDocs made it from the record, sanitised,
+        with ids linked and markers where its header and footer go (filled
+        later by `fill`, after search engines have read the text)."""
+        found = self._record_of(src_uri)
+        if found is None:
+            return html
+        published, record = found
+        body = _link_ids(published, record, sanitize.clean(html), page_url)
+        if body.lstrip().startswith("<h1"):
+            end = body.index("</h1>") + len("</h1>")
+            return body[:end] + HEADER_MARKER + body[end:] + FOOTER_MARKER
+        title = markupsafe.escape(record.title or record.slug)
+        return f"<h1>{title}</h1>\n{HEADER_MARKER}{body}{FOOTER_MARKER}"
+
+    def fill(self, html: str, src_uri: str, page_url: str) -> str:
+        """The page's `<!-- decisions:... -->` markers replaced by what they stand for."""
+        if "<!-- decisions:" not in html or not self.published or self.published[0].pages is None:
+            return html
+        found = self._record_of(src_uri)
+        if found is not None:
+            html = self._fill_record(html, *found, page_url)
+        if "<!-- decisions:" in html:
+            html = self._fill_markers(html, page_url)
+        return html
+
+    def _record_of(self, src_uri: str) -> tuple[Published, Record] | None:
+        for published in self.published:
+            record = published.records.get(src_uri)
+            if record is not None:
+                return published, record
+        return None
+
+    def _fill_record(self, html: str, published: Published, record: Record, page_url: str) -> str:
+        pages = published.pages
+        assert pages is not None  # use_env came first
+        header_at = html.find(HEADER_MARKER)
+        footer_at = html.rfind(FOOTER_MARKER)
+        if header_at < 0 or footer_at < header_at:
+            return html
+        lineage = pages.lineage(record, page_url) if self.settings.graph else ""
+        return "".join(
+            (
+                html[:header_at],
+                pages.record_header(record, page_url),
+                html[header_at + len(HEADER_MARKER) : footer_at],
+                pages.record_footer(record, page_url, lineage),
+                html[footer_at + len(FOOTER_MARKER) :],
+            )
+        )
+
+    def _fill_markers(self, html: str, page_url: str) -> str:
+        pages = self.published[0].pages
+        assert pages is not None and self._env is not None  # use_env came first
+        for kind in pages.archive.settings.kinds:
+            marker = INDEX_MARKER.format(kind=kind.name)
+            if marker in html:
+                html = html.replace(marker, pages.index(kind.name, page_url))
+        if TIMELINE_MARKER in html:
+            html = html.replace(TIMELINE_MARKER, pages.timeline(page_url))
+        if GRAPH_MARKER in html:
+            html = html.replace(GRAPH_MARKER, pages.graph(page_url))
+        if IN_FORCE_MARKER in html:
+            html = html.replace(IN_FORCE_MARKER, pages.in_force(page_url))
+        if CHANGES_MARKER in html:
+            html = html.replace(CHANGES_MARKER, pages.changes(page_url, FEED))
+        for template in self.templates.values():
+            marker = TEMPLATE_MARKER.format(name=template.name)
+            if marker in html:
+                download = relative_url(f"{self.settings.handbook_prefix}templates/{template.name}.md.txt", page_url)
+                block = self._env.get_template("decisions/template.html").render(template=template, download=download)
+                html = html.replace(marker, block)
+        return html
+
+
+def _link_ids(published: Published, record: Record, html: str, page_url: str) -> str:
+    """The ids a record's text names, linked to their pages."""
+    archive = published.archive
+
+    def resolve(written: str) -> tuple[str, str] | None:
+        target = archive.by_id.get(archive.scheme.normalise(written, record.kind) or "")
+        if target is None or target is record or target.path not in published.urls:
+            return None
+        return relative_url(published.urls[target.path], page_url), target.title
+
+    return link_ids(html, archive.scheme.references(html), resolve)

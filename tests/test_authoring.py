@@ -1,0 +1,358 @@
+"""The one write path of the authoring commands, and the one YAML quoting function.
+
+Every command that writes records (`new`, `new --supersedes`, `status`,
+`renumber`, `migrate`, `lint --fix`) is run for real, in a subprocess, in
+two hostile situations:
+
+* the file system refuses the write half way (a file size limit, so the
+  write fails after some bytes, whatever the code writes them with): each
+  file must keep its old bytes, and no temporary or half-made file is left;
+* another program saves a record after the command read it: the command
+  must not overwrite it, must say so, exit 1 and write nothing at all.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, accepted_adr
+
+from mkdocs_decisions.authoring import write
+from mkdocs_decisions.authoring.quoting import scalar
+from mkdocs_decisions.readers import frontmatter
+
+resource = pytest.importorskip("resource")  # POSIX: the file size limit
+
+OLD = "adr/0001-use-mysql.md"
+NEW = "adr/0002-use-postgres.md"
+ADR_TOOLS = (FIXTURES / "formats" / "adr-tools" / "doc" / "adr" / "0001-record-architecture-decisions.md").read_text()
+
+
+def proposed(title: str, extra: str = "") -> str:
+    return accepted_adr(title, extra=extra, date="2026-02-01").replace("status: accepted", "status: proposed")
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under `root` (hidden temporary files too), with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def run(root: Path, args: list[str], *, file_size_limit: int | None = None, edit_after_reading: str | None = None):
+    """Run `decisions ARGS` in `root`, with writes past `file_size_limit` bytes failing
+    (EFBIG: Python ignores SIGXFSZ), or with `edit_after_reading` saved by
+    "someone else" as soon as the command has read the archive."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
+    return subprocess.run(
+        [sys.executable, "-c", _DRIVER, edit_after_reading or "", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit if file_size_limit is not None else None,
+    )
+
+
+#: the real command, with Archive.load wrapped to change a file right after the first read
+_DRIVER = """
+import sys
+from pathlib import Path
+from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.cli import main
+
+edited, sys.argv = sys.argv[1], ["decisions", *sys.argv[2:]]
+load = Archive.load.__func__
+
+def load_then_edit(cls, settings):
+    archive = load(cls, settings)
+    global edited
+    if edited:
+        path = settings.root / edited
+        path.write_bytes(path.read_bytes() + b"Saved by someone else meanwhile.\\n")
+        edited = ""
+    return archive
+
+Archive.load = classmethod(load_then_edit)
+main()
+"""
+
+# Each authoring command with a project where it writes: (files, command, the file
+# "someone else" saves meanwhile, all the command then says on stderr).
+COMMANDS = {
+    "lint --fix": (
+        {OLD: accepted_adr("Use MySQL").replace("accepted", "superseded"),
+         NEW: accepted_adr("Use Postgres", extra="supersedes: [ADR-0001]\n")},
+        ["lint", "--fix"],
+        OLD,
+        # the file is left alone, so the finding it would have fixed remains (exit 1)
+        "decisions: adr/0001-use-mysql.md: not fixed, it changed while it was being checked\n"
+        "1 error(s), 0 warning(s) in 2 record(s)\n",
+    ),
+    "status": (
+        {OLD: accepted_adr("Use MySQL", date="2025-01-01"), NEW: proposed("Use Postgres", "supersedes: [ADR-0001]\n")},
+        ["status", "ADR-0002", "accepted"],
+        OLD,  # a linked record, not the one named
+        "decisions: adr/0001-use-mysql.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
+    "status --by": (
+        {OLD: accepted_adr("Use MySQL", date="2025-01-01"), NEW: accepted_adr("Use Postgres", date="2026-02-01")},
+        ["status", "ADR-0001", "superseded", "--by", "ADR-0002"],
+        NEW,
+        "decisions: adr/0002-use-postgres.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
+    "renumber": (
+        {OLD: accepted_adr("Use MySQL"),
+         NEW: accepted_adr("Use Postgres", extra="supersedes: [ADR-0001]\n").replace("accepted", "proposed")
+         + "\nSee ADR-0001.\n"},
+        ["renumber", OLD],
+        NEW,  # a record that links to the one renumbered
+        "decisions: adr/0002-use-postgres.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
+    "renumber (its own file)": (
+        {OLD: accepted_adr("Use MySQL"), NEW: accepted_adr("Use Postgres")},
+        ["renumber", OLD],
+        OLD,
+        "decisions: adr/0001-use-mysql.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
+    "migrate": (
+        {"adr/0001-record-architecture-decisions.md": ADR_TOOLS,
+         "adr/0002-two.md": ADR_TOOLS.replace("# 1. Record", "# 2. Record")},
+        ["migrate", "--to", "native"],
+        "adr/0002-two.md",
+        "decisions: adr/0002-two.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
+    "new --supersedes": (
+        {OLD: accepted_adr("Use MySQL")},
+        ["new", "adr", "Use Postgres", "--supersedes", "ADR-0001"],
+        OLD,
+        "decisions: adr/0001-use-mysql.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
+}
+
+
+def project_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text)
+    return tmp_path
+
+
+# -- a file that changed since it was read is never overwritten ----------------------------
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_record_saved_meanwhile_is_not_overwritten(tmp_path, name):
+    files, args, edited, message = COMMANDS[name]
+    root = project_with(tmp_path / "project", files)
+    unchanged = snapshot(root)
+    # the command does write when nobody interferes
+    control = project_with(tmp_path / "control", files)
+    done = run(control, args)
+    assert done.returncode in (0, 1) and snapshot(control) != unchanged, done.stderr
+
+    result = run(root, args, edit_after_reading=edited)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.stderr == message
+    saved = unchanged[edited] + b"Saved by someone else meanwhile.\n"
+    # the other program's save survives, and nothing else was written (no new file, no temporary file)
+    assert snapshot(root) == {**unchanged, edited: saved}
+    if name == "lint --fix":
+        assert result.stdout.startswith("adr/0002-use-postgres.md:5:14: error one-sided-link: ")
+    elif name != "migrate":  # migrate lists its plan before it writes
+        assert result.stdout == ""
+
+
+def test_a_change_that_lands_while_the_new_bytes_are_written_is_not_overwritten(tmp_path, monkeypatch):
+    # the last look at the file is after the new bytes are on disk, just before they replace it
+    target = tmp_path / "0001-x.md"
+    target.write_bytes(b"read\n")
+    real_fsync = os.fsync
+
+    def fsync_while_someone_saves(fd: int) -> None:
+        real_fsync(fd)
+        target.write_bytes(b"saved meanwhile\n")
+
+    monkeypatch.setattr(os, "fsync", fsync_while_someone_saves)
+    with pytest.raises(write.FileChanged) as refused:
+        write.apply([write.edit(tmp_path, "0001-x.md", b"read\n", b"ours\n")])
+    assert str(refused.value) == (
+        "0001-x.md: it changed on disk after it was read, so it was not overwritten; run the command again"
+    )
+    assert snapshot(tmp_path) == {"0001-x.md": b"saved meanwhile\n"}
+
+
+def test_nothing_is_written_when_any_file_changed(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"a\n")
+    (tmp_path / "b.md").write_bytes(b"b, changed\n")
+    writes = [
+        write.create(tmp_path, "new.md", b"new\n"),
+        write.edit(tmp_path, "a.md", b"a\n", b"A\n"),
+        write.edit(tmp_path, "b.md", b"b\n", b"B\n"),
+    ]
+    with pytest.raises(write.FileChanged, match="^b.md: it changed on disk"):
+        write.apply(writes)
+    assert snapshot(tmp_path) == {"a.md": b"a\n", "b.md": b"b, changed\n"}
+
+
+# -- a write that fails half way leaves the old bytes ---------------------------------------
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_write_that_fails_half_way_leaves_every_file_as_it_was(tmp_path, name):
+    files, args, _, _ = COMMANDS[name]
+    root = project_with(tmp_path, files)
+    before = snapshot(root)
+    # every file these commands write is longer than 64 bytes: each write fails part way
+    result = run(root, args, file_size_limit=64)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "(File too large)" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root) == before
+
+
+LONG = "Long text.\n" * 500  # makes a record longer than the 4 kB the next test lets a file have
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "message"),
+    [
+        # the new record is written, then the old one cannot be: the new one goes again
+        ({OLD: accepted_adr("Use MySQL") + LONG},
+         ["new", "adr", "Use Postgres", "--supersedes", "ADR-0001"],
+         "decisions: adr/0001-use-mysql.md: cannot write it (File too large); it was left as it was\n"),
+        # the record is written under its new number, then a record linking to it cannot be
+        ({OLD: accepted_adr("Use MySQL"), NEW: accepted_adr("Use Postgres", extra="relates_to: [ADR-0001]\n") + LONG},
+         ["renumber", OLD],
+         "decisions: adr/0002-use-postgres.md: cannot write it (File too large); it was left as it was\n"),
+    ],
+    ids=["new --supersedes", "renumber"],
+)
+def test_when_a_later_write_fails_the_files_made_before_it_are_removed(tmp_path, files, args, message):
+    root = project_with(tmp_path, files)
+    before = snapshot(root)
+    result = run(root, args, file_size_limit=4096)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", message)
+    assert snapshot(root) == before
+
+
+def test_new_says_when_its_record_cannot_be_created(tmp_path):
+    (tmp_path / "adr").mkdir()
+    result = run(tmp_path, ["new", "adr", "Use Postgres"], file_size_limit=64)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "decisions: adr/0001-use-postgres.md: cannot create it (File too large)\n"
+    )
+    assert snapshot(tmp_path) == {}
+
+
+# -- one YAML quoting function ---------------------------------------------------------------
+
+
+class Yaml11Loader(yaml.SafeLoader):
+    """PyYAML plus the YAML 1.1 booleans it leaves out (`y`, `n`), as other tools read them."""
+
+
+Yaml11Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:y|Y|n|N)$"), list("yYnN")
+)
+
+
+def read_back(value: str) -> list[object]:
+    """`value` quoted by `scalar`, read back as a block value and as a flow list item,
+    by PyYAML (YAML 1.1 and more) and by our own frontmatter reader."""
+    block, flow = f"key: {scalar(value)}\n", f"key: [{scalar(value)}, x]\n"
+    ours = [frontmatter.parse(text, 0, 1).fields["key"].value for text in (block, flow)]
+    theirs = [yaml.load(text, Loader=Yaml11Loader)["key"] for text in (block, flow)]
+    return [*ours, *theirs]
+
+
+TRICKY = [
+    "yes", "No", "ON", "off", "y", "N", "true", "FALSE", "null", "Null", "~", "", " ",
+    "010", "0o17", "0x1F", "1e3", "1_000", "+1", "-1", ".5", "12:30", "1:20:00", "2026-01-01", "2026-1-1",
+    "2001-12-14t21:59:43.10-05:00", ".inf", "-.Inf", ".NaN", "<<", "=",
+    "- item", "? key", ": x", "a: b", "a:b", "a #b", "#c", "&anchor", "*alias", "!tag", "|", ">",
+    "'single'", '"double"', "%dir", "@at", "`tick", "[list]", "{map}", "a, b", "a]", "trailing ", " leading",
+    "tab\there", "line\nbreak", "cr\r", "nel\x85", "ls\u2028", "ps\u2029", "\ufeffbom", "del\x7f", "nul\x00",
+    "\x1b[31mred", "Zoë", "O'Brien", "back\\slash", "emoji 😀", "José García",
+]
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_quoted_text_reads_back_the_same(value):
+    assert read_back(value) == [value, [value, "x"], value, [value, "x"]]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("Ann", "Ann"), ("Bo Li", "Bo Li"), ("ADR-0003", "ADR-0003"), ("in-review", "in-review"),
+     ("yes", '"yes"'), ("y", '"y"'), ("Off", '"Off"'), ("~", '"~"'), ("2026-01-01", '"2026-01-01"'),
+     ("010", '"010"'), ("a: b", '"a: b"'), ("a #b", '"a #b"'), ("O'Brien", '"O\'Brien"'),
+     ("tab\there", '"tab\\there"'), ("nel\x85", '"nel\\x85"'), ("ls\u2028", '"ls\\u2028"')],
+)
+def test_plain_text_stays_bare_and_the_rest_is_double_quoted(value, written):
+    assert scalar(value) == written
+
+
+@given(st.text(max_size=40))
+def test_any_text_reads_back_the_same(value):
+    assert read_back(value) == [value, [value, "x"], value, [value, "x"]]
+
+
+def test_new_quotes_people_the_template_names(tmp_path):
+    (tmp_path / "adr").mkdir()
+    result = run(tmp_path, ["new", "adr", "Use Postgres", "--author", "yes", "--author", "O'Brien",
+                            "--author", "back\\slash"])
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "adr" / "0001-use-postgres.md").read_text()
+    assert '\ndeciders: ["yes", "O\'Brien", "back\\\\slash"]\n' in text
+    assert yaml.safe_load(text.split("---\n")[1])["deciders"] == ["yes", "O'Brien", "back\\slash"]
+
+
+# -- one "next free number" --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("use-kafka.md", accepted_adr("Use Kafka", extra="id: ADR-0003\n").encode()),  # an id only in frontmatter
+     ("0003-broken.md", b"\x00not a record\n")],  # a number only in the name of a file that cannot be read
+    ids=["id in frontmatter", "unreadable file"],
+)
+def test_new_renumber_and_the_duplicate_id_hint_agree_on_the_next_free_number(tmp_path, name, data):
+    root = project_with(tmp_path, {"adr/0001-a.md": accepted_adr("A"), "adr/0001-b.md": accepted_adr("B")})
+    (root / "adr" / name).write_bytes(data)
+    lint = run(root, ["lint", "--select", "duplicate-id"])
+    assert lint.stdout == (
+        "adr/0001-b.md:1:1: error duplicate-id: id ADR-0001 is also used by adr/0001-a.md; "
+        "give this record a free number, e.g. ADR-0004\n"
+    )
+    assert run(root, ["new", "adr", "Next"]).stdout == "adr/0004-next.md\n"
+    moved = run(root, ["renumber", "adr/0001-b.md"])
+    assert moved.stdout == "adr/0001-b.md -> adr/0005-b.md: ADR-0001 is now ADR-0005\n"
+
+
+def test_new_and_status_refuse_to_edit_a_record_of_another_format(tmp_path):
+    # an adr-tools record has no frontmatter to add `superseded_by` to
+    root = project_with(tmp_path, {"adr/0001-record-architecture-decisions.md": ADR_TOOLS})
+    before = snapshot(root)
+    refusal = ("adr/0001-record-architecture-decisions.md is in adr-tools format; "
+               "run 'decisions migrate --to native' first\n")
+    new = run(root, ["new", "adr", "Use Postgres", "--supersedes", "ADR-0001"])
+    assert (new.returncode, new.stdout, new.stderr) == (2, "", "decisions: error: " + refusal)
+    status = run(root, ["status", "ADR-0001", "deprecated"])
+    assert (status.returncode, status.stdout, status.stderr) == (1, "", "decisions: " + refusal)
+    assert snapshot(root) == before
