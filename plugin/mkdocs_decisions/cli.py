@@ -21,7 +21,6 @@ from .archive import Archive
 from .authoring import AuthoringError, write
 from .authoring import fix as fixing
 from .authoring import migrate as migration
-from .authoring.new import create
 from .authoring.renumber import renumber as move
 from .authoring.status import change_status as apply_change
 from .config import ConfigError, Settings, did_you_mean, find_config_file, load_settings
@@ -212,6 +211,9 @@ def new_record(
         return
     if not kind or not title:
         _fail("usage: decisions new KIND TITLE [--supersedes ID] [--status S] [--author NAME]")
+    # here, not at the top: its hashlib loads OpenSSL, which every `decisions lint` would pay for
+    from .authoring.new import create
+
     try:
         path, older = create(settings, kind, title, status=status, people=authors, supersedes=supersedes)
     except write.WriteError as error:

@@ -229,8 +229,8 @@ class Record:
         """Forget the file's text and where each value stands in it, which
         only checks and fixes need.
 
-        A site holds every record while MkDocs builds its pages; at 12,500
-        records the texts took 37 MB and the positions 14 MB of that.
+        A site holds every record while MkDocs builds its pages, and the
+        texts and positions are most of what a record weighs.
         """
         self.text = ""
         for field in self.fields.values():

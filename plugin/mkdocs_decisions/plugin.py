@@ -164,8 +164,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         """Give the page back its content from before the markers were filled.
 
         MkDocs keeps every page's content until the build ends; what the
-        markers became is in the written page already (holding both raised
-        a 12,500-record build's peak by about 40 MB).
+        markers became is in the written page already, and holding both
+        would raise a large build's peak of memory.
         """
         if self._unfilled is not None and self._unfilled[0] is page:
             page.content = self._unfilled[1]

@@ -3,11 +3,11 @@
 A site build holds every record from the moment the archive is read until
 the last page is written: hundreds of thousands of objects that live long
 and form no cycles. Python's cycle collector would walk all of them again
-and again: while the archive is read (0.45 s of a 12,500-record build), so
-the collector is paused then; and at every full collection while pages are
-built, so a large archive is frozen (`gc.freeze`) once read. Both are
-undone when the build ends, however it ends, so `mkdocs serve` and other
-plugins get the process back as it was (ADR-0017).
+and again: while the archive is read, so the collector is paused then; and
+at every full collection while pages are built, so a large archive is
+frozen (`gc.freeze`) once read. Both are undone when the build ends,
+however it ends, so `mkdocs serve` and other plugins get the process back
+as it was. ADR-0017 has what each buys, measured.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ def collector_paused() -> Iterator[None]:
     """No collections while records pile up (reading, checking, planning pages).
 
     Reading builds millions of small objects that all stay alive, so every
-    collection would walk the whole growing heap for nothing (a third of
-    the run time of a 12,500-record lint). Records hold no reference
+    collection would walk the whole growing heap for nothing, a large part
+    of a lint of a large archive. Records hold no reference
     cycles; whatever the parser leaves behind is collected once the
     collector runs again.
     """

@@ -28,7 +28,7 @@ from ..graph import lineage
 from ..history import History, RecordHistory
 from ..ids import sorted_ids
 from ..layout import Layout, layout
-from ..model import Record
+from ..model import RELATION_PHRASES, Record
 from . import graphs, sanitize
 from .urls import relative_url
 from .feed import EPOCH, instant
@@ -49,12 +49,10 @@ BANNERS = {
     "withdrawn": "This proposal was withdrawn.",
 }
 
-#: the lists of a record's lineage section, in order, with their headings
+#: the lists of a record's lineage section, in order, with their headings ("Superseded by")
 _LINEAGE_HEADINGS = {
-    "supersedes": "Supersedes",
-    "superseded_by": "Superseded by",
-    "amends": "Amends",
-    "amended_by": "Amended by",
+    relation: RELATION_PHRASES[relation].removeprefix("is ").capitalize()
+    for relation in ("supersedes", "superseded_by", "amends", "amended_by")
 }
 
 #: fields that hold URLs, shown on the card as links when they are safe
@@ -363,9 +361,9 @@ class SitePages:
 
     # The rows of the index and timeline tables are made here, not by a loop
     # in their templates: a large archive has tens of thousands of them, and
-    # jinja took 30 µs a row where this takes under 8 (1.1 s of a 12,500-record
-    # build). Templates get both the rows and their markup; every value is
-    # escaped, as autoescaping would.
+    # a jinja loop is several times slower per row (ADR-0014). Templates get
+    # both the rows and their markup; every value is escaped, as
+    # autoescaping would.
 
     def _table_rows(self, rows: list[Row]) -> markupsafe.Markup:
         """`<tr>`s of an index table: data for the filters, then the cells."""
