@@ -32,7 +32,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from test_browser import ARGS, CHROMIUM, _Quiet, _require_browser
+from test_browser import _Quiet, browser  # noqa: F401 (browser: the fixture, Chromium started once per module)
 
 from mkdocs_decisions.render.sanitize import safe_href
 
@@ -248,17 +248,6 @@ AUDIT = r"""
   return found;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
