@@ -3,14 +3,15 @@
 
     pip install -e '.[test,mutation]'
     python benchmarks/mutation.py              # the whole run, from scratch
-    python benchmarks/mutation.py --again      # re-run last run's survivors only
+    python benchmarks/mutation.py --again      # new tests: re-run the survivors, finish a stopped run
     python benchmarks/mutation.py --report     # the scores of the last run again
 
 mutmut 3 changes one thing at a time in the modules listed under
 `[tool.mutmut] only_mutate` in pyproject.toml (rules, readers, authoring,
-sanitising and escaping, URLs, layout, ids) and, for each change ("mutant"),
-runs only the tests that called the function it is in, stopping at the first
-failure. A mutant is killed when a test fails, survives when all pass.
+sanitising and escaping, URLs, layout) and, for each change ("mutant"),
+runs only the tests that called the function it is in, quickest first, up
+to --budget seconds of them, stopping at the first failure. A mutant is
+killed when a test fails, survives when all pass.
 
 mutmut wants the package under src/, and writes its mutants/ folder next to
 pyproject.toml, so the run happens in a scratch tree outside the repository
@@ -20,7 +21,7 @@ the repository root. Nothing is written in the repository.
 
 At the end it prints, per module, how many mutants were killed (a timeout
 counts as killed: the change made the tests hang), survived or had no test,
-and the score, killed / all. Surviving mutants listed as equivalent in the
+and the score, killed / run. Surviving mutants listed as equivalent in the
 table of docs/testing.md (a change with no observable effect, and why) are
 counted apart; every other survivor is printed by name, with
 `mutmut show NAME` (run in WORKDIR) to see its diff. The exit status is 0
@@ -44,6 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "mkdocs-decisions-mutation"
 EQUIVALENTS = REPO / "docs" / "testing.md"
+DEFAULT_BUDGET = 4.0
 
 # What the tests read from the repository root (also_copy in pyproject.toml
 # takes them on into mutants/), and the sibling folder of real archives.
@@ -51,17 +53,101 @@ ROOT_FILES = ["pyproject.toml", "mkdocs.yml", "README.md", "docs", "adr", "rfc"]
 
 # Loaded by `-p mutation_plugin` (pytest_add_cli_args): the same Hypothesis
 # examples in every run, and no deadline (mutmut's trampolines slow calls down).
+# Many tests run the real `decisions` command in a child process; with
+# PYTHONPATH (set below) it imports the mutated package too, and it inherits
+# MUTANT_UNDER_TEST. During mutmut's first pass ("stats"), which records which
+# tests call which functions, the child writes the functions it called to
+# MUTATION_HITS (sitecustomize.py), and this plugin hands them to mutmut before
+# mutmut files them under the test, so those tests count for those functions.
 PLUGIN = '''\
-from hypothesis import settings
+import json
+import os
 
-settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+import pytest
+from hypothesis import Phase, settings
+
+# no shrinking either: a failing example kills the mutant as it is found
+settings.register_profile(
+    "mutation", derandomize=True, database=None, deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 settings.load_profile("mutation")
+
+
+_durations = None
+
+
+def pytest_collection_modifyitems(config, items):
+    """For a mutant: its tests quickest first (a kill is found sooner), and
+    only as many as fit in MUTATION_BUDGET seconds of the first pass's times."""
+    global _durations
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    if _durations is None:
+        with open("mutmut-stats.json", encoding="utf-8") as stream:
+            _durations = json.load(stream)["duration_by_test"]
+    items.sort(key=lambda item: _durations.get(item.nodeid, 0.0))
+    budget = float(os.environ.get("MUTATION_BUDGET") or 0)
+    spent, kept = 0.0, 0
+    for item in items:
+        spent += _durations.get(item.nodeid, 0.0)
+        if kept and budget and spent > budget:
+            break
+        kept += 1
+    if kept < len(items):
+        config.hook.pytest_deselected(items=items[kept:])
+        del items[kept:]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    hits = os.environ.get("MUTATION_HITS")
+    if os.environ.get("MUTANT_UNDER_TEST") != "stats" or not hits or not os.path.exists(hits):
+        return
+    from mutmut.state import state
+
+    with open(hits, encoding="utf-8") as stream:
+        state()._stats.update(line for line in stream.read().splitlines() if line)
+    os.unlink(hits)
+'''
+
+SITECUSTOMIZE = '''\
+import os
+
+if os.environ.get("MUTANT_UNDER_TEST") == "stats" and os.environ.get("MUTATION_HITS"):
+    import atexit
+
+    from mutmut.configuration import config
+    from mutmut.state import state
+
+    _here = os.getcwd()
+    os.chdir(os.environ["MUTATION_ROOT"])  # mutmut reads pyproject.toml from there
+    try:
+        config()
+    finally:
+        os.chdir(_here)
+
+    @atexit.register
+    def _write_hits():
+        try:  # best effort: some tests limit what the child may write
+            if state()._stats:
+                with open(os.environ["MUTATION_HITS"], "a", encoding="utf-8") as stream:
+                    stream.write("".join(f"{name}\\n" for name in sorted(state()._stats)))
+        except OSError:
+            pass
 '''
 
 # mutmut's exit codes (mutmut/stats.py), as this report groups them
 KILLED = {1, 3, 36, -24, 24, 152, 255}  # test failed, or pytest crashed, or timeout
 SURVIVED = {0}
 NO_TESTS = {5, 33}
+
+# mutmut leaves decorated functions alone, which would leave out every rule
+# (`@record_rule("schema")` registers `schema`). In the scratch copy, each
+# such decorator becomes a call at the end of its module, which registers the
+# same function in the same order; the decorator's line becomes a comment, so
+# line numbers stay those of the repository.
+RULE_DECORATOR = re.compile(r"^@((?:record|archive|since)_rule\(.*\))[ \t]*\n(?=def (\w+)\()", re.MULTILINE)
 
 MUTMUT = "import sys; from mutmut.__main__ import cli; sys.argv[0] = 'mutmut'; cli()"
 
@@ -82,10 +168,24 @@ def prepare(workdir: Path) -> None:
             shutil.copytree(source, workdir / name, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, workdir / name)
+    for module in (workdir / "src" / "mkdocs_decisions" / "rules").glob("*.py"):
+        undecorate(module)
     (workdir / "mutation_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    (workdir / "pythonpath").mkdir()
+    (workdir / "pythonpath" / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    # exists before Python starts, so that PYTHONPATH's entry for it is not cached as missing
+    (workdir / "mutants" / "src").mkdir(parents=True)
     shared = REPO.parent / "shared"
     if shared.is_dir():  # tests/test_formats.py reads ../shared/real-archives
         (workdir / "shared").symlink_to(shared, target_is_directory=True)
+
+
+def undecorate(module: Path) -> None:
+    text = module.read_text(encoding="utf-8")
+    calls = [f"{name} = {decorator}({name})\n" for decorator, name in RULE_DECORATOR.findall(text)]
+    if calls:
+        text = RULE_DECORATOR.sub(r"# @\1 (registered at the end, for mutmut)\n", text)
+        module.write_text(text.rstrip("\n") + "\n\n\n" + "".join(calls), encoding="utf-8")
 
 
 def copy_tests(workdir: Path) -> None:
@@ -95,10 +195,14 @@ def copy_tests(workdir: Path) -> None:
     )
 
 
-def mutmut(workdir: Path, args: list[str]) -> int:
+def mutmut(workdir: Path, args: list[str], budget: float) -> int:
     env = dict(os.environ)
+    env["MUTATION_BUDGET"] = str(budget)
     env.pop("CI", None)  # tools the run leaves out (node_modules) skip instead of failing
-    env.pop("PYTHONPATH", None)
+    # child processes of the tests (the `decisions` command) import the mutated package
+    env["PYTHONPATH"] = os.pathsep.join([str(workdir / "mutants" / "src"), str(workdir / "pythonpath")])
+    env["MUTATION_ROOT"] = str(workdir)
+    env["MUTATION_HITS"] = str(workdir / "child-hits.txt")
     return subprocess.run([sys.executable, "-c", MUTMUT, *args], cwd=workdir, env=env).returncode
 
 
@@ -144,6 +248,8 @@ def report(workdir: Path) -> list[str]:
             elif code in NO_TESTS:
                 count["no tests"] += 1
                 survivors.append(name)
+            elif code is None:
+                count["not run"] += 1
             else:
                 count["other"] += 1
                 survivors.append(name)
@@ -152,17 +258,20 @@ def report(workdir: Path) -> list[str]:
         rows.append((module, count))
     rows.append(("all modules", totals))
     width = max(len(module) for module, _ in rows)
-    print(f"\n{'module':<{width}}  {'mutants':>7}  {'killed':>6}  {'equiv.':>6}  {'surv.':>5}  "
+    print(f"\n{'module':<{width}}  {'mutants':>7}  {'run':>5}  {'killed':>6}  {'equiv.':>6}  {'surv.':>5}  "
           f"{'no test':>7}  {'killed %':>8}  {'+equiv. %':>9}")
     for module, count in rows:
-        all_ = count["all"] or 1
-        print(f"{module:<{width}}  {count['all']:>7}  {count['killed']:>6}  {count['equivalent']:>6}  "
-              f"{count['survived']:>5}  {count['no tests']:>7}  {100 * count['killed'] / all_:>7.1f}%  "
-              f"{100 * (count['killed'] + count['equivalent']) / all_:>8.1f}%")
+        run = count["all"] - count["not run"]
+        print(f"{module:<{width}}  {count['all']:>7}  {run:>5}  {count['killed']:>6}  {count['equivalent']:>6}  "
+              f"{count['survived']:>5}  {count['no tests']:>7}  {100 * count['killed'] / (run or 1):>7.1f}%  "
+              f"{100 * (count['killed'] + count['equivalent']) / (run or 1):>8.1f}%")
+    print("(percentages of the mutants run)")
     stale = sorted(set(listed) - {name for codes in found.values() for name in codes})
     if stale:
         print(f"\n{len(stale)} mutants listed as equivalent in docs/testing.md no longer exist:")
         print("\n".join(f"  {name}" for name in stale))
+    if totals["not run"]:
+        print(f"\n{totals['not run']} mutants not run yet (the run was stopped)")
     if survivors:
         print(f"\n{len(survivors)} survivors not listed as equivalent (`mutmut show NAME` in {workdir}):")
         print("\n".join(f"  {name}" for name in sorted(survivors)))
@@ -173,9 +282,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants run at once")
+    parser.add_argument("--budget", type=float, default=DEFAULT_BUDGET,
+                        help="seconds of tests per mutant, quickest first, by the first pass's times "
+                        f"(default {DEFAULT_BUDGET:g}; 0: every test that calls the mutated function)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--again", action="store_true",
-                      help="keep the last run; copy the tests again and re-run its survivors")
+                      help="keep the last run; copy the tests again, re-run its survivors, "
+                      "then run the mutants it did not reach")
     mode.add_argument("--report", action="store_true", help="only print the last run's scores")
     parser.add_argument("mutants", nargs="*", help="with --again: only these mutants (names or globs)")
     args = parser.parse_args(argv)
@@ -191,17 +304,16 @@ def main(argv: list[str] | None = None) -> int:
         copy_tests(workdir)
         names = args.mutants or [
             name for codes in results(workdir).values() for name, code in codes.items()
-            if code not in KILLED and code not in NO_TESTS
+            if code is not None and code not in KILLED and code not in NO_TESTS
         ]
-        if not names:
-            print("no survivors to run again")
-            report(workdir)
-            return 0
-        # mutmut copies the tests into mutants/ again and re-collects the stats of new tests
-        code = mutmut(workdir, ["run", "--max-children", str(args.jobs), *names])
+        # mutmut copies the tests into mutants/ again and collects the stats of new tests;
+        # then the survivors run again, and then the mutants a stopped run did not reach
+        code = mutmut(workdir, ["run", "--max-children", str(args.jobs), *names], args.budget) if names else 0
+        if code == 0 and not args.mutants:
+            code = mutmut(workdir, ["run", "--max-children", str(args.jobs)], args.budget)
     else:
         prepare(workdir)
-        code = mutmut(workdir, ["run", "--max-children", str(args.jobs)])
+        code = mutmut(workdir, ["run", "--max-children", str(args.jobs)], args.budget)
     minutes = (time.monotonic() - started) / 60
     if code != 0:
         print(f"mutmut failed (exit status {code}) after {minutes:.1f} min", file=sys.stderr)

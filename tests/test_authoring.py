@@ -356,3 +356,101 @@ def test_new_and_status_refuse_to_edit_a_record_of_another_format(tmp_path):
     status = run(root, ["status", "ADR-0001", "deprecated"])
     assert (status.returncode, status.stdout, status.stderr) == (1, "", "decisions: " + refusal)
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    ("character", "written"),
+    [
+        ("\x1f", "\\x1f"), ("\x7f", "\\x7f"), ("\x9f", "\\x9f"),  # C0, DEL, C1: escaped
+        ("\xa0", "\xa0"), ("\xff", "\xff"), ("\u0100", "\u0100"),  # printable from U+00A0 on
+        ("\ud7ff", "\ud7ff"), ("\ud800", "\\ud800"),  # a lone surrogate is escaped
+        ("\ue000", "\ue000"), ("\ufffd", "\ufffd"), ("\ufffe", "\\ufffe"), ("\uffff", "\\uffff"),
+        ("\U00010000", "\U00010000"), ("\U0001f600", "\U0001f600"),
+        # line and paragraph separators, and a byte-order mark, are escaped; their neighbours are not
+        ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\u202a", "\u202a"),
+        ("\ufeff", "\\ufeff"), ("\uff00", "\uff00"),
+    ],
+)
+def test_quoting_escapes_exactly_the_characters_yaml_would_not_keep(character, written):
+    assert scalar("a" + character) == f'"a{written}"'
+
+
+# -- the write path itself, in process ------------------------------------------
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+def test_replace_keeps_the_mode_and_a_new_file_gets_the_umasks(tmp_path):
+    old = tmp_path / "old.md"
+    old.write_bytes(b"old")
+    old.chmod(0o640)
+    write.replace(old, b"new", b"old")
+    assert old.read_bytes() == b"new" and old.stat().st_mode & 0o7777 == 0o640
+    umask = os.umask(0o027)
+    try:
+        write.replace(tmp_path / "new.md", b"fresh", exclusive=True)
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.md").read_bytes() == b"fresh"
+    assert (tmp_path / "new.md").stat().st_mode & 0o7777 == 0o640
+    assert _leftovers(tmp_path) == []
+
+
+def test_replace_refuses_changed_or_taken_files_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "0001-x.md"
+    path.write_bytes(b"theirs")
+    with pytest.raises(write.FileChanged) as changed:
+        write.replace(path, b"mine", b"what we read", shown="adr/0001-x.md")
+    assert str(changed.value) == (
+        "adr/0001-x.md: it changed on disk after it was read, so it was not overwritten; run the command again"
+    )
+    assert changed.value.path == "adr/0001-x.md"
+    with pytest.raises(FileExistsError):
+        write.replace(path, b"mine", exclusive=True)
+    assert path.read_bytes() == b"theirs" and _leftovers(tmp_path) == []
+
+
+def test_replace_says_what_failed_and_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "0001-x.md"
+    path.write_bytes(b"old")
+
+    def failing(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", failing)
+        with pytest.raises(write.WriteError) as error:
+            write.replace(path, b"new", b"old")
+    assert str(error.value) == f"{path}: cannot write it (Input/output error); it was left as it was"
+    assert error.value.reason == "cannot write it (Input/output error); it was left as it was"
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "link", failing)
+        with pytest.raises(write.WriteError) as error:
+            write.replace(tmp_path / "new.md", b"new", shown="adr/new.md", exclusive=True)
+    assert str(error.value) == "adr/new.md: cannot create it (Input/output error)"
+    assert path.read_bytes() == b"old" and not (tmp_path / "new.md").exists()
+    assert _leftovers(tmp_path) == []
+    with pytest.raises(write.WriteError) as error:
+        write.replace(tmp_path / "missing" / "new.md", b"new", shown="adr/missing/new.md")
+    assert str(error.value).startswith("adr/missing/new.md: cannot write beside it: ")
+
+
+def test_apply_removes_what_it_created_when_a_later_step_fails(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    second.write_bytes(b"b")
+    replace = write.replace
+
+    def then_another_writer(path, *args, **kwargs):
+        replace(path, *args, **kwargs)
+        second.write_bytes(b"changed meanwhile")  # after `a.md` is made, before `b.md` is written
+
+    with monkeypatch.context() as patch:
+        patch.setattr(write, "replace", then_another_writer)
+        with pytest.raises(write.FileChanged):
+            write.apply([write.create(tmp_path, "a.md", b"a"), write.edit(tmp_path, "b.md", b"b", b"B")])
+    assert not first.exists() and second.read_bytes() == b"changed meanwhile"
+    write.apply([write.create(tmp_path, "a.md", b"a"), write.remove(tmp_path, "b.md", b"changed meanwhile")])
+    assert first.read_bytes() == b"a" and not second.exists()
+    assert write.record_bytes("é", bom=True) == b"\xef\xbb\xbf\xc3\xa9" and write.record_bytes("x", bom=False) == b"x"

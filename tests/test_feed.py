@@ -8,9 +8,11 @@ below, not computed by the code under test.
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 import subprocess
+import time
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -19,6 +21,8 @@ import pytest
 
 from test_history import commit, git
 from test_plugin import make_site, run_build
+
+from mkdocs_decisions.render.feed import _rfc3339, atom, instant
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -196,3 +200,54 @@ def test_a_feed_with_no_entries_still_has_an_author(tmp_path):
     assert feed.findall(f"{ATOM}entry") == []
     parsed = feedparser.parse(feed_file.read_bytes())
     assert not parsed.bozo and parsed.feed.author == SITE_AUTHOR
+
+
+# -- the feed's dates and base URL, without a build ----------------------------
+
+
+def test_git_dates_become_aware_instants():
+    utc = datetime.timezone.utc
+    assert instant("2026-01-10T12:00:00Z") == datetime.datetime(2026, 1, 10, 12, tzinfo=utc)
+    naive = instant(" 2026-01-10T12:00:00 ")  # no offset: read as UTC
+    assert naive == datetime.datetime(2026, 1, 10, 12, tzinfo=utc) and naive.tzinfo is utc
+    assert instant("yesterday") is None and instant(None) is None
+
+
+def test_an_offset_in_seconds_becomes_utc_whatever_the_local_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # +05:30, so a local conversion would show
+    time.tzset()
+    try:
+        assert _rfc3339("2026-01-10T12:00:00+01:00:30") == "2026-01-10T10:59:30+00:00"
+        assert _rfc3339("2026-01-10T12:00:00+01:00") == "2026-01-10T12:00:00+01:00"
+        assert _rfc3339("never") is None
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_the_feed_holds_the_latest_fifty_events_under_a_base_url_without_slash():
+    events = [
+        {"id": f"ADR-{n:04d}", "kind": "new", "commit": f"c{n}", "date": "2026-01-10T12:00:00+00:00",
+         "title": "T", "subject": "S", "site_url": f"adr/{n:04d}/"}
+        for n in range(1, 52)
+    ]
+    feed = ElementTree.fromstring(atom(events, "https://example.org/docs", "Site", "Ops"))
+    assert len(feed.findall(f"{ATOM}entry")) == 50
+    assert feed.find(f"{ATOM}id").text == "https://example.org/docs/decisions.atom"
+    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "https://example.org/docs/adr/0001/"
+
+
+def test_the_feed_text_has_no_stray_text_and_falls_back_to_stable_names():
+    event = {"id": "ADR-0001", "kind": "new", "commit": "c1", "date": "2026-01-10T12:00:00+00:00",
+             "title": "T", "subject": "S", "site_url": "adr/0001/"}
+    text = atom([event], "", " ", "\x01")  # no site URL; author and title blank once XML's forbidden characters go
+    lines = text.splitlines()
+    assert all(line.strip().startswith("<") and line.strip().endswith(">") for line in lines)
+    assert all(line.startswith("  <") or line.startswith("    <") for line in lines[2:-1])
+    assert "\n  <entry>\n" in text and "\n  </entry>\n" in text
+    assert "\n  <author><name>unknown</name></author>\n" in text
+    assert "\n    <author><name>unknown</name></author>\n" in text
+    assert "\n  <id>urn:mkdocs-decisions:feed</id>\n" in text
+    spaced = ElementTree.fromstring(atom([event], "https://example.org/my docs/", "Site", "Ops"))
+    assert spaced.find(f"{ATOM}id").text == "https://example.org/my%20docs/decisions.atom"
+    assert spaced.find(f"{ATOM}entry/{ATOM}link").get("href") == "https://example.org/my%20docs/adr/0001/"

@@ -311,3 +311,24 @@ def test_a_reader_registered_by_another_package(tmp_path):
     page = soup(project / "site" / "proposal" / "0001-dark-mode" / "index.html")
     assert page.h1.get_text() == "Dark mode"
     assert page.select_one(".decisions-badge").get_text() == "open"
+
+
+def test_inline_people_and_tags_become_lists_with_each_item_located(tmp_path):
+    text = (
+        "# ADR-0007: Use gRPC\n\n**Status**: Accepted\n**Date**: 2024-01-05\n"
+        "**Author**: Ann, Bo\n**Reviewers**: Cy\n**Tags**: api; rpc\n\n## Context\n\nText.\n"
+    )
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "0007-use-grpc.md").write_text(text)
+    [record] = Archive.load(load_settings(None, tmp_path)).records
+    assert record.format == "inline"
+    located = {
+        key: (field.value, field.key_at[:2], field.items_at, field.style)
+        for key, field in record.fields.items() if key in ("authors", "reviewers", "tags")
+    }
+    at = text.index  # each item's offset in the file
+    assert located == {
+        "authors": (["Ann", "Bo"], (5, 3), ((5, 13, at("Ann"), at("Ann") + 3), (5, 18, at("Bo"), at("Bo") + 2)), "block"),
+        "reviewers": (["Cy"], (6, 3), ((6, 16, at("Cy"), at("Cy") + 2),), "block"),
+        "tags": (["api", "rpc"], (7, 3), ((7, 11, at("api"), at("api") + 3), (7, 16, at("rpc"), at("rpc") + 3)), "block"),
+    }

@@ -24,6 +24,7 @@ from test_plugin import make_site, run_build, soup
 from mkdocs_decisions.archive import Archive, scheme_for
 from mkdocs_decisions.config import Settings
 from mkdocs_decisions.readers import read_record
+from mkdocs_decisions.render.sanitize import safe_href
 
 
 def lint_json(root: Path) -> tuple[int, list[dict]]:
@@ -335,3 +336,35 @@ def test_killing_new_with_supersedes_leaves_each_file_old_or_new(tmp_path):
         assert (work / "adr" / "0001-old.md").read_text() in (old_text, old_after), attempt
         created = work / "adr" / "0002-newer.md"
         assert not created.exists() or created.read_text() == new_after, attempt
+
+
+# -- URLs from frontmatter, judged without the browser tests -------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("mailto:team@example.org", "mailto:team@example.org"),
+        ("javascript:alert(1)", None),
+        # controls and spaces at either end go, tabs and line breaks anywhere
+        (" \x01https://example.org/\x02 ", "https://example.org/"),
+        ("https://exa\tmple.org/\n", "https://example.org/"),
+        # the scheme is read with spaces, controls and DEL inside left out
+        ("ht tps://example.org/", "ht tps://example.org/"),
+        ("ht\x7ftps://example.org/", "ht\x7ftps://example.org/"),
+        ("java\x7fscript:alert(1)", None),
+        # a colon before the first `/`, `?` or `#`, and no known scheme: refused
+        ("_x:y", None),
+        ("1:2/x", None),
+        # a colon after them is part of a path, query or fragment
+        ("/adr/0001-x/", "/adr/0001-x/"),
+        ("x/_a:b/c", "x/_a:b/c"),
+        ("x?a:b?c", "x?a:b?c"),
+        ("x#a:b#c", "x#a:b#c"),
+        ("", None),
+        ("\x01 \x02", None),
+    ],
+)
+def test_frontmatter_urls_keep_only_safe_schemes(url, expected):
+    assert safe_href(url) == expected

@@ -9,8 +9,8 @@ import pytest
 
 from mkdocs_decisions.archive import Archive, scheme_for
 from mkdocs_decisions.config import Settings
-from mkdocs_decisions.model import Position
-from mkdocs_decisions.readers import read_record
+from mkdocs_decisions.model import FILE_START, Position, ReadProblem
+from mkdocs_decisions.readers import parse_record, read_record
 from mkdocs_decisions.readers.markdown import first_heading
 
 
@@ -191,3 +191,15 @@ def test_a_record_closed_with_yaml_document_end_is_native_whatever_its_body_says
     text = "---\nstatus: accepted\ndate: 2026-01-01\n...\n# Use queues\n\nlayout: boxes\n"
     assert detect(text) == "native"
     assert detect(text.replace("...", "---")) == "native"
+
+
+def test_an_older_version_is_too_large_only_above_the_limit():
+    """`parse_record` reads records from git (`--since`) with the same size limit as files."""
+    settings = Settings.from_mapping(None, Path("."))
+    kind, scheme = settings.kind("adr"), scheme_for(settings)
+    limit = kind.max_file_bytes
+    head = b"---\nstatus: accepted\n---\n# Fits\n"
+    at_limit = head + b"x" * (limit - len(head))
+    assert [p.kind for p in parse_record(at_limit, "adr/0001-x.md", kind, scheme).problems] == []
+    over = parse_record(at_limit + b"x", "adr/0001-x.md", kind, scheme)
+    assert over.problems == [ReadProblem("file-too-large", FILE_START, f"{limit + 1} bytes")]

@@ -410,3 +410,41 @@ def test_one_sided_link_only_between_native_records(project):
         ],
         "summary": {"records": 13, "errors": 1, "warnings": 0, "fixed": 0},
     }
+
+
+def test_missing_target_hint_comes_from_the_file_name_and_only_when_close(project):
+    """`0002-kafka` is the successor's file name (not its id, not its slug
+    alone); `kafkaesque` is only loosely like anything, so no guess."""
+    project.write(A, accepted_adr(extra="supersedes: [0002-kafka, kafkaesque]\n"))
+    project.write("adr/0002-kafka.md", accepted_adr("Use Kafka"))
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 14, "'0002-kafka' in 'supersedes' is not a record id (did you mean "
+         "ADR-0002?); link to an existing record by its id"),
+        ("missing-target", A, 5, 26, "'kafkaesque' in 'supersedes' is not a record id; link to an "
+         "existing record by its id"),
+    ]
+
+
+def test_yaml_syntax_when_frontmatter_is_a_single_value(project):
+    project.write(A, "---\njust text\n---\n# T\n\nText.\n")
+    assert project.findings("yaml-syntax") == [
+        ("yaml-syntax", A, 2, 1, "invalid frontmatter: frontmatter must be a mapping of "
+         "`key: value` lines, not a single value"),
+    ]
+
+
+def test_encoding_position_after_a_leading_blank_line(project):
+    project.write(A, b"\n\xffabc\n")
+    assert project.findings("encoding") == [
+        ("encoding", A, 2, 1, "byte 0xff is not valid UTF-8; save the file with UTF-8 encoding"),
+    ]
+
+
+def test_supersedes_newer_points_at_the_later_record_in_a_list(project):
+    project.write(A, accepted_adr("A", date="2026-01-10"))
+    project.write(B, accepted_adr("B", date="2026-03-01"))
+    project.write("adr/0003-c.md", accepted_adr("C", extra="supersedes: [ADR-0001, ADR-0002]\n", date="2026-02-01"))
+    assert project.findings("supersedes-newer") == [
+        ("supersedes-newer", "adr/0003-c.md", 5, 24, "supersedes ADR-0002, dated 2026-03-01, which is later "
+         "than this record's date 2026-02-01; a record can only replace an older one, so check both dates"),
+    ]
