@@ -45,7 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "mkdocs-decisions-mutation"
 EQUIVALENTS = REPO / "docs" / "testing.md"
-DEFAULT_BUDGET = 4.0
+DEFAULT_BUDGET = 2.0
 
 # What the tests read from the repository root (also_copy in pyproject.toml
 # takes them on into mutants/), and the sibling folder of real archives.
@@ -77,26 +77,48 @@ settings.load_profile("mutation")
 _durations = None
 
 
-def pytest_collection_modifyitems(config, items):
-    """For a mutant: its tests quickest first (a kill is found sooner), and
-    only as many as fit in MUTATION_BUDGET seconds of the first pass's times."""
+def _duration(nodeid):
     global _durations
-    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
-        return
     if _durations is None:
         with open("mutmut-stats.json", encoding="utf-8") as stream:
             _durations = json.load(stream)["duration_by_test"]
-    items.sort(key=lambda item: _durations.get(item.nodeid, 0.0))
+    return _durations.get(nodeid, 0.0)
+
+
+def _for_a_mutant():
+    return "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", "")
+
+
+def pytest_load_initial_conftests(early_config, parser, args):
+    """For a mutant: only as many of its tests as fit in MUTATION_BUDGET
+    seconds of the first pass's times, quickest first, before pytest collects
+    them: collecting every test file that calls a much-used function would
+    cost more than running the test that kills the mutant.
+
+    """
+    if not _for_a_mutant():
+        return
+    tests = sorted((arg for arg in args if "::" in arg), key=_duration)
     budget = float(os.environ.get("MUTATION_BUDGET") or 0)
-    spent, kept = 0.0, 0
-    for item in items:
-        spent += _durations.get(item.nodeid, 0.0)
+    spent, kept = 0.0, []
+    for test in tests:
+        spent += _duration(test)
         if kept and budget and spent > budget:
             break
-        kept += 1
-    if kept < len(items):
-        config.hook.pytest_deselected(items=items[kept:])
-        del items[kept:]
+        kept.append(test)
+    args[:] = [arg for arg in args if "::" not in arg] + kept
+
+
+def pytest_collection_modifyitems(config, items):
+    """For a mutant: its tests quickest first, so a kill is found sooner.
+
+    mutmut's clean run, right after a first pass that ran every test (and
+    would have stopped mutmut had one failed), runs only one."""
+    if _for_a_mutant():
+        items.sort(key=lambda item: _duration(item.nodeid))
+    elif os.environ.get("MUTANT_UNDER_TEST") == "" and os.environ.get("MUTATION_FIRST_PASS"):
+        config.hook.pytest_deselected(items=items[1:])
+        del items[1:]
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -195,8 +217,12 @@ def copy_tests(workdir: Path) -> None:
     )
 
 
-def mutmut(workdir: Path, args: list[str], budget: float) -> int:
+def mutmut(workdir: Path, args: list[str], budget: float, first_pass: bool = False) -> int:
+    """Run mutmut in WORKDIR; FIRST_PASS: its first pass over the tests runs
+    in this call (a fresh run), so its clean run need not run them again."""
     env = dict(os.environ)
+    if first_pass:
+        env["MUTATION_FIRST_PASS"] = "1"
     env["MUTATION_BUDGET"] = str(budget)
     env.pop("CI", None)  # tools the run leaves out (node_modules) skip instead of failing
     # child processes of the tests (the `decisions` command) import the mutated package
@@ -313,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             code = mutmut(workdir, ["run", "--max-children", str(args.jobs)], args.budget)
     else:
         prepare(workdir)
-        code = mutmut(workdir, ["run", "--max-children", str(args.jobs)], args.budget)
+        code = mutmut(workdir, ["run", "--max-children", str(args.jobs)], args.budget, first_pass=True)
     minutes = (time.monotonic() - started) / 60
     if code != 0:
         print(f"mutmut failed (exit status {code}) after {minutes:.1f} min", file=sys.stderr)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -597,3 +599,23 @@ def test_graph_to_a_folder_that_does_not_exist_is_a_usage_error(project):
     assert result.stderr.startswith("decisions: error: missing/graph.dot: cannot write beside it: ")
     assert "Traceback" not in result.stderr
     assert not (project.root / "missing").exists()
+
+
+def test_lint_says_where_it_looked_when_it_finds_no_records(tmp_path):
+    (tmp_path / "docs" / "decisions").mkdir(parents=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == (
+        "decisions: warning: no decision records found: looked for adr records in docs/decisions/ (the first of "
+        "adr/, docs/adr/, docs/decisions/, docs/architecture/decisions/, doc/adr/, doc/architecture/decisions/, "
+        "decisions/ that exists); rfc records in rfc/ (none of rfc/, rfcs/, docs/rfc/, docs/rfcs/ exists); "
+        "name the folder with kinds.<kind>.directory in the plugin's options\n"
+    )
+    explain = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--explain"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=120)
+    assert explain.stdout.splitlines() == [
+        "adr: records in docs/decisions/ (the first of adr/, docs/adr/, docs/decisions/, "
+        "docs/architecture/decisions/, doc/adr/, doc/architecture/decisions/, decisions/ that exists)",
+        "rfc: records in rfc/ (none of rfc/, rfcs/, docs/rfc/, docs/rfcs/ exists)",
+    ]

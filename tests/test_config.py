@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, accepted_adr
 from mkdocs_decisions import config
 from mkdocs_decisions.config import ConfigError, Settings
 
@@ -114,6 +114,7 @@ def test_schema_that_does_not_exist(tmp_path):
 
 @pytest.mark.parametrize("directory", ["adr", "adr/", "./adr"])
 def test_duplicate_directory(tmp_path, directory):
+    (tmp_path / "adr").mkdir()
     assert config_error({"kinds": {"adr": {}, "rfc": {"directory": directory}}}, tmp_path) == (
         "kinds.rfc.directory: 'adr' is already the directory of kind 'adr'"
     )
@@ -471,6 +472,7 @@ def test_a_mistake_only_the_project_shows_reads_the_same_in_lint_and_in_mkdocs_b
 def test_an_option_without_a_default_may_be_null_in_both(project):
     project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      templates_dir: null\n      timeline: false\n")
     project.write("docs/index.md", "# X\n")
+    project.write("adr/0001-x.md", accepted_adr("X"))
     lint = project.run("lint", "-f", "mkdocs.yml")
     assert (lint.returncode, lint.stderr) == (0, "")
     build = _mkdocs_build(project)
@@ -488,3 +490,44 @@ def _mkdocs_build(project):
 
 def _errors(log: str) -> list[str]:
     return [line.split(" -  ", 1)[1] for line in log.splitlines() if line.startswith("ERROR")]
+
+
+def test_a_configured_directory_that_does_not_exist_is_an_error(tmp_path):
+    (tmp_path / "docs" / "decisions").mkdir(parents=True)
+    assert config_error({"kinds": {"adr": {"directory": "docs/decision"}}}, tmp_path) == (
+        "kinds.adr.directory: 'docs/decision' does not exist (did you mean 'docs/decisions'?); "
+        "create it, or fix the path (it is relative to mkdocs.yml)"
+    )
+
+
+@pytest.mark.parametrize("folders, adr, rfc", [
+    ([], "adr", "rfc"),
+    (["docs/decisions"], "docs/decisions", "rfc"),
+    (["docs/adr", "docs/decisions"], "docs/adr", "rfc"),
+    (["doc/architecture/decisions", "rfcs"], "doc/architecture/decisions", "rfcs"),
+    (["adr", "docs/adr", "rfc", "rfcs"], "adr", "rfc"),
+])
+def test_record_folders_are_found_where_teams_keep_them(tmp_path, folders, adr, rfc):
+    for folder in folders:
+        (tmp_path / folder).mkdir(parents=True)
+    settings = Settings.from_mapping(None, tmp_path)
+    assert [(kind.name, kind.directory) for kind in settings.kinds] == [("adr", adr), ("rfc", rfc)]
+
+
+def test_the_folder_adr_tools_or_log4brains_names_comes_first(tmp_path):
+    for folder in ("adr", "doc/arch", "docs/l4b"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / ".log4brains.yml").write_text("project:\n  name: x\n  adrFolder: ./docs/l4b\n")
+    assert Settings.from_mapping(None, tmp_path).kind("adr").directory == "docs/l4b"
+    (tmp_path / ".adr-dir").write_text("doc/arch\n")
+    found = Settings.from_mapping(None, tmp_path).kind("adr")
+    assert (found.directory, found.found_by) == ("doc/arch", "named by .adr-dir (adr-tools)")
+    # a configured folder wins over both
+    assert Settings.from_mapping({"kinds": {"adr": {"directory": "adr"}}}, tmp_path).kind("adr").directory == "adr"
+
+
+def test_a_broken_tool_file_falls_back_to_the_common_locations(tmp_path):
+    (tmp_path / "docs" / "adr").mkdir(parents=True)
+    (tmp_path / ".adr-dir").write_text("gone\n")
+    (tmp_path / ".log4brains.yml").write_text("project: [\n")
+    assert Settings.from_mapping(None, tmp_path).kind("adr").directory == "docs/adr"

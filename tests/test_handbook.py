@@ -22,7 +22,7 @@ TEMPLATES = ("adr", "rfc", "technology-evaluation", "poc-plan", "roadmap", "tech
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("handbook")
     copy_archive(FIXTURES / "good", root)
-    return run_build(make_site(root))
+    return run_build(make_site(root, "handbook: true"))
 
 
 def _links(page: Path, site: Path) -> set[Path]:
@@ -100,14 +100,14 @@ def test_new_records_from_every_record_template_build_into_a_site(tmp_path, proj
     assert page.h1.get_text() == f"Our first {kind}"
 
 
-def test_handbook_can_be_turned_off_trimmed_and_overridden(tmp_path):
+def test_handbook_is_asked_for_trimmed_and_overridden(tmp_path):
     copy_archive(FIXTURES / "good", tmp_path)
-    off = run_build(make_site(tmp_path, "handbook: false"))
+    off = run_build(make_site(tmp_path))  # a product's docs get only the decision pages
     assert not (off / "handbook").exists()
     (tmp_path / "docs" / "handbook").mkdir(parents=True)
     (tmp_path / "docs" / "handbook" / "mentorship.md").write_text("# Our own mentoring\n\nSee the [index](index.md).\n")
     # links to a left-out page become plain text, so the build stays strict
-    site = run_build(make_site(tmp_path, "handbook_exclude: [scenarios.md]"))
+    site = run_build(make_site(tmp_path, "handbook: true\n      handbook_exclude: [scenarios.md]"))
     assert not (site / "handbook" / "scenarios").exists()
     assert "Common scenarios" in soup(site / "handbook" / "index.html").get_text()
     assert soup(site / "handbook" / "mentorship" / "index.html").h1.get_text() == "Our own mentoring"

@@ -211,11 +211,16 @@ def test_mkdocs_build_command_fails_naming_the_file(tmp_path):
     assert "adr/0001-x.md:3:7: invalid-date: date '2026-02-30' is not a valid ISO 8601 date" in result.stderr
 
 
-def test_records_inside_docs_dir(tmp_path):
+def test_records_inside_docs_dir_keep_their_urls(tmp_path):
     copy_archive(FIXTURES / "good", tmp_path / "docs" / "decisions")
     site = run_build(make_site(tmp_path, "kinds: {adr: {directory: docs/decisions/adr}}"))
-    assert soup(site / "adr" / "0003-use-kafka" / "index.html").select_one("dl.decisions-card")
-    assert not (site / "decisions" / "adr" / "0003-use-kafka").exists()
+    page = soup(site / "decisions" / "adr" / "0003-use-kafka" / "index.html")
+    assert page.select_one("dl.decisions-card")
+    assert page.select_one(".decisions-backlinks, .decisions-lineage") is not None
+    assert not (site / "adr" / "0003-use-kafka").exists()
+    index = soup(site / "adr" / "index.html")
+    hrefs = [a["href"] for a in index.select("table.decisions-table a")]
+    assert "../decisions/adr/0003-use-kafka/" in hrefs
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
@@ -419,3 +424,67 @@ def test_builds_at_different_times_differ_only_in_mkdocs_sitemap(tmp_path, monke
     assert sorted(name for name in first if first[name] != second[name]) == ["index.html", "sitemap.xml", "sitemap.xml.gz"]
     changed = set(first["index.html"].decode().splitlines()) ^ set(second["index.html"].decode().splitlines())
     assert all(line.startswith("Build Date UTC") for line in changed), changed
+
+
+# -- a site that already has its records in docs_dir -------------------------------------
+
+
+def _site_with_records_in_docs(root: Path, index: str) -> Path:
+    adr = root / "docs" / "adr"
+    adr.mkdir(parents=True)
+    (adr / "0001-use-queues.md").write_text(accepted_adr("Use queues"))
+    (adr / "0002-use-kafka.md").write_text(
+        "# ADR-0002: Use Kafka\n\n> **Status**: Accepted\n> **Date**: 2026-01-10\n> **Deciders**: Ann\n\n"
+        "## Context\n\nWe chose [queues](0001-use-queues.md) before.\n"
+    )
+    (adr / "index.md").write_text(index)
+    (adr / "template.md").write_text("# Our template\n\nCopy me.\n")
+    return make_site(root)
+
+
+def test_the_sites_own_pages_in_a_record_folder_stay_its_own(tmp_path, caplog):
+    config_file = _site_with_records_in_docs(tmp_path, "# Our decisions\n\nHow we decide.\n")
+    with caplog.at_level(logging.INFO):
+        site = run_build(config_file)
+    assert soup(site / "adr" / "index.html").select_one('[role="main"]').get_text(" ", strip=True) == (
+        "Our decisions How we decide."
+    )
+    assert soup(site / "adr" / "template" / "index.html").h1.get_text() == "Our template"
+    rows = soup(site / "adr" / "records" / "index.html").select("table.decisions-table tbody tr")
+    assert [row.a["href"] for row in rows] == ["../0001-use-queues/", "../0002-use-kafka/"]
+    assert ("adr/index.md is a page of the site's own, without <!-- decisions:index adr --> in it: "
+            "the index of its records is adr/records.md") in caplog.text
+    # the record's own link still resolves, and its page has our additions around its text
+    kafka = soup(site / "adr" / "0002-use-kafka" / "index.html")
+    assert kafka.find("a", string="queues")["href"] == "../0001-use-queues/"
+    queues = soup(site / "adr" / "0001-use-queues" / "index.html")
+    assert [a["href"] for a in queues.select(".decisions-backlinks a")] == ["../0002-use-kafka/"]
+
+
+def test_the_index_goes_where_the_sites_own_page_has_its_marker(tmp_path):
+    config_file = _site_with_records_in_docs(tmp_path, "# Our decisions\n\n<!-- decisions:index adr -->\n")
+    site = run_build(config_file)
+    assert len(soup(site / "adr" / "index.html").select("table.decisions-table tbody tr")) == 2
+    assert not (site / "adr" / "records").exists()
+
+
+@pytest.mark.parametrize("option, cards", [("", [True, False]), ("record_card: always", [True, True]),
+                                           ("record_card: never", [False, False])])
+def test_the_card_is_left_out_where_the_record_shows_its_fields(tmp_path, option, cards):
+    config_file = _site_with_records_in_docs(tmp_path, "# Our decisions\n")
+    if option:
+        config_file.write_text(config_file.read_text().replace("  - decisions\n", f"  - decisions:\n      {option}\n"))
+    site = run_build(config_file)
+    shown = [soup(site / "adr" / page / "index.html").select_one("dl.decisions-card") is not None
+             for page in ("0001-use-queues", "0002-use-kafka")]
+    assert shown == cards
+
+
+def test_no_records_found_is_a_warning_that_says_where_it_looked(tmp_path, caplog):
+    config_file = make_site(tmp_path)
+    with pytest.raises(Abort):
+        run_build(config_file)
+    assert ("no decision records found: looked for adr records in adr/ (none of adr/, docs/adr/, "
+            "docs/decisions/, docs/architecture/decisions/, doc/adr/, doc/architecture/decisions/, "
+            "decisions/ exists); rfc records in rfc/ (none of rfc/, rfcs/, docs/rfc/, docs/rfcs/ exists); "
+            "name the folder with kinds.<kind>.directory in the plugin's options") in caplog.text

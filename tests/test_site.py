@@ -33,6 +33,12 @@ class ListSink:
     def exists(self, src_uri: str) -> bool:
         return src_uri in self.existing or src_uri in self.planned
 
+    def own(self, path: str) -> tuple[str, str] | None:
+        return None  # the records are outside docs_dir
+
+    def holding(self, marker: str) -> str | None:
+        return None
+
     def add(self, planned: PlannedFile) -> str:
         assert planned.src_uri not in self.planned, planned.src_uri
         self.planned[planned.src_uri] = planned

@@ -142,6 +142,21 @@ class Archive:
             if record.readable:
                 yield record, body
 
+    @property
+    def nothing_found(self) -> str | None:
+        """What to tell a user whose archive has no records at all: where
+        they were looked for, and how to point elsewhere. None when there are
+        records."""
+        if self.records:
+            return None
+        looked = "; ".join(
+            f"{kind.name} records in {kind.directory}/ ({kind.found_by})" for kind in self.settings.kinds
+        )
+        return (
+            f"no decision records found: looked for {looked}; name the folder with "
+            "kinds.<kind>.directory in the plugin's options"
+        )
+
     def next_free_id(self, kind: str, taken: Iterable[str] = ()) -> str:
         """The id after the highest number this kind's prefix uses: the one
         answer for `decisions new`, `renumber` and the duplicate-id hint.

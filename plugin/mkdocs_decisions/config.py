@@ -127,6 +127,10 @@ OPTIONS = (
            "the index pages are.", site=True),
     Option("fail_on_error", BOOLEAN, False,
            "Fail mkdocs build on invalid records even without --strict.", site=True),
+    Option("record_card", {"enum": ["auto", "always", "never"]}, "auto",
+           "The metadata card on record pages: auto leaves it out of a record that shows its "
+           "fields in its own text (MADR lists, a Status section, bold fields), so nothing shows "
+           "twice; always, or never.", site=True),
     Option("timeline", BOOLEAN, True, "Publish a timeline page of all records, newest first.", site=True),
     Option("graph", BOOLEAN, True,
            "Publish a page with the supersession graph of the whole archive, and a lineage graph on "
@@ -140,7 +144,9 @@ OPTIONS = (
     Option("history", BOOLEAN, True,
            "Read each record's creation, last change and status history from git (one git log pass) "
            "and show it on record pages and in decisions.json.", site=True),
-    Option("handbook", BOOLEAN, True, "Publish the engineering handbook and the document templates.", site=True),
+    Option("handbook", BOOLEAN, False,
+           "Publish the engineering handbook (how to write ADRs and RFCs, standards, reviews) and the "
+           "document templates; off by default, so a product's docs get only the decision pages.", site=True),
     Option("handbook_prefix", _text(pattern="^([A-Za-z0-9_.-]+/)*$"), "handbook/",
            "Where the handbook's pages go in the site.", site=True),
     Option("handbook_exclude", _list(), [],
@@ -220,6 +226,8 @@ class KindSettings:
     #: from the top-level options: lower-cased field name as written -> our field name
     field_aliases: Mapping[str, str]
     max_file_bytes: int
+    #: how `directory` was chosen, for `decisions lint --explain` and the no-records warning
+    found_by: str = "configured"
 
     def group(self, status: str | None) -> str:
         """Where a status belongs on an index page, like PEP 0's sections."""
@@ -258,6 +266,7 @@ class Settings:
     templates_dir: str | None
     records_in_nav: bool
     fail_on_error: bool
+    record_card: str
     timeline: bool
     graph: bool
     in_force_page: bool
@@ -315,7 +324,6 @@ class Settings:
 
 DEFAULT_KINDS: dict[str, dict[str, Any]] = {
     "adr": {
-        "directory": "adr",
         "prefix": "ADR",
         "title": "Architecture decisions",
         "statuses": ["proposed", "accepted", "rejected", "deprecated", "superseded"],
@@ -339,7 +347,6 @@ DEFAULT_KINDS: dict[str, dict[str, Any]] = {
         },
     },
     "rfc": {
-        "directory": "rfc",
         "prefix": "RFC",
         "title": "Requests for comments",
         "statuses": ["draft", "in-review", "accepted", "rejected", "implemented", "withdrawn"],
@@ -429,8 +436,16 @@ def _kind_settings(
             raise ConfigError(f"kinds.{name}.schema: {schema} does not exist")
         user_schema = _read_schema(schema_path, f"kinds.{name}.schema")
         schema = str(schema_path)
-    directory = str(merged["directory"] or name)
-    _inside_root(root, directory, f"kinds.{name}.directory")
+    if given.get("directory"):
+        directory, found_by = str(given["directory"]), "configured"
+        if not _inside_root(root, directory, f"kinds.{name}.directory").is_dir():
+            raise ConfigError(
+                f"kinds.{name}.directory: {directory!r} does not exist{_similar_folder(root, directory)}; "
+                "create it, or fix the path (it is relative to mkdocs.yml)"
+            )
+    else:
+        directory, found_by = discover_directory(root, name)
+        _inside_root(root, directory, f"kinds.{name}.directory")
     return KindSettings(
         name=name,
         directory=PurePosixPath(directory.replace("\\", "/")).as_posix().rstrip("/"),
@@ -449,7 +464,60 @@ def _kind_settings(
         extensions=tuple(merged["extensions"]),
         field_aliases=field_aliases,
         max_file_bytes=max_file_bytes,
+        found_by=found_by,
     )
+
+
+#: where teams keep records when nobody says, in the order they are tried
+COMMON_LOCATIONS = {
+    "adr": ("adr", "docs/adr", "docs/decisions", "docs/architecture/decisions", "doc/adr",
+            "doc/architecture/decisions", "decisions"),
+    "rfc": ("rfc", "rfcs", "docs/rfc", "docs/rfcs"),
+}
+
+
+def discover_directory(root: Path, kind: str) -> tuple[str, str]:
+    """A kind's folder when none is configured, and how it was found: the
+    folder adr-tools (`.adr-dir`) or log4brains (`.log4brains.yml`) names,
+    else the first common location that exists, else the kind's name."""
+    if kind == "adr":
+        named = _named_by_tools(root)
+        if named is not None:
+            return named
+    tried = COMMON_LOCATIONS.get(kind, (kind,))
+    for candidate in tried:
+        if (root / candidate).is_dir():
+            return candidate, f"the first of {', '.join(f'{c}/' for c in tried)} that exists"
+    return kind, f"none of {', '.join(f'{c}/' for c in tried)} exists"
+
+
+def _named_by_tools(root: Path) -> tuple[str, str] | None:
+    """The ADR folder that adr-tools' `.adr-dir` or log4brains' `.log4brains.yml` names."""
+    try:
+        named = (root / ".adr-dir").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        named = ""
+    if named and (root / named).is_dir():
+        return named, "named by .adr-dir (adr-tools)"
+    try:
+        log4brains = yaml.load((root / ".log4brains.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        named = str(log4brains["project"]["adrFolder"])
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return None
+    named = PurePosixPath(named).as_posix().removeprefix("./")
+    if named and (root / named).is_dir():
+        return named, "named by .log4brains.yml (log4brains)"
+    return None
+
+
+def _similar_folder(root: Path, directory: str) -> str:
+    parent = (root / directory).parent
+    try:
+        siblings = [entry.name for entry in parent.iterdir() if entry.is_dir()]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(Path(directory).name, siblings, n=1)
+    return f" (did you mean '{PurePosixPath(directory).parent / close[0]}'?)" if close else ""
 
 
 BUILTIN_SCHEMAS = ("adr", "rfc")

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 
 from .config import OPTIONS, ConfigError, Option, Settings, check_names, check_option
 from .model import Severity
-from .site import ASSET_DIR, ASSETS, TEMPLATES_DIR, PlannedFile, Site
+from .site import ASSET_DIR, ASSETS, MARKER, TEMPLATES_DIR, PlannedFile, Site
 from .tuning import BuildTuning, collector_paused
 
 log = get_plugin_logger(__name__)
@@ -106,12 +106,13 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read and check the archives, log what is wrong, add their pages."""
         assert self._site is not None
-        _remove_sources_inside(files, self._site.record_directories())
         with collector_paused():
             self._site.plan(_Sink(files, config))
         self._tuning.read(sum(len(published.archive.records) for published in self._site.published))
         for notice in self._site.notices:
             log.info(notice)
+        for warning in self._site.warnings:
+            log.warning(warning)
         errors = 0
         for label, d in self._site.findings:
             errors += d.severity is Severity.ERROR
@@ -137,8 +138,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self._site is not None and self._site.is_record(page.file.src_uri):
-            page.file.content_string = ""  # MkDocs has read the record: no need to keep its text twice
+        if page.file.generated_by and self._site is not None and self._site.is_record(page.file.src_uri):
+            page.file.content_string = ""  # MkDocs has read our record page: no need to keep its text twice
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -194,9 +195,29 @@ class _Sink:
     def __init__(self, files: Files, config: MkDocsConfig) -> None:
         self.files = files
         self.config = config
+        self._by_path: dict[str, File] | None = None
+        self._markers: dict[str, str] | None = None
 
     def exists(self, src_uri: str) -> bool:
         return self.files.get_file_from_path(src_uri) is not None
+
+    def own(self, path: str) -> tuple[str, str] | None:
+        if self._by_path is None:
+            self._by_path = {
+                os.path.realpath(file.abs_src_path): file
+                for file in self.files if file.abs_src_path is not None and file.generated_by is None
+            }
+        file = self._by_path.get(os.path.realpath(path))
+        return None if file is None else (file.src_uri, file.url)
+
+    def holding(self, marker: str) -> str | None:
+        if self._markers is None:  # each page read once, for all the markers it holds
+            self._markers = {}
+            for file in self.files.documentation_pages():
+                if file.generated_by is None:
+                    for found in MARKER.findall(file.content_string):
+                        self._markers.setdefault(found, file.src_uri)
+        return self._markers.get(marker)
 
     def add(self, planned: PlannedFile) -> str:
         # pages are listed in the navigation by on_nav, not where MkDocs would put them
@@ -211,21 +232,11 @@ class _Sink:
         return file.url
 
 
-def _remove_sources_inside(files: Files, directories: list[str]) -> None:
-    """Record files kept inside `docs_dir` become our pages, not plain ones."""
-    for file in list(files):
-        if file.abs_src_path is None or not file.src_uri.endswith(".md"):
-            continue
-        location = os.path.realpath(file.abs_src_path)
-        if any(location.startswith(d + os.sep) for d in directories):
-            files.remove(file)
-
-
 def _gather_decisions(nav: Navigation, site: Site, config: MkDocsConfig, files: Files) -> None:
     """Put our pages in one "Decisions" section at the end of the navigation."""
     ours = set(site.listed)
     for published in site.published:
-        ours.update(published.records)
+        ours.update(uri for uri in published.records if uri not in published.kept)
     if config.nav is None:  # MkDocs made a section per record directory
         nav.items = [item for item in nav.items if not _only_ours(item, ours)]
         nav.pages = [page for page in nav.pages if page.file.src_uri not in ours]

@@ -14,16 +14,20 @@ it goes.
 * the handbook, its templates and its worked examples (an archive too);
 * the CSS and JavaScript the pages use, and `decisions.json`.
 
-A page the site already has at the same place is the site's: the plan
-leaves it alone, and fills the markers it holds.
+Nothing of the site's own is taken away or moved: a page the site already
+has at the same place is the site's, and the plan fills the markers it
+holds; a record kept inside `docs_dir` stays the site's own page, at its
+own URL, as other plugins see it, and the plan only adds its card, banner,
+lineage and backlinks (`record_html`, `fill`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
-import os
 import posixpath
+import re
 from importlib import resources
 from typing import Protocol
 
@@ -55,6 +59,8 @@ TEMPLATE_MARKER = "<!-- decisions:template {name} -->"
 HEADER_MARKER = "<!-- decisions:record-header -->"
 FOOTER_MARKER = "<!-- decisions:record-footer -->"
 FEED = "decisions.atom"
+#: any of the markers above, as a page's text holds them
+MARKER = re.compile(r"<!-- decisions:[^>\n]*-->")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +83,13 @@ class FileSink(Protocol):
     def add(self, planned: PlannedFile) -> str:
         """Add the file; its URL, as pages link to it (`adr/0001-x/`)."""
 
+    def own(self, path: str) -> tuple[str, str] | None:
+        """The site's own file made from the file at `path` (absolute), as
+        `(src_uri, url)`: a record or attachment kept inside `docs_dir`."""
+
+    def holding(self, marker: str) -> str | None:
+        """The first page of the site's own whose text holds `marker`."""
+
 
 @dataclasses.dataclass
 class Published:
@@ -86,6 +99,10 @@ class Published:
     prefix: str  # where its pages go: "" or "handbook/examples/"
     label: str  # said before its findings: "" or "handbook example "
     records: dict[str, Record] = dataclasses.field(default_factory=dict)  # src_uri -> record
+    #: the records' pages that are the site's own (kept inside docs_dir), by src_uri
+    kept: set[str] = dataclasses.field(default_factory=set)
+    #: the records that show their fields in their own text (no card for those, by default)
+    fields_in_text: set[str] = dataclasses.field(default_factory=set)
     urls: dict[str, str] = dataclasses.field(default_factory=dict)  # record path -> page url
     history: history.History | None = None
     pages: SitePages | None = None  # once there is a jinja environment
@@ -108,6 +125,8 @@ class Site:
         self.findings: list[tuple[str, Diagnostic]] = []
         #: what the build should tell the reader, once (no git history, ...)
         self.notices: list[str] = []
+        #: what the build should warn about, once (no records found, ...)
+        self.warnings: list[str] = []
         self._env: jinja2.Environment | None = None
 
     # -- which files ---------------------------------------------------------------
@@ -116,6 +135,8 @@ class Site:
         """Read and check the archives, and give `files` every file the site gets."""
         settings = self.settings
         main = self._publish(files, Archive.load(settings), prefix="", label="")
+        if main.archive.nothing_found:
+            self.warnings.append(main.archive.nothing_found)
         if settings.history:
             main.history = history.load(settings)
             if main.history is None:
@@ -124,7 +145,7 @@ class Site:
                 self.notices.append(main.history.notice)
         for kind in settings.kinds:
             if any(r.kind == kind.name for r in main.archive.records) or (settings.root / kind.directory).is_dir():
-                self._page(files, f"{kind.name}/index.md", kind.title, INDEX_MARKER.format(kind=kind.name))
+                self._index(files, kind.name, kind.title)
         if settings.timeline:
             self._page(files, "timeline.md", "Decision timeline", TIMELINE_MARKER)
         if settings.graph:
@@ -144,14 +165,11 @@ class Site:
         document = export_json(export(main.archive, main.urls, main.history))
         files.add(PlannedFile("decisions.json", document))
 
-    def record_directories(self) -> list[str]:
-        """The real paths of the kinds' folders: markdown kept there is ours to publish."""
-        return [os.path.realpath(self.settings.root / kind.directory) for kind in self.settings.kinds]
-
     def record_uris(self, kind: str) -> list[str]:
-        """The project's record pages of a kind, for a navigation that lists them."""
+        """The project's record pages of a kind, for a navigation that lists
+        them (not the site's own pages: its navigation has them already)."""
         main = self.published[0] if self.published else None
-        return [uri for uri in main.records if uri.startswith(kind + "/")] if main else []
+        return [uri for uri in main.records if uri.startswith(kind + "/") and uri not in main.kept] if main else []
 
     def _publish(self, files: FileSink, archive: Archive, prefix: str, label: str) -> Published:
         """Check an archive, and plan a page for each of its records (and, for
@@ -159,7 +177,15 @@ class Site:
         published = Published(archive, prefix, label)
         self.findings += [(label, d) for d in archive.check().diagnostics]
         in_nav = self.settings.records_in_nav and not prefix
+        root = archive.settings.root
+        published.fields_in_text = {record.path for record in archive.records if _shows_fields(record)}
         for record, body in archive.take_bodies():
+            kept = files.own(str(root / record.path)) if not prefix else None
+            if kept is not None:  # a page of the site's own, where it was
+                published.records[kept[0]] = record
+                published.urls[record.path] = kept[1]
+                published.kept.add(kept[0])
+                continue
             kind = archive.settings.kind(record.kind)
             # a record kept in another kind of file (a YAML proposal) is still a page
             page_path = posixpath.splitext(record.path[len(kind.directory) + 1 :])[0] + ".md"
@@ -172,10 +198,29 @@ class Site:
         if not prefix:
             for kind, path, relative, refusal in discover(archive.settings, assets=True):
                 src_uri = f"{kind.name}/{relative[len(kind.directory) + 1:]}"
-                if refusal is None and not files.exists(src_uri):
+                if refusal is None and not files.exists(src_uri) and files.own(path) is None:
                     files.add(PlannedFile(src_uri, source=path))
         self.published.append(published)
         return published
+
+    def _index(self, files: FileSink, kind: str, title: str) -> None:
+        """A kind's index page: none when a page of the site's own has its
+        marker, else at `<kind>/index.md` or, when the site has its own page
+        there, beside it."""
+        marker = INDEX_MARKER.format(kind=kind)
+        if files.holding(marker) is not None:
+            return
+        src_uri = f"{kind}/index.md"
+        if files.exists(src_uri):
+            src_uri = next(
+                uri for n in itertools.count(1)
+                if not files.exists(uri := f"{kind}/records{'' if n == 1 else f'-{n}'}.md")
+            )
+            self.notices.append(
+                f"{kind}/index.md is a page of the site's own, without {marker} in it: "
+                f"the index of its records is {src_uri}"
+            )
+        self._page(files, src_uri, title, marker)
 
     def _page(self, files: FileSink, src_uri: str, title: str, marker: str) -> None:
         """A page of ours in the "Decisions" section, unless the site has one there."""
@@ -221,6 +266,8 @@ class Site:
         if body.lstrip().startswith("<h1"):
             end = body.index("</h1>") + len("</h1>")
             return body[:end] + HEADER_MARKER + body[end:] + FOOTER_MARKER
+        if src_uri in published.kept:  # the site's own page: its theme titles it, as before
+            return HEADER_MARKER + body + FOOTER_MARKER
         title = markupsafe.escape(record.title or record.slug)
         return f"<h1>{title}</h1>\n{HEADER_MARKER}{body}{FOOTER_MARKER}"
 
@@ -250,10 +297,12 @@ class Site:
         if header_at < 0 or footer_at < header_at:
             return html
         lineage = pages.lineage(record, page_url) if self.settings.graph else ""
+        shown = self.settings.record_card
+        card = shown == "always" or (shown == "auto" and record.path not in published.fields_in_text)
         return "".join(
             (
                 html[:header_at],
-                pages.record_header(record, page_url),
+                pages.record_header(record, page_url, card),
                 html[header_at + len(HEADER_MARKER) : footer_at],
                 pages.record_footer(record, page_url, lineage),
                 html[footer_at + len(FOOTER_MARKER) :],
@@ -282,6 +331,16 @@ class Site:
                 block = self._env.get_template("decisions/template.html").render(template=template, download=download)
                 html = html.replace(marker, block)
         return html
+
+
+def _shows_fields(record: Record) -> bool:
+    """The record's status, date or deciders are written in its markdown
+    text, where readers see them (not in frontmatter, which pages do not
+    show, nor in a file of another kind that a reader turned into a page)."""
+    return record.path.endswith((".md", ".markdown")) and any(
+        field is not None and field.value_at[0] >= record.body_line
+        for field in map(record.fields.get, ("status", "date", "deciders"))
+    )
 
 
 def _link_ids(published: Published, record: Record, html: str, page_url: str) -> str:

@@ -115,7 +115,7 @@ def detect(text: str) -> str:
     head = text[: head_end.start() if head_end else 4000]
     if re.search(r"(?im)^\s*[-*+]\s+(?:\*\*)?status(?:\*\*)?\s*:", head):
         return "madr"
-    if re.search(r"(?im)^\s*\*\*status(?::\*\*|\*\*\s*:)", head):
+    if re.search(r"(?im)^\s*(?:>\s*)?\*\*status(?::\*\*|\*\*\s*:)", head):
         return "inline"
     if _MADR_HEADINGS.search(text):
         return "madr"  # MADR leaves the status out when nobody set one

@@ -1,5 +1,6 @@
 """Bold inline fields under the title: `**Status**: Accepted`, `**Date**: 2026-01-05`
-(as in our handbook's source guide and many hand-written archives)."""
+(as in our handbook's source guide and many hand-written archives), also as
+a list or a quote (`> **Status**: Accepted`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..model import Record
 from . import fields, madr, native, relations
 
 _FIELD = re.compile(
-    r"^(\s*(?:[-*+]\s+)?)(\*\*)(status|date|deciders|decision[- ]makers|authors?|reviewers?|tags?)"
+    r"^(\s*(?:>\s*)?(?:[-*+]\s+)?)(\*\*)(status|date|deciders|decision[- ]makers|authors?|reviewers?|tags?)"
     r"(?::\*\*|\*\*\s*:)\s*(.*?)\s*$",
     re.IGNORECASE,
 )

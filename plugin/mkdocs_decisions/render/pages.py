@@ -193,8 +193,8 @@ class SitePages:
         records = [self.archive.by_id[i] for i in sorted_ids(ids) if i in self.archive.by_id]
         return [self._row(r, page_url) for r in records if r.path in self.urls]
 
-    def record_header(self, record: Record, page_url: str) -> str:
-        """The banner (for a record no longer in force) and the metadata card."""
+    def record_header(self, record: Record, page_url: str, card: bool = True) -> str:
+        """The banner (for a record no longer in force) and, with `card`, the metadata card."""
         banner = None
         if record.status in BANNERS:
             successors = self._rows(list(self.archive.graph.replaced_by.get(record.id or "", ())), page_url)
@@ -214,7 +214,8 @@ class SitePages:
         custom = self._custom("record-header.html")
         if custom is not None:
             return custom.render(
-                badge=self._badge, record=record, banner=banner, people=people, tags=tags, links=links, history=history
+                badge=self._badge, record=record, banner=banner, people=people, tags=tags, links=links,
+                history=history, card=card,
             )
         e = markupsafe.escape
         html = []
@@ -226,6 +227,8 @@ class SitePages:
             if banner["successors"]:
                 html.append(f" Superseded by {', '.join(map(_link, banner['successors']))}.")
             html.append("\n</div>")
+        if not card:
+            return "".join(html)
         html.append(
             '\n<dl class="decisions-card" aria-label="Record metadata">'
             f"\n  <div><dt>Id</dt><dd>{e(record.id or 'none')}</dd></div>"
