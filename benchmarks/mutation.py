@@ -3,7 +3,7 @@
 
     pip install -e '.[test,mutation]'
     python benchmarks/mutation.py              # the whole run, from scratch
-    python benchmarks/mutation.py --again      # new tests: re-run the survivors, finish a stopped run
+    python benchmarks/mutation.py --again      # after changing tests or code: changed modules again, survivors, the rest
     python benchmarks/mutation.py --report     # the scores of the last run again
 
 mutmut 3 changes one thing at a time in the modules listed under
@@ -179,19 +179,10 @@ def prepare(workdir: Path) -> None:
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", ".hypothesis")
-    shutil.copytree(REPO / "plugin", workdir / "src", ignore=ignore)
+    copy_source(workdir)
     # tests that read the package's own files find them at plugin/, as in the repository
     (workdir / "plugin").symlink_to("src", target_is_directory=True)
     copy_tests(workdir)
-    for name in ROOT_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, workdir / name, ignore=ignore)
-        elif source.exists():
-            shutil.copy2(source, workdir / name)
-    for module in (workdir / "src" / "mkdocs_decisions" / "rules").glob("*.py"):
-        undecorate(module)
     (workdir / "mutation_plugin.py").write_text(PLUGIN, encoding="utf-8")
     (workdir / "pythonpath").mkdir()
     (workdir / "pythonpath" / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
@@ -202,19 +193,47 @@ def prepare(workdir: Path) -> None:
         (workdir / "shared").symlink_to(shared, target_is_directory=True)
 
 
-def undecorate(module: Path) -> None:
-    text = module.read_text(encoding="utf-8")
+def copy_source(workdir: Path) -> None:
+    """The package as src/, its rules undecorated; a file whose scratch copy
+    is already the same is not touched, so that mutmut (which goes by
+    modification times) keeps the results of the modules that did not change."""
+    source, target = REPO / "plugin", workdir / "src"
+    wanted = set()
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if path.is_dir() or "__pycache__" in relative.parts or relative.parts[0].endswith(".egg-info"):
+            continue
+        wanted.add(relative)
+        data = path.read_bytes()
+        if relative.parts[:2] == ("mkdocs_decisions", "rules") and path.suffix == ".py":
+            data = undecorate(data.decode("utf-8")).encode("utf-8")
+        copy = target / relative
+        if not copy.exists() or copy.read_bytes() != data:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(data)
+    for copy in sorted(target.rglob("*"), reverse=True):
+        if copy.is_file() and copy.relative_to(target) not in wanted:
+            copy.unlink()
+
+
+def undecorate(text: str) -> str:
     calls = [f"{name} = {decorator}({name})\n" for decorator, name in RULE_DECORATOR.findall(text)]
-    if calls:
-        text = RULE_DECORATOR.sub(r"# @\1 (registered at the end, for mutmut)\n", text)
-        module.write_text(text.rstrip("\n") + "\n\n\n" + "".join(calls), encoding="utf-8")
+    if not calls:
+        return text
+    text = RULE_DECORATOR.sub(r"# @\1 (registered at the end, for mutmut)\n", text)
+    return text.rstrip("\n") + "\n\n\n" + "".join(calls)
 
 
 def copy_tests(workdir: Path) -> None:
-    shutil.copytree(
-        REPO / "tests", workdir / "tests", dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns("__pycache__", ".hypothesis", "node_modules"),
-    )
+    """The tests, and what they read from the repository root, as they are now."""
+    ignore = shutil.ignore_patterns("__pycache__", ".hypothesis", "node_modules")
+    shutil.copytree(REPO / "tests", workdir / "tests", dirs_exist_ok=True, ignore=ignore)
+    for name in ROOT_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, workdir / name, dirs_exist_ok=True, ignore=ignore)
+        elif source.exists():
+            shutil.copy2(source, workdir / name)
 
 
 def mutmut(workdir: Path, args: list[str], budget: float, first_pass: bool = False) -> int:
@@ -313,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"(default {DEFAULT_BUDGET:g}; 0: every test that calls the mutated function)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--again", action="store_true",
-                      help="keep the last run; copy the tests again, re-run its survivors, "
+                      help="keep the last run; copy the package (mutmut mutates the changed modules again) and "
+                      "the tests again, re-run the survivors, "
                       "then run the mutants it did not reach")
     mode.add_argument("--report", action="store_true", help="only print the last run's scores")
     parser.add_argument("mutants", nargs="*", help="with --again: only these mutants (names or globs)")
@@ -327,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.again:
         if not (workdir / "mutants").is_dir():
             parser.error(f"no earlier run in {workdir}")
+        copy_source(workdir)
         copy_tests(workdir)
         names = args.mutants or [
             name for codes in results(workdir).values() for name, code in codes.items()

@@ -143,6 +143,22 @@ COMMANDS = {
         "decisions: adr/0001-use-mysql.md: it changed on disk after it was read, so it was not overwritten; "
         "run the command again\n",
     ),
+    "new --supersedes (adr-tools)": (
+        {"adr/0001-record-architecture-decisions.md": ADR_TOOLS},
+        ["new", "adr", "Use Postgres", "--supersedes", "ADR-0001"],
+        "adr/0001-record-architecture-decisions.md",
+        "decisions: adr/0001-record-architecture-decisions.md: it changed on disk after it was read, "
+        "so it was not overwritten; run the command again\n",
+    ),
+    "status (madr)": (
+        {OLD: "# Use MySQL\n\n- Status: accepted\n- Date: 2025-01-01\n\n## Context and Problem Statement\n\nText.\n",
+         NEW: "# Use Postgres\n\n- Status: proposed\n- Date: 2026-02-01\n\n## Context and Problem Statement\n\nText.\n\n"
+              "## Links\n\n- Supersedes [ADR-0001](0001-use-mysql.md)\n"},
+        ["status", "ADR-0002", "accepted"],
+        OLD,
+        "decisions: adr/0001-use-mysql.md: it changed on disk after it was read, so it was not overwritten; "
+        "run the command again\n",
+    ),
 }
 
 
@@ -345,16 +361,26 @@ def test_new_renumber_and_the_duplicate_id_hint_agree_on_the_next_free_number(tm
     assert moved.stdout == "adr/0001-b.md -> adr/0005-b.md: ADR-0001 is now ADR-0005\n"
 
 
-def test_new_and_status_refuse_to_edit_a_record_of_another_format(tmp_path):
-    # an adr-tools record has no frontmatter to add `superseded_by` to
-    root = project_with(tmp_path, {"adr/0001-record-architecture-decisions.md": ADR_TOOLS})
-    before = snapshot(root)
-    refusal = ("adr/0001-record-architecture-decisions.md is in adr-tools format; "
-               "run 'decisions migrate --to native' first\n")
+def test_new_and_status_edit_a_record_of_another_format_in_its_own_format(tmp_path):
+    # an adr-tools record has no frontmatter: its links go in its Status section, as adr-tools writes them
+    old = "adr/0001-record-architecture-decisions.md"
+    root = project_with(tmp_path, {old: ADR_TOOLS})
     new = run(root, ["new", "adr", "Use Postgres", "--supersedes", "ADR-0001"])
-    assert (new.returncode, new.stdout, new.stderr) == (2, "", "decisions: error: " + refusal)
+    assert (new.returncode, new.stdout) == (0, "adr/0002-use-postgres.md\n"), new.stderr
+    linked = ADR_TOOLS.replace("\nAccepted\n", "\nAccepted\n\nSuperseded by [2. Use Postgres](0002-use-postgres.md)\n", 1)
+    assert (root / old).read_text() == linked
     status = run(root, ["status", "ADR-0001", "deprecated"])
-    assert (status.returncode, status.stdout, status.stderr) == (1, "", "decisions: " + refusal)
+    assert (status.returncode, status.stdout, status.stderr) == (0, f"{old}: accepted -> deprecated\n", "")
+    assert (root / old).read_text() == linked.replace("\nAccepted\n", "\nDeprecated\n", 1)
+
+
+def test_a_record_that_cannot_be_read_is_not_edited(tmp_path):
+    root = project_with(tmp_path, {"adr/0001-a.md": "---\nstatus: [accepted\n---\n# A\n\nText.\n"})
+    before = snapshot(root)
+    new = run(root, ["new", "adr", "B", "--supersedes", "ADR-0001"])
+    assert (new.returncode, new.stdout, new.stderr) == (
+        1, "", "decisions: adr/0001-a.md cannot be read as a record; fix it first ('decisions lint' says why)\n"
+    )
     assert snapshot(root) == before
 
 

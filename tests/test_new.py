@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import accepted_adr
+from conftest import REPO, accepted_adr
 
+from mkdocs_decisions.archive import Archive
 from mkdocs_decisions.authoring import write
 from mkdocs_decisions.authoring.new import slugify
+from mkdocs_decisions.config import load_settings
 
 TODAY = datetime.date.today().isoformat()
 
@@ -20,6 +25,11 @@ TODAY = datetime.date.today().isoformat()
 def findings(project, *args):
     result = project.run("lint", "--format", "json", *args)
     return json.loads(result.stdout)["diagnostics"]
+
+
+def written(text: str) -> str:
+    """A new record's text with every template prompt written, as its author would."""
+    return re.sub(r"\[TODO\b[^\]\n]*\]", "Written.", text).replace("YYYY-MM-DD", TODAY)
 
 
 @pytest.mark.parametrize(("kind", "people_key"), [("adr", "deciders"), ("rfc", "authors")])
@@ -43,28 +53,47 @@ def test_numbers_continue_after_the_highest(project):
     assert result.stdout == "adr/0008-next-one.md\n"
 
 
-def test_supersedes_updates_the_old_record_byte_exactly(project):
+def test_supersedes_links_both_records_and_the_old_one_stays_in_force(project):
     old = "---\r\nstatus: accepted   # settled\r\ndate: 2025-01-02\r\ndeciders: [alice]\r\n---\r\n# Use MySQL\r\n\r\nText.\r\n"
     project.write("adr/0002-use-mysql.md", old.encode("utf-8"))
-    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0002")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == "adr/0003-use-postgresql.md\n"
-    updated = (project.root / "adr" / "0002-use-mysql.md").read_bytes()
-    assert updated == (
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0002", "--author", "bob")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "adr/0003-use-postgresql.md\n",
+        "updated adr/0002-use-mysql.md: superseded_by ADR-0003; it stays accepted until ADR-0003 is accepted "
+        "('decisions status ADR-0003 accepted' marks it superseded)\n",
+    )
+    # the link on both sides, byte exactly; the old decision is still the one in force
+    assert (project.root / "adr" / "0002-use-mysql.md").read_bytes() == (
+        b"---\r\nstatus: accepted   # settled\r\ndate: 2025-01-02\r\ndeciders: [alice]\r\n"
+        b"superseded_by: [ADR-0003]\r\n---\r\n# Use MySQL\r\n\r\nText.\r\n"
+    )
+    new = project.root / "adr" / "0003-use-postgresql.md"
+    assert "\nsupersedes: [ADR-0002]\n---\n" in new.read_text()
+    # all the lint says is the prompts of the new record, which are the author's to write
+    found = findings(project)
+    assert found and {(d["rule"], d["path"]) for d in found} == {("placeholder", "adr/0003-use-postgresql.md")}
+    # once written and accepted, the old record is superseded, and the archive is clean
+    new.write_text(written(new.read_text()))
+    accepted = project.run("status", "ADR-0003", "accepted")
+    assert (accepted.returncode, accepted.stdout, accepted.stderr) == (
+        0,
+        "adr/0002-use-mysql.md: accepted -> superseded (superseded by ADR-0003)\n"
+        "adr/0003-use-postgresql.md: proposed -> accepted\n",
+        "",
+    )
+    assert (project.root / "adr" / "0002-use-mysql.md").read_bytes() == (
         b"---\r\nstatus: superseded   # settled\r\ndate: 2025-01-02\r\ndeciders: [alice]\r\n"
         b"superseded_by: [ADR-0003]\r\n---\r\n# Use MySQL\r\n\r\nText.\r\n"
     )
-    new = (project.root / "adr" / "0003-use-postgresql.md").read_text()
-    assert "\nsupersedes: [ADR-0002]\n---\n" in new
-    rules = {d["rule"] for d in findings(project)}
-    # links are consistent; the successor is still proposed, which the linter points out
-    assert rules == {"placeholder", "successor-not-accepted"}
+    assert project.findings() == []
 
 
 def test_supersedes_an_unknown_record_is_refused(project):
     project.write("adr/0001-a.md", accepted_adr())
     result = project.run("new", "adr", "B", "--supersedes", "ADR-0009")
-    assert result.returncode == 2
+    # like a path that does not exist: the command could not run
+    assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "decisions: error: --supersedes ADR-0009: no record has that id\n"
     assert sorted(p.name for p in (project.root / "adr").iterdir()) == ["0001-a.md"]
 
@@ -131,3 +160,257 @@ def test_own_templates_override_ours(project):
 )
 def test_slugs_are_safe_file_names(title, slug):
     assert slugify(title) == slug
+
+
+# -- every format: the new record in the archive's own format, the link in each record's own ----------
+
+OLD = "adr/0001-use-mysql.md"
+NEW = "adr/0002-use-postgresql.md"
+NEWER = "adr/0003-use-cockroachdb.md"
+PENDING = (
+    "updated adr/0001-use-mysql.md: superseded_by ADR-0002; it stays accepted until ADR-0002 is accepted "
+    "('decisions status ADR-0002 accepted' marks it superseded)\n"
+)
+
+# format -> (the old record, how `new --supersedes` leaves it, how accepting the new one leaves it,
+#            the start of the new record, how the new record ends, the format it is read as, --author allowed)
+FORMATS = {
+    "native": (
+        "---\nstatus: accepted\ndate: 2025-01-02\ndeciders: [alice]\n---\n# Use MySQL\n\n## Context\n\nOrders need a database.\n",
+        "---\nstatus: accepted\ndate: 2025-01-02\ndeciders: [alice]\nsuperseded_by: [ADR-0002]\n---\n"
+        "# Use MySQL\n\n## Context\n\nOrders need a database.\n",
+        "---\nstatus: superseded\ndate: 2025-01-02\ndeciders: [alice]\nsuperseded_by: [ADR-0002]\n---\n"
+        "# Use MySQL\n\n## Context\n\nOrders need a database.\n",
+        f"---\nstatus: proposed\ndate: {TODAY}\ndeciders: [bob]\ntags: []\nsupersedes: [ADR-0001]\n---\n"
+        "# Use PostgreSQL\n\n## Context and problem statement\n\n",
+        "\n",
+        "native",
+        True,
+    ),
+    "madr": (
+        "# Use MySQL\n\n* Status: accepted\n* Deciders: alice\n* Date: 2025-01-02\n\n"
+        "## Context and Problem Statement\n\nOrders need a database.\n",
+        "# Use MySQL\n\n* Status: accepted\n* Deciders: alice\n* Date: 2025-01-02\n\n"
+        "## Context and Problem Statement\n\nOrders need a database.\n\n"
+        "## Links\n\n* Superseded by [ADR-0002](0002-use-postgresql.md)\n",
+        "# Use MySQL\n\n* Status: superseded by [ADR-0002](0002-use-postgresql.md)\n* Deciders: alice\n"
+        "* Date: 2025-01-02\n\n## Context and Problem Statement\n\nOrders need a database.\n\n"
+        "## Links\n\n* Superseded by [ADR-0002](0002-use-postgresql.md)\n",
+        f"# Use PostgreSQL\n\n* Status: proposed\n* Deciders: bob\n* Date: {TODAY}\n\n## Context and problem statement\n\n",
+        "\n\n## Links\n\n* Supersedes [ADR-0001](0001-use-mysql.md)\n",
+        "madr",
+        True,
+    ),
+    "madr 4": (
+        "---\nstatus: accepted\ndate: 2025-01-02\ndecision-makers: [alice]\n---\n# Use MySQL\n\n"
+        "## Context and Problem Statement\n\nOrders need a database.\n",
+        "---\nstatus: accepted\ndate: 2025-01-02\ndecision-makers: [alice]\nsuperseded_by: [ADR-0002]\n---\n"
+        "# Use MySQL\n\n## Context and Problem Statement\n\nOrders need a database.\n",
+        "---\nstatus: superseded by ADR-0002\ndate: 2025-01-02\ndecision-makers: [alice]\nsuperseded_by: [ADR-0002]\n---\n"
+        "# Use MySQL\n\n## Context and Problem Statement\n\nOrders need a database.\n",
+        f"---\nstatus: proposed\ndate: {TODAY}\ndecision-makers: [bob]\nsupersedes: [ADR-0001]\n---\n"
+        "# Use PostgreSQL\n\n## Context and problem statement\n\n",
+        "\n",
+        "madr",
+        True,
+    ),
+    "adr-tools": (
+        "# 1. Use MySQL\n\nDate: 2025-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nOrders need a database.\n",
+        "# 1. Use MySQL\n\nDate: 2025-01-02\n\n## Status\n\nAccepted\n\n"
+        "Superseded by [2. Use PostgreSQL](0002-use-postgresql.md)\n\n## Context\n\nOrders need a database.\n",
+        "# 1. Use MySQL\n\nDate: 2025-01-02\n\n## Status\n\nSuperseded\n\n"
+        "Superseded by [2. Use PostgreSQL](0002-use-postgresql.md)\n\n## Context\n\nOrders need a database.\n",
+        f"# 2. Use PostgreSQL\n\nDate: {TODAY}\n\n## Status\n\nProposed\n\n"
+        "Supersedes [1. Use MySQL](0001-use-mysql.md)\n\n## Context and problem statement\n\n",
+        "\n",
+        "adr-tools",
+        False,  # an adr-tools record has no deciders line
+    ),
+    "inline": (
+        "# Use MySQL\n\n**Status**: Accepted\n**Date**: 2025-01-02\n**Deciders**: alice\n\n## Context\n\nOrders need a database.\n",
+        "# Use MySQL\n\n**Status**: Accepted\n**Date**: 2025-01-02\n**Deciders**: alice\n"
+        "**Superseded by**: [ADR-0002](0002-use-postgresql.md)\n\n## Context\n\nOrders need a database.\n",
+        "# Use MySQL\n\n**Status**: Superseded\n**Date**: 2025-01-02\n**Deciders**: alice\n"
+        "**Superseded by**: [ADR-0002](0002-use-postgresql.md)\n\n## Context\n\nOrders need a database.\n",
+        f"# Use PostgreSQL\n\n**Status**: Proposed\n**Date**: {TODAY}\n**Deciders**: bob\n"
+        "**Supersedes**: [ADR-0001](0001-use-mysql.md)\n\n## Context and problem statement\n\n",
+        "\n",
+        "inline",
+        True,
+    ),
+    "inline, quoted": (
+        "# Use MySQL\n\n> **Status**: Accepted\n> **Date**: 2025-01-02\n\n## Context\n\nOrders need a database.\n",
+        "# Use MySQL\n\n> **Status**: Accepted\n> **Date**: 2025-01-02\n"
+        "> **Superseded by**: [ADR-0002](0002-use-postgresql.md)\n\n## Context\n\nOrders need a database.\n",
+        "# Use MySQL\n\n> **Status**: Superseded\n> **Date**: 2025-01-02\n"
+        "> **Superseded by**: [ADR-0002](0002-use-postgresql.md)\n\n## Context\n\nOrders need a database.\n",
+        f"# Use PostgreSQL\n\n**Status**: Proposed\n**Date**: {TODAY}\n**Deciders**: bob\n"
+        "**Supersedes**: [ADR-0001](0001-use-mysql.md)\n\n## Context and problem statement\n\n",
+        "\n",
+        "inline",
+        True,
+    ),
+}
+
+
+def formats_of(project) -> dict[str, str]:
+    return {record.path: record.format for record in Archive.load(load_settings(None, project.root)).records}
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_supersedes_in_every_format_leaves_a_clean_archive(project, name):
+    old, linked, superseded, head, tail, read_as, people = FORMATS[name]
+    project.write(OLD, old)
+    author = ["--author", "bob"] if people else []
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0001", *author)
+    assert (result.returncode, result.stdout, result.stderr) == (0, NEW + "\n", PENDING)
+    # both sides name each other, each in its own format; the old record stays in force
+    assert (project.root / OLD).read_text() == linked
+    text = (project.root / NEW).read_text()
+    assert text.startswith(head) and text.endswith(tail), text
+    assert formats_of(project) == {OLD: read_as, NEW: read_as}
+    # the linter then has nothing to say but the new record's prompts, which are its author's to write
+    found = project.findings()
+    assert found and {(rule, path) for rule, path, *_ in found} == {("placeholder", NEW)}
+
+    (project.root / NEW).write_text(written(text))
+    accepted = project.run("status", "ADR-0002", "accepted")
+    assert (accepted.returncode, accepted.stderr) == (0, "")
+    assert accepted.stdout == f"{OLD}: accepted -> superseded (superseded by ADR-0002)\n{NEW}: proposed -> accepted\n"
+    assert (project.root / OLD).read_text() == superseded
+    assert project.findings() == []
+
+    # the next one in the chain: the middle record gets its second link beside its first
+    again = project.run("new", "adr", "Use CockroachDB", "--supersedes", "ADR-0002", *author)
+    assert (again.returncode, again.stdout) == (0, NEWER + "\n"), again.stderr
+    (project.root / NEWER).write_text(written((project.root / NEWER).read_text()))
+    assert project.run("status", "ADR-0003", "accepted").returncode == 0
+    assert project.findings() == []
+    archive = Archive.load(load_settings(None, project.root))
+    middle = archive.by_path[NEW]
+    assert (middle.format, middle.status) == (read_as, "superseded")
+    assert sorted((link.relation, link.target) for link in middle.links) == [
+        ("superseded_by", "ADR-0003"), ("supersedes", "ADR-0001")
+    ]
+    assert formats_of(project) == {OLD: read_as, NEW: read_as, NEWER: read_as}
+
+
+def test_rfc_supersedes_keeps_the_old_rfc_in_force_and_clean(project):
+    # an RFC has no superseded status: both sides are linked, and the old one's status stays
+    project.write("rfc/0001-plan.md", "---\nstatus: accepted\ndate: 2025-01-01\nauthors: [carol]\n---\n# Plan\n\nText.\n")
+    result = project.run("new", "rfc", "Better plan", "--supersedes", "RFC-1", "--author", "dan")
+    assert (result.returncode, result.stderr) == (0, "updated rfc/0001-plan.md: superseded_by RFC-0002\n")
+    path = project.root / "rfc" / "0002-better-plan.md"
+    path.write_text(written(path.read_text()))
+    assert project.run("status", "RFC-2", "in-review").returncode == 0
+    assert project.run("status", "RFC-2", "accepted").stdout == "rfc/0002-better-plan.md: in-review -> accepted\n"
+    assert (project.root / "rfc" / "0001-plan.md").read_text() == (
+        "---\nstatus: accepted\ndate: 2025-01-01\nauthors: [carol]\nsuperseded_by: [RFC-0002]\n---\n# Plan\n\nText.\n"
+    )
+    assert project.findings() == []
+
+
+def test_new_accepted_at_once_supersedes_at_once(project):
+    project.write(OLD, FORMATS["native"][0])
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-1", "--status", "accepted", "--author", "bob")
+    assert (result.returncode, result.stderr) == (
+        0, "updated adr/0001-use-mysql.md: accepted -> superseded (superseded by ADR-0002)\n"
+    )
+    assert (project.root / OLD).read_text() == FORMATS["native"][2]
+    # an accepted ADR needs its deciders: without them, the command is used wrongly
+    refused = project.run("new", "adr", "Use Oracle", "--status", "accepted")
+    assert (refused.returncode, refused.stdout, refused.stderr) == (
+        2, "", "decisions: error: ADR records with status 'accepted' need deciders: name them with --author\n"
+    )
+
+
+def test_new_follows_the_kind_format_option_and_the_dominant_format(project):
+    # most records are adr-tools, one is ours: the new one is written like most
+    project.write("adr/0001-a.md", FORMATS["adr-tools"][0])
+    project.write("adr/0002-b.md", FORMATS["adr-tools"][0].replace("# 1. Use MySQL", "# 2. Use B"))
+    project.write("adr/0003-c.md", FORMATS["native"][0])
+    assert project.run("new", "adr", "Next").stdout == "adr/0004-next.md\n"
+    assert formats_of(project)["adr/0004-next.md"] == "adr-tools"
+    # the kind's `format` option, when it names one, is followed (here in a kind with no records yet)
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      kinds: {adr: {format: inline}}\n")
+    for path in (project.root / "adr").iterdir():
+        path.unlink()
+    assert project.run("new", "adr", "Inline one").stdout == "adr/0001-inline-one.md\n"
+    assert (project.root / "adr" / "0001-inline-one.md").read_text().startswith(
+        f"# Inline one\n\n**Status**: Proposed\n**Date**: {TODAY}\n\n## Context and problem statement\n"
+    )
+
+
+def test_what_a_format_cannot_hold_is_refused(project):
+    project.write(OLD, FORMATS["adr-tools"][0])
+    before = (project.root / OLD).read_bytes()
+    people = project.run("new", "adr", "Use PostgreSQL", "--author", "bob")
+    assert (people.returncode, people.stdout, people.stderr) == (
+        1, "", "decisions: the adr records are in adr-tools format, which has no place for deciders; "
+        "leave out --author, or write the names in the record's text\n"
+    )
+    # a format no builtin reader writes
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      kinds: {adr: {format: yaml-proposal}}\n")
+    unknown = project.run("new", "adr", "Use PostgreSQL")
+    assert (unknown.returncode, unknown.stdout, unknown.stderr) == (
+        1, "", "decisions: the adr records are in yaml-proposal format, which 'decisions new' cannot write; "
+        "it writes native, madr, adr-tools, inline\n"
+    )
+    assert sorted(p.name for p in (project.root / "adr").iterdir()) == ["0001-use-mysql.md"]
+    assert (project.root / OLD).read_bytes() == before
+
+
+def test_a_link_that_would_not_read_back_is_refused(project):
+    # MADR frontmatter with none of our keys: a `superseded_by` key would make it read as our format
+    old = "---\nlabels: [db]\n---\n# Use MySQL\n\n## Context and Problem Statement\n\nOrders need a database.\n"
+    project.write(OLD, old)
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0001")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "decisions: adr/0001-use-mysql.md: the change would not read back from this madr record "
+        "(it would be read as native); nothing was written: make the change by hand\n"
+    )
+    assert sorted(p.name for p in (project.root / "adr").iterdir()) == ["0001-use-mysql.md"]
+    assert (project.root / OLD).read_text() == old
+
+
+# -- real archives, copied to a temporary folder ------------------------------------------------
+
+REAL = REPO.parent / "shared" / "real-archives"
+
+
+@pytest.mark.parametrize(
+    "name", ["alphagov__govuk-aws", "elastisys__compliantkubernetes", "adr__madr", "thomvaill__log4brains"]
+)
+def test_supersedes_then_accept_in_a_real_archive_leaves_it_clean(project, name):
+    if not (REAL / name).is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{REAL / name} is missing")
+        pytest.skip(f"{REAL / name} is not here (it is in CI)")
+    shutil.copytree(REAL / name, project.root / "archive")
+    project.write("mkdocs.yml", "site_name: Real\nplugins:\n  - decisions:\n      kinds: {adr: {directory: archive}}\n")
+    assert project.findings() == []
+    archive = Archive.load(load_settings(None, project.root))
+    ordered = archive.ordered("adr")
+    old = ([r for r in ordered if r.status == "accepted"] or ordered)[-1]
+    before = {p: p.read_bytes() for p in (project.root / "archive").rglob("*.md")}
+
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", old.id)
+    assert result.returncode == 0, result.stderr
+    new_path = result.stdout.strip()
+    assert result.stderr.startswith(f"updated {old.path}: superseded_by ")
+    found = project.findings()
+    assert {(rule, path) for rule, path, *_ in found} == {("placeholder", new_path)}
+    changed = {p for p in (project.root / "archive").rglob("*.md") if before.get(p) != p.read_bytes()}
+    assert {p.relative_to(project.root).as_posix() for p in changed} == {old.path, new_path}
+
+    new_file = project.root / new_path
+    new_file.write_text(written(new_file.read_text()))
+    new_id = Archive.load(load_settings(None, project.root)).by_path[new_path].id
+    accepted = project.run("status", new_id, "accepted")
+    assert (accepted.returncode, accepted.stderr) == (0, "")
+    assert project.findings() == []
+    after = Archive.load(load_settings(None, project.root))
+    assert (after.by_path[old.path].format, after.by_path[old.path].status) == (old.format, "superseded")
+    assert after.by_path[new_path].format == old.format
+    assert after.by_path[old.path].targets("superseded_by") == [new_id]
+    assert after.by_path[new_path].targets("supersedes") == [old.id]

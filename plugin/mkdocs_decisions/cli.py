@@ -1,13 +1,16 @@
 """The `decisions` command.
 
-Exit codes follow the linters people already script against: 0 when there is
-no error (warnings allowed), 1 when there is at least one error, 2 when the
-command itself cannot run (bad options, bad configuration, a path that does
-not exist).
+Every command exits as the linters people already script against do, one
+table for all (docs/lint.md, "Exit codes"): 0 done (for `lint`: no error,
+warnings allowed), 1 refused or findings (an error found, a change the
+lifecycle or the record's errors forbid, a file that changed meanwhile),
+2 could not run (bad usage or configuration, a path or id that does not
+exist).
 """
 
 from __future__ import annotations
 
+import datetime
 import gc
 import os
 import sys
@@ -16,9 +19,9 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, handbook
-from .archive import Archive
-from .authoring import AuthoringError, write
+from . import __version__, handbook, history
+from .archive import Archive, discover
+from .authoring import AuthoringError, UsageError, write
 from .authoring import fix as fixing
 from .authoring import migrate as migration
 from .authoring.renumber import renumber as move
@@ -77,6 +80,8 @@ def cli() -> None:
 @click.option("--explain", is_flag=True, help="Show how each named file was read (format, fields, links) instead of linting.")
 @click.option("--since", metavar="REF", help="Also check what changed since REF (a branch, tag or commit): "
               "rewritten accepted records, status changes, deletions, numbers taken at REF.")
+@click.option("--records-only", is_flag=True, help="Leave out named files that are not records of the project "
+              "(for pre-commit, which names every changed file); with none left, there is nothing to report.")
 def lint(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -86,17 +91,25 @@ def lint(
     ignore: tuple[str, ...],
     explain: bool,
     since: str | None,
+    records_only: bool,
 ) -> None:
     """Check the records of the archive, or only those under PATHS.
 
     The whole archive is always read, so links between records are checked
-    even when only some files are named (as pre-commit does).
+    even when only some files are named (as pre-commit does). A named file
+    that is not a record stops the command (exit 2), unless --records-only.
     """
     # A short-lived process whose objects all live until it exits: the cycle
     # collector would only re-walk them (a tenth of the run on big archives).
     gc.disable()
     selected, ignored = _rule_names(select), _rule_names(ignore)
     settings = _settings(config_file, paths)
+    if records_only and paths:
+        paths, found = _records_among(settings, paths)
+        if not paths:  # no record among them: nothing to read, nothing to report
+            summary = {"records": found, "errors": 0, "warnings": 0, "fixed": 0}
+            click.echo("" if explain else FORMATS[output_format]([], summary), nl=False)
+            sys.exit(EXIT_CLEAN)
     scope = _scope(settings, paths)
     archive = Archive.load(settings)
     _check_named_files(archive, paths, scope)
@@ -104,6 +117,8 @@ def lint(
         _explain(archive, scope)
         return
     baseline = _baseline(settings, since)
+    if archive.nothing_found:
+        click.echo(f"decisions: warning: {archive.nothing_found}", err=True)
     result = archive.check(selected, ignored, baseline)
     fixed = 0
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
@@ -181,7 +196,8 @@ def graph(
 @click.argument("kind", required=False)
 @click.argument("title", required=False)
 @config_option
-@click.option("--supersedes", metavar="ID", help="The record this one replaces; it is marked superseded at once.")
+@click.option("--supersedes", metavar="ID", help="The record this one replaces; both name each other at once, "
+              "and it is marked superseded when this one is accepted.")
 @click.option("--status", metavar="STATUS", help="Initial status (default: the kind's first proposal status).")
 @click.option("--author", "authors", multiple=True, metavar="NAME", help="Deciders of an ADR, authors of an RFC (repeatable).")
 @click.option("--list", "list_templates", is_flag=True, help="List the templates and where each comes from.")
@@ -196,8 +212,10 @@ def new_record(
 ) -> None:
     """Create KIND record TITLE from its template, under the next free number.
 
-    Prints the new file's path. The sections still to write are marked with
-    [TODO: ...] prompts, which 'decisions lint' reports until they are filled.
+    The record is written in the format of the kind's records (ours, MADR,
+    adr-tools or inline). Prints the new file's path. The sections still to
+    write are marked with [TODO: ...] prompts, which 'decisions lint'
+    reports until they are filled.
     """
     settings = _settings(config_file, ())
     if list_templates:
@@ -215,14 +233,14 @@ def new_record(
     from .authoring.new import create
 
     try:
-        path, older = create(settings, kind, title, status=status, people=authors, supersedes=supersedes)
-    except write.WriteError as error:
-        _refuse(error)
-    except AuthoringError as error:
+        path, updated = create(settings, kind, title, status=status, people=authors, supersedes=supersedes)
+    except UsageError as error:
         _fail(str(error))
+    except AuthoringError as error:
+        _refuse(error)
     click.echo(os.path.relpath(path))
-    if older is not None:
-        click.echo(f"updated {os.path.relpath(older)}: superseded by the new record", err=True)
+    for line in updated:
+        click.echo(line, err=True)
 
 
 @cli.command("status")
@@ -230,15 +248,18 @@ def new_record(
 @click.argument("new_status", metavar="NEW_STATUS")
 @config_option
 @click.option("--by", metavar="ID", help="The successor, when the record becomes superseded.")
-def change_status(record_id: str, new_status: str, config_file: Path | None, by: str | None) -> None:
+@click.option("--force", is_flag=True, help="Make the change even though the record has errors, "
+              "or the change would cause findings.")
+def change_status(record_id: str, new_status: str, config_file: Path | None, by: str | None, force: bool) -> None:
     """Move record ID to NEW_STATUS, as the kind's lifecycle allows.
 
     Linked records change in the same step: accepting a record that
     supersedes others marks them superseded; --by links a superseded record
-    and its successor both ways.
+    and its successor both ways. A record with errors (template text left
+    in, a field its new status requires) is not accepted without --force.
     """
     archive = Archive.load(_settings(config_file, ()))
-    _report_changes(lambda: apply_change(archive, record_id, new_status, by))
+    _report_changes(lambda: apply_change(archive, record_id, new_status, by, force))
 
 
 @cli.command()
@@ -261,9 +282,11 @@ def renumber(which: str, config_file: Path | None, since: str | None) -> None:
 
 
 def _report_changes(action) -> None:
-    """Print what `action` changed, or why it refused (exit 1)."""
+    """Print what `action` changed, or why it refused (exit 1) or could not run (exit 2)."""
     try:
         changes = action()
+    except UsageError as error:
+        _fail(str(error))
     except AuthoringError as error:
         _refuse(error)
     for line in changes:
@@ -290,6 +313,8 @@ def migrate(paths: tuple[Path, ...], config_file: Path | None, target: str, dry_
     settings = _settings(config_file, paths)
     scope = _scope(settings, paths)
     archive = Archive.load(settings)
+    if archive.nothing_found:
+        click.echo(f"decisions: warning: {archive.nothing_found}", err=True)
     _check_named_files(archive, paths, scope)
     changes = migration.plan(archive, scope)
     for change in changes:
@@ -306,6 +331,39 @@ def migrate(paths: tuple[Path, ...], config_file: Path | None, target: str, dry_
     forced = [k.name for k in settings.kinds if k.format not in ("auto", "native")]
     if changes and not dry_run and forced:
         click.echo(f"set 'format: native' (or remove 'format') for kind(s) {', '.join(forced)} in mkdocs.yml", err=True)
+
+
+@cli.command()
+@click.option("--name", "site_name", metavar="NAME", help="The site's name (default: the folder's name).")
+@click.option("--author", metavar="NAME", help="Who decided the first ADR and wrote the first RFC "
+              "(default: git's user.name).")
+def init(site_name: str | None, author: str | None) -> None:
+    """Set up this folder for decision records: mkdocs.yml with the plugin
+    and the handbook, a first ADR and RFC, pre-commit and CI configuration.
+
+    A file that exists is never overwritten.
+    """
+    from .authoring.init import init as set_up
+
+    root = Path.cwd()
+    person = author or history.user_name(root)
+    if not person:
+        _fail("who decided the first ADR? give --author NAME (git has no user.name here)")
+    today = datetime.datetime.fromtimestamp(
+        int(os.environ["SOURCE_DATE_EPOCH"]), datetime.timezone.utc
+    ).date() if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else datetime.date.today()
+    try:
+        done = set_up(root, site_name=site_name or root.name, person=person, today=today.isoformat())
+    except AuthoringError as error:
+        _refuse(error)
+    for path in done.written:
+        click.echo(f"wrote {path}")
+    for path, hint in done.kept:
+        click.echo(f"kept {path}: {hint}")
+    if done.install_placeholder:
+        click.echo("edit .github/workflows/decisions.yml: put the git URL you install mkdocs-decisions from "
+                   "in its 'pip install' line (OWNER is a placeholder)")
+    click.echo("next: decisions lint, then mkdocs serve")
 
 
 @cli.command("rules")
@@ -374,6 +432,9 @@ def _baseline(settings: Settings, since: str | None):
 
 
 def _explain(archive: Archive, scope: list[str] | None) -> None:
+    if scope is None:  # the whole archive: say first where its records were looked for
+        for kind in archive.settings.kinds:
+            click.echo(f"{kind.name}: records in {kind.directory}/ ({kind.found_by})")
     for record in archive.records:
         if not _in_scope(record.path, scope):
             continue
@@ -404,6 +465,26 @@ def _check_named_files(archive: Archive, paths: tuple[Path, ...], scope: list[st
                 f"{path}: not a record of this project (records live in {directories} under "
                 f"{archive.settings.root}); run from the project's root or name its mkdocs.yml with -f"
             )
+
+
+def _records_among(settings: Settings, paths: tuple[Path, ...]) -> tuple[tuple[Path, ...], int]:
+    """For --records-only: the named paths less the files that are not records
+    of the project (outside it, outside its kinds' folders, excluded by name,
+    of another extension), and how many records the project has. Folders and
+    names that do not exist are kept, for `_scope` to judge as usual."""
+    root = os.path.realpath(settings.root)
+    records = {relative for _, _, relative, _ in discover(settings)}
+    kept = []
+    for path in paths:
+        if path.is_file():
+            # the file's own name, as discover() lists it, even when it is a symbolic link
+            where = os.path.join(os.path.realpath(path.absolute().parent), path.name)
+            if os.path.commonpath([where, root]) != root:
+                continue
+            if Path(os.path.relpath(where, root)).as_posix() not in records:
+                continue
+        kept.append(path)
+    return tuple(kept), len(records)
 
 
 def _apply_fixes(archive: Archive, fixes: list[Fix]) -> int:

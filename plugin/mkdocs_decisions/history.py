@@ -81,6 +81,11 @@ def run_git(root: Path, *arguments: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def user_name(root: Path) -> str:
+    """git's `user.name` here, or "" when git does not know one (who wrote a new record)."""
+    return (run_git(root, "config", "user.name") or "").strip()
+
+
 def _parse(log: str, prefix: str) -> History:
     """Walk `git log -p` oldest first, following renames, reading status lines."""
     records: dict[str, RecordHistory] = {}

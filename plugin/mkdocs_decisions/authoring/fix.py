@@ -1,27 +1,38 @@
-"""Frontmatter edits as byte-preserving splices, and `decisions lint --fix`.
+"""Record edits as byte-preserving splices, and `decisions lint --fix`.
 
 We never re-serialise YAML: a `Fix` replaces the characters of one value or
 inserts one list item or line, so every other byte of the file (comments,
-quoting, line endings, a BOM) stays as it was (ADR-0006). `plan` is shared
-by every command that edits frontmatter; `apply` is `--fix` itself, which
-writes each file on its own and leaves alone one that changed since it was
-checked.
+quoting, line endings, a BOM) stays as it was (ADR-0006). A record of
+another format is edited the way that format writes it (`formats`). `plan`
+is shared by every command that edits records; `apply` is `--fix` itself,
+which writes each file on its own and leaves alone one that changed since
+it was checked.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ..model import Fix, Record
-from . import AuthoringError, write
-from .quoting import scalar
+from . import AuthoringError, formats, write
 
 if TYPE_CHECKING:
     from ..archive import Archive
 
 
-def plan(records: dict[str, Record], fixes: Iterable[Fix]) -> dict[str, str]:
-    """The new text of every record that `fixes` change, keyed by path."""
+def plan(
+    records: dict[str, Record],
+    fixes: Iterable[Fix],
+    by_id: Mapping[str, Record] | None = None,
+    successors: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """The new text of every record that `fixes` change, keyed by path.
+
+    Each record is edited in its own format (`formats.splice`); `by_id`
+    finds the records a link points to (a link line in text formats names
+    the file), `successors` the records a record marked superseded is
+    superseded by.
+    """
     grouped: dict[str, dict[tuple[str, str], list[str]]] = {}
     for fix in fixes:
         values = grouped.setdefault(fix.path, {}).setdefault((fix.key, fix.action), [])
@@ -30,13 +41,10 @@ def plan(records: dict[str, Record], fixes: Iterable[Fix]) -> dict[str, str]:
     new_texts: dict[str, str] = {}
     for path, changes in sorted(grouped.items()):
         record = records[path]
-        splices: list[tuple[int, int, str]] = []
-        for (key, action), values in sorted(changes.items()):
-            written = [scalar(value) for value in values]
-            if action == "replace":
-                splices.append(_replace(record, key, written[-1]))
-            else:
-                splices.append(_append(record, key, written))
+        splices = [
+            formats.splice(record, key, action, values, by_id or {}, (successors or {}).get(path, ()))
+            for (key, action), values in sorted(changes.items())
+        ]
         text = record.text
         for start, end, replacement in sorted(splices, reverse=True):
             text = text[:start] + replacement + text[end:]
@@ -44,18 +52,23 @@ def plan(records: dict[str, Record], fixes: Iterable[Fix]) -> dict[str, str]:
     return new_texts
 
 
-def require_native(archive: Archive, fixes: Iterable[Fix]) -> None:
-    """Refuse to edit records of other formats, where a key may have no place
-    to go (`lint --fix` only proposes fixes where there is one)."""
-    for path in sorted({fix.path for fix in fixes}):
-        if archive.by_path[path].format != "native":
-            raise AuthoringError(
-                f"{path} is in {archive.by_path[path].format} format; run 'decisions migrate --to native' first"
-            )
+def require_editable(archive: Archive, fixes: Iterable[Fix]) -> None:
+    """Refuse an edit a record's format has no place for, before anything is planned."""
+    for fix in sorted(fixes, key=lambda f: (f.path, f.key)):
+        problem = formats.editable(archive.by_path[fix.path], fix.key)
+        if problem:
+            raise AuthoringError(problem)
 
 
-def edits(archive: Archive, fixes: Iterable[Fix]) -> list[write.Write]:
-    """`plan` as writes of the files, each expecting the bytes it was read from."""
+def edits(
+    archive: Archive,
+    fixes: Iterable[Fix],
+    new_records: Iterable[Record] = (),
+    successors: Mapping[str, Sequence[str]] | None = None,
+) -> list[write.Write]:
+    """`plan` as writes of the files, each expecting the bytes it was read from
+    (`new_records`: records about to be created, which links may point to)."""
+    by_id = {**archive.by_id, **{record.id: record for record in new_records if record.id}}
     return [
         write.edit(
             archive.settings.root,
@@ -63,7 +76,7 @@ def edits(archive: Archive, fixes: Iterable[Fix]) -> list[write.Write]:
             write.record_bytes(archive.by_path[path].text, archive.by_path[path].bom),
             write.record_bytes(text, archive.by_path[path].bom),
         )
-        for path, text in plan(archive.by_path, fixes).items()
+        for path, text in plan(archive.by_path, fixes, by_id, successors).items()
     ]
 
 
@@ -84,40 +97,3 @@ def apply(archive: Archive, fixes: Iterable[Fix]) -> tuple[int, list[str]]:
         else:
             written += 1
     return written, skipped
-
-
-def _replace(record: Record, key: str, value: str) -> tuple[int, int, str]:
-    span = record.fields[key].value_span
-    return span.start, span.end, value
-
-
-def _append(record: Record, key: str, values: list[str]) -> tuple[int, int, str]:
-    text = record.text
-    field = record.fields.get(key)
-    newline = "\r\n" if "\r\n" in text[: record.body_start] else "\n"
-    if field is None:
-        assert record.frontmatter_span is not None
-        end = record.frontmatter_span[1]
-        line = f"{key}: [{', '.join(values)}]{newline}"
-        if end > 0 and text[end - 1] != "\n":
-            line = newline + line
-        return end, end, line
-    span = field.value_span
-    if field.style == "flow":
-        closing = text.rindex("]", span.start, span.end)
-        before = text[span.start : closing].rstrip()
-        separator = " " if before.endswith(",") else ", " if field.items_at else ""
-        return closing, closing, separator + ", ".join(values)
-    if field.style == "block" and field.item_spans:
-        last = field.item_spans[-1]
-        line_start = text.rfind("\n", 0, last.start) + 1
-        prefix = text[line_start : last.start]
-        line_end = text.find("\n", last.end)
-        insert_at = len(text) if line_end < 0 else line_end + 1
-        lines = "".join(f"{prefix}{value}{newline}" for value in values)
-        return insert_at, insert_at, lines
-    if field.value is None:
-        lead = " " if text[span.start - 1 : span.start] == ":" else ""
-        return span.start, span.end, f"{lead}[{', '.join(values)}]"
-    written = text[span.start : span.end]
-    return span.start, span.end, f"[{', '.join([written, *values])}]"

@@ -3,10 +3,16 @@
 The number is chosen while holding a lock on the kind's directory, from the
 archive as it is once the lock is held, so two `decisions new` at once get
 different numbers; the file is created exclusively (it never replaces an
-existing one). With `--supersedes`, the older record is edited in the same
-step like `--fix` edits it: only its `superseded_by` list and its status
-change, and only if it is still as it was read; if that edit fails, the new
-file is removed again.
+existing one). The record is written in the format of the kind's records
+(`formats`): our frontmatter, MADR, adr-tools or inline fields.
+
+With `--supersedes`, the link is recorded on both sides in the same step:
+the new record `supersedes` the old one, and the old one names it in
+`superseded_by`, in its own format, like `--fix` edits it and only if it is
+still as it was read (if that edit fails, the new file is removed again).
+The old record stays in force: it becomes superseded when the new one is
+accepted (`decisions status NEW accepted`, or `--status accepted` here), so
+the archive never says a decision was replaced by one not yet taken.
 """
 
 from __future__ import annotations
@@ -16,18 +22,17 @@ import datetime
 import hashlib
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Iterator
 
-from .. import handbook
+from .. import handbook, history
 from ..archive import Archive
 from ..config import ConfigError, Settings, did_you_mean
 from ..model import Fix, Record
-from . import AuthoringError, fix, write
+from . import AuthoringError, UsageError, find_record, fix, formats, outcome, write
+from .status import consequences_of_acceptance
 from .quoting import scalar
 
 #: names Windows refuses for files, whatever the extension
@@ -53,58 +58,113 @@ def create(
     people: tuple[str, ...] = (),
     supersedes: str | None = None,
     today: datetime.date | None = None,
-) -> tuple[Path, Path | None]:
-    """Create the record; return its path and the path of the record it supersedes."""
+) -> tuple[Path, list[str]]:
+    """Create the record; return its path and a line for each other record changed."""
     kinds = [kind.name for kind in settings.kinds]
     if kind_name not in kinds:
-        raise AuthoringError(f"unknown kind '{kind_name}'{did_you_mean(kind_name, kinds)}; kinds: {', '.join(kinds)}")
+        raise UsageError(f"unknown kind '{kind_name}'{did_you_mean(kind_name, kinds)}; kinds: {', '.join(kinds)}")
     kind = settings.kind(kind_name)
     if not title.strip():
-        raise AuthoringError("the title is empty; give the decision a short title")
+        raise UsageError("the title is empty; give the decision a short title")
     chosen = kind.canonical_status(status) if status else (kind.proposed or kind.statuses)[0]
     if chosen is None:
-        raise AuthoringError(
+        raise UsageError(
             f"unknown status '{status}'{did_you_mean(status or '', kind.statuses)}; "
             f"{kind.prefix} statuses are: {', '.join(kind.statuses)}"
         )
     try:
         template = handbook.templates(settings).get(kind_name)
     except ConfigError as error:
-        raise AuthoringError(str(error)) from None
+        raise UsageError(str(error)) from None
     if template is None:
-        raise AuthoringError(f"no template for kind '{kind_name}': add {kind_name}.md to your templates_dir")
+        raise UsageError(f"no template for kind '{kind_name}': add {kind_name}.md to your templates_dir")
     directory = settings.root / kind.directory
     directory.mkdir(parents=True, exist_ok=True)
-    people = people or _default_people(kind_name, settings.root)
+    wanted_key = _PEOPLE_KEY.get(kind_name, "authors")
     with _numbering_lock(directory):
         archive = Archive.load(settings)
         older = None
         if supersedes is not None:
-            older = archive.by_id.get(archive.scheme.normalise(supersedes, kind_name) or "")
-            if older is None:
-                raise AuthoringError(f"--supersedes {supersedes}: no record has that id")
-        new_id = archive.next_free_id(kind_name)
-        number = new_id[len(kind.prefix) + 1 :]
-        text = render(
-            template.text,
-            title=title.strip(),
-            date=(today or datetime.date.today()).isoformat(),
-            status=chosen,
-            people_key=_PEOPLE_KEY.get(kind_name, "authors"),
-            people=people,
-            supersedes=older.id if older else None,
-        )
-        relative = (directory / f"{number}-{slugify(title)}.md").relative_to(settings.root).as_posix()
+            try:
+                older = find_record(archive, supersedes, kind_name)
+            except UsageError:
+                raise UsageError(f"--supersedes {supersedes}: no record has that id") from None
+        style = formats.style_for(archive, kind)
+        key = formats.people_key(style, wanted_key)
+        if people and key is None:
+            raise AuthoringError(
+                f"the {kind_name} records are in {style.format} format, which has no place for {wanted_key}; "
+                "leave out --author, or write the names in the record's text"
+            )
+        people = people or (_default_people(kind_name, settings.root) if key else ())
+        if style.format == "native" and not people and wanted_key in kind.required_by_status.get(chosen, ()):
+            raise UsageError(f"{kind.prefix} records with status '{chosen}' need {wanted_key}: name them with --author")
+        today_text = (today or datetime.date.today()).isoformat()
+        if style.date_named:
+            stem = f"{today_text.replace('-', '')}-{slugify(title)}"
+            new_id, number = f"{kind.prefix}-{stem}", stem[:8]
+        else:
+            new_id = archive.next_free_id(kind_name)
+            number = new_id[len(kind.prefix) + 1 :]
+            stem = f"{number}-{slugify(title)}"
+        relative = f"{style.folder}/{stem}.md" if style.folder else f"{stem}.md"
+        if style.format == "native":
+            text = render(
+                template.text,
+                title=title.strip(),
+                date=today_text,
+                status=chosen,
+                people_key=wanted_key,
+                people=people,
+                supersedes=older.id if older else None,
+            )
+        else:
+            text = formats.render(
+                style,
+                template.text,
+                path=relative,
+                file_number=number,
+                title=title.strip(),
+                date=today_text,
+                status=chosen,
+                people_key=key,
+                people=people,
+                supersedes=[older] if older else [],
+            )
         writes = [write.create(settings.root, relative, text.encode("utf-8"))]
+        notes: dict[str, str] = {}
+        fixes: list[Fix] = []
+        successors: dict[str, list[str]] = {}
         if older is not None:
-            fixes = _superseded_by(archive, older, new_id)
-            fix.require_native(archive, fixes)
-            writes += fix.edits(archive, fixes)
+            new_record = outcome.after(archive, writes, kind_name).by_path[relative]
+            if chosen in kind.in_force:
+                fixes = consequences_of_acceptance(archive, new_record, new_id, notes, successors)
+            elif new_id not in older.targets("superseded_by"):
+                fixes = [Fix(older.path, "superseded_by", "append", new_id)]
+                notes[older.path] = _pending(archive, older, new_id)
+            fix.require_editable(archive, fixes)
+            writes += fix.edits(archive, fixes, [new_record], successors)
+        later = outcome.after(archive, writes, kind_name)
+        # our format from a template of the team's own may be detected as MADR, which is theirs to choose
+        expected = None if style.format == "native" and kind.format == "auto" else style.format
+        outcome.confirm_new(later, relative, expected, new_id, chosen, [older.id or ""] if older else [])
+        outcome.confirm(archive, later, fixes)
         try:
             write.apply(writes)
         except FileExistsError:
             raise AuthoringError(f"{relative} already exists; not overwriting it") from None
-    return settings.root / relative, (settings.root / older.path if older else None)
+    return settings.root / relative, [f"updated {path}: {note}" for path, note in sorted(notes.items())]
+
+
+def _pending(archive: Archive, older: Record, new_id: str) -> str:
+    """What `new --supersedes` did to the older record, which stays in force for now."""
+    superseded = archive.settings.kind(older.kind).superseded_status
+    if not superseded:
+        return f"superseded_by {new_id}"
+    return (
+        f"superseded_by {new_id}; it stays {older.status or 'without a status'} until {new_id} is accepted "
+        f"('decisions status {new_id} accepted' marks it {superseded})"
+    )
 
 
 def render(
@@ -120,7 +180,7 @@ def render(
     """The template with its frontmatter filled in; section prompts stay for the author."""
     match = re.match(r"(---[ \t]*\r?\n)(.*?\r?\n)((?:---|\.\.\.)[ \t]*\r?\n?)", template, re.DOTALL)
     if match is None:
-        raise AuthoringError("the template has no frontmatter block, so it cannot start a record")
+        raise UsageError("the template has no frontmatter block, so it cannot start a record")
     newline = "\r\n" if "\r\n" in match.group(1) else "\n"
     frontmatter = match.group(2)
     frontmatter = re.sub(r"(?m)^date:[ \t]*YYYY-MM-DD[ \t]*$", f"date: {date}", frontmatter, count=1)
@@ -133,15 +193,6 @@ def render(
         frontmatter += f"supersedes: [{supersedes}]{newline}"
     body = template[match.end() :].replace("[Title]", title, 1)
     return match.group(1) + frontmatter + match.group(3) + body
-
-
-def _superseded_by(archive: Archive, older: Record, new_id: str) -> list[Fix]:
-    """The edits that mark `older` replaced by the new record."""
-    fixes = [Fix(older.path, "superseded_by", "append", new_id)]
-    superseded = archive.settings.kind(older.kind).superseded_status
-    if superseded and "status" in older.fields:
-        fixes.append(Fix(older.path, "status", "replace", superseded))
-    return fixes
 
 
 @contextlib.contextmanager
@@ -170,13 +221,5 @@ def _numbering_lock(directory: Path) -> Iterator[None]:
 
 def _default_people(kind_name: str, root: Path) -> tuple[str, ...]:
     """An RFC's author defaults to git's user.name, when git knows it."""
-    if kind_name != "rfc" or shutil.which("git") is None:
-        return ()
-    try:
-        result = subprocess.run(
-            ["git", "config", "user.name"], cwd=root, capture_output=True, text=True, timeout=10
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    name = result.stdout.strip()
-    return (name,) if result.returncode == 0 and name else ()
+    name = history.user_name(root) if kind_name == "rfc" else ""
+    return (name,) if name else ()

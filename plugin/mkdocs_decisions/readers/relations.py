@@ -34,8 +34,9 @@ PHRASES = {
     "see also": "relates_to",
 }
 _PHRASE = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in PHRASES), key=len, reverse=True))
-#: a phrase followed by links or ids: "Superseded by [5. Use X](0005-use-x.md)", "modifies ADR 0002"
-RELATION_LINE = re.compile(rf"(?i)\b({_PHRASE})\b\s*:?\s*(?=\[|(?:ADR|RFC)[- ]?\d)")
+#: a phrase followed by links or ids: "Superseded by [5. Use X](0005-use-x.md)", "modifies ADR 0002",
+#: "**Superseded by**: [ADR-0005](0005-x.md)" (a bold field line, as inline records write one)
+RELATION_LINE = re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:ADR|RFC)[- ]?\d)")
 ID_TOKEN = re.compile(r"\b(?:ADR|RFC)[- ]?\d+[a-z]?\b", re.IGNORECASE)
 
 #: statuses that a relation phrase implies when it stands in for the status
@@ -88,9 +89,9 @@ def links_after(
 
 
 #: a line that states a relation: "Supersedes [3. Use Y](...)", "- Amended by ADR-0009",
-#: "This modifies ADR 0002", "- Status: superseded by [ADR-0019](...)"
+#: "This modifies ADR 0002", "- Status: superseded by [ADR-0019](...)", "> **Superseded by**: [...](...)"
 _STATEMENT = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:status\s*:\s*(?:\*\*)?\s*)?"
+    r"^\s*(?:>\s*)?(?:[-*+]\s+)?(?:\*\*)?(?:status\s*:\s*(?:\*\*)?\s*)?"
     r"(?:this(?:\s+(?:adr|rfc|decision|record|proposal))?\s+)?(?=" + _PHRASE + r")",
     re.IGNORECASE,
 )
