@@ -15,7 +15,9 @@ from conftest import accepted_adr
 from test_plugin import make_site, run_build, soup
 
 from mkdocs_decisions import history
-from mkdocs_decisions.config import Settings
+from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.baseline import baseline
+from mkdocs_decisions.config import Settings, load_settings
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -288,3 +290,145 @@ def test_since_an_unknown_ref_or_without_git(accepted_base, tmp_path):
     plain = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", "main"],
                            cwd=tmp_path / "plain", capture_output=True, text=True, timeout=120)
     assert (plain.returncode, plain.stderr) == (2, "decisions: error: --since needs a git repository\n")
+
+
+# -- the --since rules in this process: quick enough to run for every change to rules/since.py ----
+
+
+def since(root: Path, ref: str = "main") -> list[tuple[str, int, int, str, str]]:
+    """What `decisions lint --since REF` finds, without a child process: (path, line, column, rule, message)."""
+    settings = load_settings(None, root)
+    result = Archive.load(settings).check(baseline=baseline(settings, ref))
+    return [(d.path, d.line, d.column, d.rule, d.message) for d in result.diagnostics]
+
+
+def add_to_base(root: Path, files: dict[str, str]) -> None:
+    """Commit `files` on main, the base, and bring the feature branch up to it."""
+    git(root, "checkout", "-q", "main")
+    for relative, text in files.items():
+        (root / relative).write_text(text)
+    commit(root, "More records", "2026-01-11T09:00:00+00:00")
+    git(root, "checkout", "-q", "feature")
+    git(root, "merge", "-q", "--ff-only", "main")
+
+
+def rewritten(record_id: str, status: str = "accepted") -> str:
+    return (f"{record_id} was {status} at main: its decision must not be rewritten, only its status and "
+            "links may change; write a new record that supersedes or amends it")
+
+
+def test_since_rewritten_decision_at_the_first_changed_line(accepted_base):
+    kafka = accepted_base / "adr" / "0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("Orders arrive in bursts.", "Orders arrive steadily."))
+    # text added after the end: the first line the old version does not have
+    cache = accepted_base / "adr" / "0003-cache.md"
+    cache.write_text(cache.read_text() + "\nEntries expire after an hour.\n")
+    assert since(accepted_base) == [
+        ("adr/0001-use-kafka.md", 10, 1, "rewritten-decision", rewritten("ADR-0001")),
+        ("adr/0003-cache.md", 11, 1, "rewritten-decision", rewritten("ADR-0003")),
+    ]
+
+
+def test_since_rewritten_decision_in_the_frontmatter(accepted_base):
+    """A field added (or changed) is reported at its key, one removed at the top of the file;
+    the fields that may change (status here), sorted before it, are passed over."""
+    kafka = accepted_base / "adr" / "0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("deciders: [alice]\n", "deciders: [alice]\ntitle: Use Kafka everywhere\n"))
+    cache = accepted_base / "adr" / "0003-cache.md"
+    cache.write_text(cache.read_text().replace("deciders: [alice]\n", ""))
+    assert since(accepted_base) == [
+        ("adr/0001-use-kafka.md", 5, 1, "rewritten-decision", rewritten("ADR-0001")),
+        ("adr/0003-cache.md", 1, 1, "rewritten-decision", rewritten("ADR-0003")),
+        ("adr/0003-cache.md", 2, 9, "missing-field", "status 'accepted' requires 'deciders'; add e.g. 'deciders: [name]'"),
+    ]
+
+
+def test_since_rewritten_decision_after_changes_that_are_allowed(accepted_base):
+    """Before the rewritten ADR-0003: an accepted record whose status and tags changed, and a
+    rejected one (not in force) whose text was rewritten."""
+    kafka = accepted_base / "adr" / "0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("status: accepted", "status: deprecated").replace(
+        "deciders: [alice]\n", "deciders: [alice]\ntags: [legacy]\n"))
+    redis = accepted_base / "adr" / "0002-use-redis.md"
+    redis.write_text(redis.read_text().replace("Orders arrive in bursts.", "Orders arrive steadily."))
+    cache = accepted_base / "adr" / "0003-cache.md"
+    cache.write_text(cache.read_text().replace("# Cache", "# Cache everything"))
+    assert since(accepted_base) == [
+        ("adr/0003-cache.md", 6, 1, "rewritten-decision", rewritten("ADR-0003")),
+    ]
+
+
+def test_since_rewritten_decision_after_an_unreadable_and_a_new_record(accepted_base):
+    """An accepted record that can no longer be read is not compared (the reading rules report it),
+    nor is a new one."""
+    (accepted_base / "adr" / "0001-use-kafka.md").write_bytes(b"---\nstatus: accepted\n---\n# Use Kafka \xff\n")
+    (accepted_base / "adr" / "0000-start.md").write_text(accepted_adr("Start"))
+    git(accepted_base, "add", "adr/0000-start.md")  # git diff (what --since compares) sees only tracked files
+    cache = accepted_base / "adr" / "0003-cache.md"
+    cache.write_text(cache.read_text().replace("# Cache", "# Cache everything"))
+    assert since(accepted_base) == [
+        ("adr/0001-use-kafka.md", 4, 13, "encoding", "byte 0xff is not valid UTF-8; save the file with UTF-8 encoding"),
+        ("adr/0003-cache.md", 6, 1, "rewritten-decision", rewritten("ADR-0003")),
+    ]
+
+
+def test_since_deleted_records_by_id_or_by_path(accepted_base):
+    add_to_base(accepted_base, {"adr/notes.md": accepted_adr("Notes").replace("deciders: [alice]\n", "deciders: [alice]\nid: ADR-0009\n"),
+                                "adr/draft.md": "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Draft\n\nText.\n"})
+    for name in ("0003-cache.md", "notes.md", "draft.md"):
+        (accepted_base / "adr" / name).unlink()
+    stays = ("a decision record stays in the archive: restore it and mark it deprecated, rejected or "
+             "superseded instead")
+    assert since(accepted_base) == [
+        ("adr/0003-cache.md", 1, 1, "deleted-record", f"ADR-0003 was deleted since main; {stays}"),
+        ("adr/draft.md", 1, 1, "deleted-record", f"adr/draft.md was deleted since main; {stays}"),
+        ("adr/notes.md", 1, 1, "deleted-record", f"ADR-0009 was deleted since main; {stays}"),
+    ]
+
+
+def test_since_invalid_transition_after_changes_the_lifecycle_allows(accepted_base):
+    """Before the two forbidden changes (ADR-0005, ADR-0006): statuses left as they were (ADR-0001,
+    ADR-0002), one step of the lifecycle (ADR-0003) and several at once (ADR-0004: proposed ->
+    accepted -> deprecated)."""
+    proposed = accepted_adr("Use gRPC").replace("status: accepted", "status: proposed")
+    add_to_base(accepted_base, {
+        "adr/0004-use-grpc.md": proposed,
+        "adr/0005-use-rest.md": accepted_adr("Use REST").replace("status: accepted", "status: rejected"),
+        "adr/0006-use-soap.md": accepted_adr("Use SOAP"),
+    })
+    changes = {
+        "0001-use-kafka.md": ("deciders: [alice]\n", "deciders: [alice]\ntags: [queue]\n"),
+        "0002-use-redis.md": ("Orders arrive in bursts.", "Orders arrive steadily."),
+        "0003-cache.md": ("status: accepted", "status: deprecated"),
+        "0004-use-grpc.md": ("status: proposed", "status: deprecated"),
+        "0005-use-rest.md": ("status: rejected", "status: proposed"),
+        "0006-use-soap.md": ("status: accepted", "status: proposed"),
+    }
+    for name, (before, after) in changes.items():
+        record = accepted_base / "adr" / name
+        record.write_text(record.read_text().replace(before, after))
+    assert since(accepted_base) == [
+        ("adr/0005-use-rest.md", 2, 9, "invalid-transition", "status went from rejected (at main) to proposed, "
+         "which the lifecycle does not allow (rejected may become nothing); write a new record instead"),
+        ("adr/0006-use-soap.md", 2, 9, "invalid-transition", "status went from accepted (at main) to proposed, "
+         "which the lifecycle does not allow (accepted may become deprecated, superseded); write a new record instead"),
+    ]
+
+
+def test_since_reused_number_in_process(accepted_base):
+    """main took ADR-0004 after this branch was made. A new record with a free number, and a record
+    renamed (keeping its number), are no finding; nor is a changed record sorted before them."""
+    git(accepted_base, "checkout", "-q", "main")
+    (accepted_base / "adr" / "0004-use-rest.md").write_text(accepted_adr("Use REST"))
+    commit(accepted_base, "Add REST", "2026-01-13T09:00:00+00:00")
+    git(accepted_base, "checkout", "-q", "feature")
+    kafka = accepted_base / "adr" / "0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("deciders: [alice]\n", "deciders: [alice]\ntags: [queue]\n"))
+    git(accepted_base, "mv", "adr/0003-cache.md", "adr/0003-cache-everything.md")
+    (accepted_base / "adr" / "0004-use-grpc.md").write_text(accepted_adr("Use gRPC"))
+    (accepted_base / "adr" / "0005-use-grpc-web.md").write_text(accepted_adr("Use gRPC-Web"))
+    git(accepted_base, "add", "-A")  # git diff (what --since compares) sees only tracked files
+    assert since(accepted_base) == [
+        ("adr/0004-use-grpc.md", 1, 1, "reused-number", "ADR-0004 is already taken by adr/0004-use-rest.md at "
+         "main; run 'decisions renumber adr/0004-use-grpc.md' to move this record to the next free number"),
+    ]

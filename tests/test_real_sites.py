@@ -85,7 +85,8 @@ def _pages(site: Path) -> set[str]:
 
 
 def _article(site: Path, page: str) -> BeautifulSoup:
-    html = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    """The page's main content, parsed as a browser parses it (HTML5)."""
+    html = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html5lib")
     article = html.select_one("article.md-content__inner") or html.select_one('[role="main"]')
     assert article is not None, page
     return article
@@ -104,6 +105,14 @@ def _without_ours(article: BeautifulSoup) -> BeautifulSoup:
 
 def _text(article: BeautifulSoup) -> str:
     return " ".join(article.get_text(" ").split())
+
+
+def _markup(article: BeautifulSoup) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every element and its attributes, in order: what sanitising could take away."""
+    return [
+        (element.name, sorted((name, " ".join(v) if isinstance(v, list) else v) for name, v in element.attrs.items()))
+        for element in article.find_all(True)
+    ]
 
 
 def _resolves(site: Path, page: str, href: str) -> bool:
@@ -135,10 +144,13 @@ def test_every_page_stays_at_its_url_with_its_content(before_and_after):
             continue
         own = _text(_article(before, page))
         if page.startswith(f"{folder}/") and page != f"{folder}/index.html":
-            # a record page: its own text, with our card and links around it
-            assert _text(_without_ours(_article(after, page))) == own, page
+            # a record page: its own text and markup, with our card and links around it
+            kept = _without_ours(_article(after, page))
+            assert _text(kept) == own, page
+            assert _markup(kept) == _markup(_article(before, page)), page
         else:
             assert _text(_article(after, page)) == own, page
+            assert _markup(_article(after, page)) == _markup(_article(before, page)), page
 
 
 def test_every_link_that_resolved_still_resolves(before_and_after):

@@ -448,3 +448,143 @@ def test_supersedes_newer_points_at_the_later_record_in_a_list(project):
         ("supersedes-newer", "adr/0003-c.md", 5, 24, "supersedes ADR-0002, dated 2026-03-01, which is later "
          "than this record's date 2026-02-01; a record can only replace an older one, so check both dates"),
     ]
+
+
+# -- schema messages for the values of a schema of one's own -------------------------------------
+
+
+def own_schema(project, properties: dict, **more) -> None:
+    """A schema of the project's own for ADRs (the kind's 'schema' option), with these fields."""
+    project.write("schemas/adr-extra.json", json.dumps({"properties": properties, **more}))
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr:\n          schema: schemas/adr-extra.json\n")
+
+
+def test_schema_empty_text(project):
+    project.write(A, accepted_adr(extra='title: ""\n'))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 8, "'title' is empty; write a value or remove the key"),
+    ]
+
+
+def test_schema_nested_value_is_named_by_its_path(project):
+    own_schema(project, {"owner": {"type": "object", "properties": {
+        "name": {"type": "string"},
+        "team": {"type": "object", "properties": {"lead": {"type": "string"}}},
+    }}})
+    project.write(A, accepted_adr(extra="owner: {name: [bob], team: {lead: [carol]}}\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 8, "'owner.name' must be text, not a list"),
+        ("schema", A, 5, 8, "'owner.team.lead' must be text, not a list"),
+    ]
+
+
+def test_schema_type_names_every_type_allowed_and_not_the_description(project):
+    own_schema(project, {"components": {
+        "type": ["array", "null"], "items": {"type": "string"}, "description": "The parts of the system it changes.",
+    }})
+    project.write(A, accepted_adr(extra="components: api\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 13, "'components' must be a list or empty, not text"),
+    ]
+
+
+def test_schema_any_of_is_told_by_its_description(project):
+    """The description in lower case, without its full stop; its last letter (an X) stays."""
+    own_schema(project, {"platform": {
+        "description": "One platform or a list of them, e.g. macOS or OS X.",
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+    }})
+    project.write(A, accepted_adr(extra="platform: {name: mac}\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 11, "'platform' must be one platform or a list of them, e.g. macos or os x, not a mapping"),
+    ]
+
+
+def test_schema_any_of_a_list_points_at_the_item(project):
+    ticket = {"type": "string", "pattern": "^[A-Z]+-[0-9]+$"}
+    own_schema(project, {"tickets": {"anyOf": [ticket, {"type": "array", "items": ticket}]}})
+    project.write(A, accepted_adr(extra="tickets: [OPS-1, later]\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 18, "item 2 of 'tickets': 'later' does not match '^[A-Z]+-[0-9]+$'"),
+    ]
+
+
+def test_schema_one_of_a_mapping_takes_the_mapping_branch(project):
+    own_schema(project, {"owner": {"oneOf": [
+        {"type": "string"},
+        {"type": "object", "properties": {"name": {"type": "string"}, "team": {"type": "string"}}},
+    ]}})
+    project.write(A, accepted_adr(extra="owner: {name: [bob]}\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 8, "'owner.name' must be text, not a list"),
+    ]
+
+
+def test_schema_one_of_reports_only_the_branch_of_the_values_own_type(project):
+    """The list fails its own branch (too many items) at its own level; the items are checked
+    only by a branch without a type of its own (a $ref), whose complaint is not taken for the value's."""
+    own_schema(
+        project,
+        {"tickets": {"oneOf": [{"type": "array", "maxItems": 2}, {"$ref": "#/$defs/numbers"}]}},
+        **{"$id": "https://example.invalid/adr-extra.json",
+           "$defs": {"numbers": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]+$"}}}},
+    )
+    project.write(A, accepted_adr(extra="tickets: [a, b, c]\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 10, "'tickets': ['a', 'b', 'c'] is not valid under any of the given schemas"),
+    ]
+
+
+def test_schema_one_of_with_a_boolean_branch(project):
+    """`false` (or `true`) is a whole schema in JSON Schema, as generated schemas write it."""
+    own_schema(project, {"team": {"oneOf": [False, {"type": "string", "minLength": 3}]}})
+    project.write(A, accepted_adr(extra="team: ab\n"))
+    assert project.findings("schema") == [
+        ("schema", A, 5, 7, "'team': 'ab' is not valid under any of the given schemas"),
+    ]
+
+
+# -- which record a name written instead of an id is taken for ---------------------------------------
+
+
+def test_missing_target_hint_passes_over_records_without_an_id(project):
+    project.write(A, accepted_adr(extra="supersedes: [use kafka]\n"))
+    project.write("adr/draft.md", "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Draft\n\nText.\n")
+    project.write("adr/use-kafka.md", accepted_adr("Use Kafka", extra="id: ADR-0002\n"))
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 14, "'use kafka' in 'supersedes' is not a record id (did you mean ADR-0002?); "
+         "link to an existing record by its id"),
+    ]
+
+
+def test_missing_target_hint_from_the_file_name_in_a_subfolder(project):
+    project.write(A, accepted_adr(extra="supersedes: [0002-kafka]\n"))
+    project.write("adr/platform/messaging/0002-kafka.md", accepted_adr("Use Kafka"))
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 14, "'0002-kafka' in 'supersedes' is not a record id (did you mean ADR-0002?); "
+         "link to an existing record by its id"),
+    ]
+
+
+def test_missing_target_hint_from_the_file_name_without_its_extension(project):
+    """Records written as .markdown: the name without the extension is the file name."""
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr:\n          extensions: [.markdown]\n")
+    project.write("adr/0001-use-queue.markdown", accepted_adr(extra="supersedes: [0002-kafka]\n"))
+    project.write("adr/0002-kafka.markdown", accepted_adr("Use Kafka"))
+    assert project.findings("missing-target") == [
+        ("missing-target", "adr/0001-use-queue.markdown", 5, 14, "'0002-kafka' in 'supersedes' is not a record id "
+         "(did you mean ADR-0002?); link to an existing record by its id"),
+    ]
+
+
+def test_missing_target_hint_from_a_file_name_with_dots(project):
+    """Two records of the same name: the one whose whole file name is written (dots and all) is meant."""
+    project.write(A, accepted_adr(extra="supersedes: [0005-use-node.js-for-tooling]\n"))
+    project.write("adr/0002-use-node.js-for-tooling.md", accepted_adr("Use Node.js for tooling"))
+    project.write("adr/0005-use-node.js-for-tooling.md", accepted_adr("Use Node.js for tooling again"))
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 14, "'0005-use-node.js-for-tooling' in 'supersedes' is not a record id (did you "
+         "mean ADR-0005?); link to an existing record by its id"),
+    ]

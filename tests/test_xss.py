@@ -6,7 +6,8 @@ SVG `<title>`/`<text>`, CSS, URLs) into every field of a record (id, title,
 status, tags, people, dates, links, technical story) and into its body, and
 into its status history in git. The site is built with the `mkdocs`,
 `readthedocs` and Material (light and dark) themes, with `records_in_nav` on
-and off and with the search plugin. Then, in Chromium, every built page is
+and off, and with the records kept inside `docs_dir` as the site's own pages
+(ADR-0018), always with the search plugin. Then, in Chromium, every built page is
 opened and each payload typed into the theme's search box; no dialog may
 open, no request may leave the machine, no element may carry a record's
 event handler or a `javascript:`/`data:`/`vbscript:` URL, and titles must
@@ -19,6 +20,7 @@ the themes' own doing.
 
 from __future__ import annotations
 
+import shutil
 import functools
 import http.server
 import json
@@ -149,13 +151,21 @@ def write_corpus(root: Path) -> dict[str, str]:
     return titles
 
 
-def build_site(root: Path, theme: str, in_nav: bool) -> Path:
-    """The corpus built with `theme` (a key of THEMES); records are errors, so not strict."""
-    name = f"{theme}-{'nav' if in_nav else 'plain'}"
+def build_site(root: Path, theme: str, layout: str) -> Path:
+    """The corpus built with `theme` (a key of THEMES) and `layout` (LAYOUTS);
+    records are errors, so not strict."""
+    name = f"{theme}-{layout}"
     config_file = root / f"{name}.yml"
+    options = f"records_in_nav: {str(layout == 'nav').lower()}\n      handbook: false\n"
+    if layout == "in-docs":  # the records are pages of the site's own, which the plugin keeps
+        if not (root / "in-docs").is_dir():
+            shutil.copytree(root / "adr", root / "in-docs" / "adr")
+            shutil.copy2(root / "docs" / "index.md", root / "in-docs" / "index.md")
+        options += "      kinds: {adr: {directory: in-docs/adr}}\n"
     config_file.write_text(
         f"site_name: {SITE_NAME}\ntheme:\n  {THEMES[theme]}\n"
-        f"plugins:\n  - search\n  - decisions:\n      records_in_nav: {str(in_nav).lower()}\n      handbook: false\n"
+        + ("docs_dir: in-docs\n" if layout == "in-docs" else "")
+        + f"plugins:\n  - search\n  - decisions:\n      {options}"
     )
     site = root / f"site-{name}"
     build(load_config(str(config_file), site_dir=str(site), strict=False))
@@ -170,19 +180,22 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def built(corpus):
-    """(theme, in_nav) -> site folder, each built once, on first use."""
+    """(theme, layout) -> site folder, each built once, on first use."""
     root, _ = corpus
-    sites: dict[tuple[str, bool], Path] = {}
+    sites: dict[tuple[str, str], Path] = {}
 
-    def get(theme: str, in_nav: bool) -> Path:
-        if (theme, in_nav) not in sites:
-            sites[(theme, in_nav)] = build_site(root, theme, in_nav)
-        return sites[(theme, in_nav)]
+    def get(theme: str, layout: str) -> Path:
+        if (theme, layout) not in sites:
+            sites[(theme, layout)] = build_site(root, theme, layout)
+        return sites[(theme, layout)]
 
     return get
 
 
-SCENARIOS = [(theme, in_nav) for theme in THEMES for in_nav in (False, True)]
+#: records outside docs_dir, listed in the navigation or not; and kept inside docs_dir
+#: as the site's own pages (then MkDocs, not the plugin, makes their pages' titles)
+LAYOUTS = ("plain", "nav", "in-docs")
+SCENARIOS = [(theme, layout) for theme in THEMES for layout in LAYOUTS]
 
 
 def _pages(site: Path) -> list[str]:
@@ -192,11 +205,12 @@ def _pages(site: Path) -> list[str]:
 # -- the built pages, without a browser ------------------------------------------------------
 
 
-@pytest.mark.parametrize(("theme", "in_nav"), SCENARIOS, ids=[f"{t}-{'nav' if n else 'plain'}" for t, n in SCENARIOS])
-def test_titles_read_as_written_in_title_nav_and_search(built, corpus, theme, in_nav):
+@pytest.mark.parametrize(("theme", "layout"), SCENARIOS, ids=[f"{t}-{layout}" for t, layout in SCENARIOS])
+def test_titles_read_as_written_in_title_nav_and_search(built, corpus, theme, layout):
     """`<title>`, navigation links and the search index hold each title as the
-    text the record wrote (escaped once, as MkDocs escapes its own titles)."""
-    site = built(theme, in_nav)
+    text the record wrote (escaped once, as MkDocs escapes its own titles),
+    on our record pages and on the site's own (records kept in docs_dir)."""
+    site = built(theme, layout)
     _, titles = corpus
     headings = {}
     for url, title in titles.items():
@@ -207,7 +221,7 @@ def test_titles_read_as_written_in_title_nav_and_search(built, corpus, theme, in
     index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     nav_texts = {" ".join(a.get_text().split()) for a in index.find_all("a")}
     shown = {" ".join(title.split()) for title in titles.values()}
-    assert (shown <= nav_texts) is in_nav
+    assert (shown <= nav_texts) is (layout != "plain")
     search = json.loads(next(site.glob("search/search_index.json")).read_text())
     indexed = {doc["location"].split("#")[0]: doc["title"] for doc in search["docs"] if "#" not in doc["location"]}
     for url, title in titles.items():
@@ -337,9 +351,9 @@ def _search(page, theme: str, base: str, query: str, expect_results: bool = Fals
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("theme", "in_nav"), SCENARIOS, ids=[f"{t}-{'nav' if n else 'plain'}" for t, n in SCENARIOS])
-def test_no_script_from_a_record_runs_on_any_page(built, corpus, browser, serve, theme, in_nav):
-    site = built(theme, in_nav)
+@pytest.mark.parametrize(("theme", "layout"), SCENARIOS, ids=[f"{t}-{layout}" for t, layout in SCENARIOS])
+def test_no_script_from_a_record_runs_on_any_page(built, corpus, browser, serve, theme, layout):
+    site = built(theme, layout)
     _, titles = corpus
     base = serve(site)
     watch = Watch(browser, base)

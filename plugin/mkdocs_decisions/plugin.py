@@ -7,12 +7,15 @@
   planned files to MkDocs' own;
 * `on_nav` gathers those pages under one "Decisions" section;
 * `on_env` hands the site the theme's templates;
-* `on_page_content` sanitises a record's HTML and marks where its card,
+* `on_page_content` sanitises a record's HTML (and, on a record page of the
+  site's own, escapes its frontmatter for the theme) and marks where its card,
   banner, lineage and backlinks go; `on_page_context`, after the search
   plugins have indexed the page, fills those and the other
   `<!-- decisions:... -->` markers;
 * `on_serve` watches the record directories, which usually sit outside
   `docs_dir`.
+
+Records kept inside `docs_dir` stay the site's own pages (ADR-0018).
 """
 
 from __future__ import annotations
@@ -143,17 +146,18 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A record's HTML sanitised, its ids linked, its header and footer marked."""
+        """A record's HTML sanitised, its ids linked, its header and footer
+        marked; on a record page of the site's own, its frontmatter and title
+        escaped for the theme, as on ours (`Site.escape_meta`)."""
         assert self._site is not None
+        if not page.file.generated_by:
+            page.title = self._site.escape_meta(page.file.src_uri, page.meta, page.title or "") or page.title
         return self._site.record_html(page.file.src_uri, html, page.url)
 
     @event_priority(-100)  # after the search plugins have indexed the page's text
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        """Fill the page's markers, the last moment before the theme renders it.
-
-        What they add (cards, lineage, indexes) is not prose: the search
-        index need not hold it.
-        """
+        """Fill the page's markers, the last moment before the theme renders it
+        (what they add, cards, lineage, indexes, is not prose to index)."""
         if self._site is not None and page.content is not None:
             filled = self._site.fill(page.content, page.file.src_uri, page.url)
             if filled is not page.content:
@@ -162,12 +166,9 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Give the page back its content from before the markers were filled.
-
-        MkDocs keeps every page's content until the build ends; what the
-        markers became is in the written page already, and holding both
-        would raise a large build's peak of memory.
-        """
+        """Give the page back its content from before the markers were filled:
+        MkDocs keeps every page's content until the build ends, and holding
+        both would raise a large build's peak of memory."""
         if self._unfilled is not None and self._unfilled[0] is page:
             page.content = self._unfilled[1]
             self._unfilled = None

@@ -254,6 +254,29 @@ class Site:
     def is_record(self, src_uri: str) -> bool:
         return self._record_of(src_uri) is not None
 
+    def escape_meta(self, src_uri: str, meta: dict, untitled: str = "") -> str | None:
+        """On a record page of the site's own, its frontmatter as themes must
+        get it: every text escaped, in place, and a `title`; returns the
+        title (None for other pages).
+
+        MkDocs hands a page's frontmatter to themes, which print it into the
+        page unescaped (Material: `title`, `description`, `tags`, in the
+        page and its search index), and titles a page without `title` from
+        its unsanitised heading, which Material's `striptags` would unescape.
+        Our own record pages get the same: only an escaped `title`. A record
+        with no title of its own keeps the one MkDocs gave it, `untitled`
+        (made from its file name).
+        """
+        found = self._record_of(src_uri)
+        if found is None:
+            return None
+        record = found[1]
+        written = meta.get("title")
+        for key, value in meta.items():
+            meta[key] = _escaped(value)
+        meta["title"] = sanitize.title_text(str(written) if written else record.title or untitled or record.slug)
+        return meta["title"]
+
     def record_html(self, src_uri: str, html: str, page_url: str) -> str:
         """A record page's HTML as MkDocs made it from the record, sanitised,
         with ids linked and markers where its header and footer go (filled
@@ -331,6 +354,17 @@ class Site:
                 block = self._env.get_template("decisions/template.html").render(template=template, download=download)
                 html = html.replace(marker, block)
         return html
+
+
+def _escaped(value: object) -> object:
+    """Every text in a frontmatter value escaped for HTML, lists and mappings walked."""
+    if isinstance(value, str):
+        return sanitize.title_text(value)
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value
 
 
 def _shows_fields(record: Record) -> bool:

@@ -18,12 +18,15 @@ import re
 import markupsafe
 import nh3
 
-_TAGS = set(nh3.ALLOWED_TAGS) | {"input", "section"}
+# what Markdown's and pymdownx's extensions make stays: task lists and tabs
+# (`label`, `input`), line-number anchors (`a name`), sections
+_TAGS = set(nh3.ALLOWED_TAGS) | {"input", "label", "section"}
 _ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
 _ATTRIBUTES["*"] = {"class", "id", "title", "lang", "dir"}
-_ATTRIBUTES["a"] = {"href", "hreflang"}
+_ATTRIBUTES["a"] = {"href", "hreflang", "name"}
 _ATTRIBUTES["img"] = {"src", "alt", "width", "height", "loading"}
-_ATTRIBUTES["input"] = {"type", "checked", "disabled"}  # task lists
+_ATTRIBUTES["input"] = {"type", "checked", "disabled", "name"}
+_ATTRIBUTES["label"] = {"for"}
 _SCHEMES = {"http", "https", "mailto"}
 
 #: built once: `nh3.clean` would convert the allow-lists for every page

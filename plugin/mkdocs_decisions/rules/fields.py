@@ -283,7 +283,7 @@ def _specific(error: Any) -> Any:
         return error
     json_type = {list: "array", dict: "object", str: "string"}.get(type(error.instance))
     for index, branch in enumerate(error.validator_value):
-        if branch.get("type") == json_type:
+        if isinstance(branch, dict) and branch.get("type") == json_type:  # a branch may be `true` or `false`
             inner = [e for e in error.context if e.schema_path and e.schema_path[0] == index]
             deeper = [e for e in inner if len(e.absolute_path) > len(error.absolute_path)]
             if deeper:
