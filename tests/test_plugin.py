@@ -453,7 +453,7 @@ def test_the_sites_own_pages_in_a_record_folder_stay_its_own(tmp_path, caplog):
     rows = soup(site / "adr" / "records" / "index.html").select("table.decisions-table tbody tr")
     assert [row.a["href"] for row in rows] == ["../0001-use-queues/", "../0002-use-kafka/"]
     assert ("adr/index.md is a page of the site's own, without <!-- decisions:index adr --> in it: "
-            "the index of its records is adr/records.md") in caplog.text
+            "ours is adr/records.md") in caplog.text
     # the record's own link still resolves, and its page has our additions around its text
     kafka = soup(site / "adr" / "0002-use-kafka" / "index.html")
     assert kafka.find("a", string="queues")["href"] == "../0001-use-queues/"

@@ -18,7 +18,7 @@ import jinja2
 from conftest import REPO, accepted_adr
 
 from mkdocs_decisions.config import Settings
-from mkdocs_decisions.site import FOOTER_MARKER, HEADER_MARKER, INDEX_MARKER, PlannedFile, Site
+from mkdocs_decisions.site import FOOTER_MARKER, HEADER_MARKER, INDEX_MARKER, TIMELINE_MARKER, PlannedFile, Site
 
 PACKAGE = REPO / "plugin" / "mkdocs_decisions"
 
@@ -26,8 +26,9 @@ PACKAGE = REPO / "plugin" / "mkdocs_decisions"
 class ListSink:
     """Planned files kept in a list; URLs as MkDocs makes them with directory URLs."""
 
-    def __init__(self, existing: set[str] = frozenset()) -> None:
+    def __init__(self, existing: set[str] = frozenset(), markers: dict[str, str] | None = None) -> None:
         self.existing = set(existing)
+        self.markers = markers or {}  # marker -> the site's own page that holds it
         self.planned: dict[str, PlannedFile] = {}
 
     def exists(self, src_uri: str) -> bool:
@@ -37,7 +38,7 @@ class ListSink:
         return None  # the records are outside docs_dir
 
     def holding(self, marker: str) -> str | None:
-        return None
+        return self.markers.get(marker)
 
     def add(self, planned: PlannedFile) -> str:
         assert planned.src_uri not in self.planned, planned.src_uri
@@ -61,19 +62,24 @@ def _archive(root: Path) -> None:
 def test_the_plan_names_every_file_and_leaves_the_sites_own_alone(tmp_path):
     _archive(tmp_path)
     site = Site(Settings.from_mapping({"handbook": False}, tmp_path), site_name="Test")
-    sink = ListSink(existing={"timeline.md"})  # the site has its own timeline page
+    # the site has its own timeline page, with the marker; and a graph page of its own, without
+    sink = ListSink(existing={"timeline.md", "decisions/timeline.md", "graph.md"},
+                    markers={TIMELINE_MARKER: "decisions/timeline.md"})
     site.plan(sink)
     assert sorted(sink.planned) == [
         "adr/0001-use-queues.md", "adr/0002-use-kafka.md", "adr/diagram.png", "adr/index.md",
         "assets/decisions/decisions.css", "assets/decisions/decisions.js",
-        "decisions.json", "graph.md", "in-force.md",
+        "decisions.json", "decisions/graph.md", "in-force.md",
     ]
-    assert site.listed == ["adr/index.md", "graph.md", "in-force.md"]
+    assert site.listed == ["adr/index.md", "decisions/graph.md", "in-force.md"]
     assert sink.planned["adr/diagram.png"].source == str(tmp_path / "adr" / "diagram.png")
     assert sink.planned["adr/index.md"].content == f"# Architecture decisions\n\n{INDEX_MARKER.format(kind='adr')}\n"
     assert sink.planned["adr/0002-use-kafka.md"].content.startswith('---\ntitle: "Use Kafka"\n---\n\n# Use Kafka\n')
     assert site.findings == []
-    assert site.notices == ["no git history here: record pages show no status history"]
+    assert site.notices == [
+        "no git history here: record pages show no status history",
+        "graph.md is a page of the site's own, without <!-- decisions:graph --> in it: ours is decisions/graph.md",
+    ]
 
 
 def test_record_pages_are_filled_without_mkdocs(tmp_path):

@@ -204,29 +204,25 @@ class Site:
         return published
 
     def _index(self, files: FileSink, kind: str, title: str) -> None:
-        """A kind's index page: none when a page of the site's own has its
-        marker, else at `<kind>/index.md` or, when the site has its own page
-        there, beside it."""
-        marker = INDEX_MARKER.format(kind=kind)
+        """A kind's index page (`_page`), beside the site's own `index.md`."""
+        self._page(files, f"{kind}/index.md", title, INDEX_MARKER.format(kind=kind), f"{kind}/records")
+
+    def _page(self, files: FileSink, src_uri: str, title: str, marker: str, beside: str = "") -> None:
+        """A page of ours in the "Decisions" section: none when a page of the
+        site's own holds its marker (it is filled there); when the site has a
+        page of its own at `src_uri`, at `beside` (default: under decisions/)
+        instead, said in one notice."""
         if files.holding(marker) is not None:
             return
-        src_uri = f"{kind}/index.md"
         if files.exists(src_uri):
+            stem = beside or f"decisions/{src_uri.removesuffix('.md')}"
+            taken = src_uri
             src_uri = next(
-                uri for n in itertools.count(1)
-                if not files.exists(uri := f"{kind}/records{'' if n == 1 else f'-{n}'}.md")
+                uri for n in itertools.count(1) if not files.exists(uri := f"{stem}{'' if n == 1 else f'-{n}'}.md")
             )
-            self.notices.append(
-                f"{kind}/index.md is a page of the site's own, without {marker} in it: "
-                f"the index of its records is {src_uri}"
-            )
-        self._page(files, src_uri, title, marker)
-
-    def _page(self, files: FileSink, src_uri: str, title: str, marker: str) -> None:
-        """A page of ours in the "Decisions" section, unless the site has one there."""
-        if not files.exists(src_uri):
-            files.add(PlannedFile(src_uri, f"# {title}\n\n{marker}\n"))
-            self.listed.append(src_uri)
+            self.notices.append(f"{taken} is a page of the site's own, without {marker} in it: ours is {src_uri}")
+        files.add(PlannedFile(src_uri, f"# {title}\n\n{marker}\n"))
+        self.listed.append(src_uri)
 
     def _handbook(self, files: FileSink) -> None:
         prefix = self.settings.handbook_prefix
