@@ -45,7 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "mkdocs-decisions-mutation"
 EQUIVALENTS = REPO / "docs" / "testing.md"
-DEFAULT_BUDGET = 2.0
+DEFAULT_BUDGET = 1.0
 
 # What the tests read from the repository root (also_copy in pyproject.toml
 # takes them on into mutants/), and the sibling folder of real archives.
