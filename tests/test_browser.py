@@ -84,7 +84,7 @@ def _site(root: Path, theme: str, directory_urls: bool) -> Path:
     commit(root, "Kafka supersedes RabbitMQ; propose edge caching", "2025-12-01T09:00:00+00:00")
     # from file:// a link to a folder shows the folder, so that build has .html links
     extra = "" if directory_urls else "use_directory_urls: false\n"
-    config_file = make_site(root, theme=THEMES[theme], extra=extra)
+    config_file = make_site(root, "handbook: true", theme=THEMES[theme], extra=extra)
     if theme.startswith("material") and not directory_urls:
         # Material's own offline plugin makes its scripts work from file://
         config_file.write_text(config_file.read_text() + "  - offline\n")

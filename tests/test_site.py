@@ -18,7 +18,7 @@ import jinja2
 from conftest import REPO, accepted_adr
 
 from mkdocs_decisions.config import Settings
-from mkdocs_decisions.site import FOOTER_MARKER, HEADER_MARKER, INDEX_MARKER, TIMELINE_MARKER, PlannedFile, Site
+from mkdocs_decisions.site import FOOTER_MARKER, HEADER_MARKER, INDEX_MARKER, TIMELINE_MARKER, PlannedFile, Site, markers_in
 
 PACKAGE = REPO / "plugin" / "mkdocs_decisions"
 
@@ -181,3 +181,12 @@ def test_plugin_module_is_events_only():
         and method.end_lineno - method.lineno > 6
     ]
     assert long_helpers == []
+
+
+def test_a_marker_written_about_in_code_is_not_a_marker():
+    text = (
+        "Put `<!-- decisions:index adr -->` in a page.\n\n```md\n<!-- decisions:timeline -->\n```\n\n"
+        "~~~\n<!-- decisions:changes -->\n~~~\n\n<!-- decisions:graph -->\n\n``x <!-- decisions:in-force --> y``\n"
+    )
+    assert markers_in(text) == ["<!-- decisions:graph -->"]
+    assert markers_in("# No marker\n") == []

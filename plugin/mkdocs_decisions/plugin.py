@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 
 from .config import OPTIONS, ConfigError, Option, Settings, check_names, check_option
 from .model import Severity
-from .site import ASSET_DIR, ASSETS, MARKER, TEMPLATES_DIR, PlannedFile, Site
+from .site import ASSET_DIR, ASSETS, TEMPLATES_DIR, PlannedFile, Site, markers_in
 from .tuning import BuildTuning, collector_paused
 
 log = get_plugin_logger(__name__)
@@ -216,7 +216,7 @@ class _Sink:
             self._markers = {}
             for file in self.files.documentation_pages():
                 if file.generated_by is None:
-                    for found in MARKER.findall(file.content_string):
+                    for found in markers_in(file.content_string):
                         self._markers.setdefault(found, file.src_uri)
         return self._markers.get(marker)
 

@@ -60,7 +60,16 @@ HEADER_MARKER = "<!-- decisions:record-header -->"
 FOOTER_MARKER = "<!-- decisions:record-footer -->"
 FEED = "decisions.atom"
 #: any of the markers above, as a page's text holds them
-MARKER = re.compile(r"<!-- decisions:[^>\n]*-->")
+_MARKER = re.compile(r"<!-- decisions:[^>\n]*-->")
+#: code, where a marker is only written about: fenced blocks and inline spans
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1|(`+).+?\2", re.MULTILINE | re.DOTALL)
+
+
+def markers_in(markdown: str) -> list[str]:
+    """The markers a page's Markdown holds, not those shown in its code."""
+    if "<!-- decisions:" not in markdown:
+        return []
+    return _MARKER.findall(_CODE.sub("", markdown))
 
 
 @dataclasses.dataclass(frozen=True)
