@@ -381,31 +381,6 @@ def test_files_beside_records_are_published(tmp_path):
     assert image["src"] == "../diagram.svg"
 
 
-@pytest.mark.parametrize(
-    ("target", "page", "expected"),
-    [
-        ("adr/0004-y/", "adr/0003-x/", "../0004-y/"),
-        ("adr/", "", "adr/"),
-        ("", "adr/", "../"),
-        ("adr/", "adr/", "./"),
-        ("rfc/0001-a/", "adr/0003-x/", "../../rfc/0001-a/"),
-        ("decisions.json", "adr/0003-x/", "../../decisions.json"),
-        ("adr/0004-y.html", "adr/0003-x.html", "0004-y.html"),
-        ("index.html", "adr/index.html", "../index.html"),
-        ("adr/index.html", "index.html", "adr/index.html"),
-    ],
-)
-def test_relative_urls_between_pages(target, page, expected):
-    from mkdocs.utils import get_relative_url
-
-    from mkdocs_decisions.render.urls import relative_url
-
-    assert relative_url(target, page) == expected
-    # the same as MkDocs' own answer, where MkDocs has one
-    if target and page:
-        assert relative_url(target, page) in (get_relative_url(target, page), get_relative_url(target, page) + "/")
-
-
 def test_max_file_bytes_option(tmp_path):
     (tmp_path / "adr").mkdir()
     (tmp_path / "adr" / "0001-x.md").write_text(accepted_adr() + "x" * 3000)

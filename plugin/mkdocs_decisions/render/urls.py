@@ -15,16 +15,9 @@ def relative_url(target: str, page_url: str) -> str:
     Both are MkDocs URLs (`adr/0003-x/`, `adr/0003-x.html`, `` for the home
     page), so plain path arithmetic does; it runs for every link of every page.
     """
-    if page_url.endswith("/") or not page_url:
-        base = page_url
-    else:
-        base = page_url.rsplit("/", 1)[0] + "/" if "/" in page_url else ""
-    if base.startswith("/") or target.startswith("/"):
-        base, target = base.lstrip("/"), target.lstrip("/")
-    here = base.split("/")[:-1] if base else []
-    there = target.split("/")
+    here = page_url.lstrip("/").split("/")[:-1]  # the page's folders
+    there = target.lstrip("/").split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
-    relative = "/".join([".."] * (len(here) - common) + there[common:])
-    return relative or "./"
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
