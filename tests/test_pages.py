@@ -20,7 +20,7 @@ import jinja2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import REPO, accepted_adr
 
 from mkdocs_decisions.archive import Archive
 from mkdocs_decisions.config import Settings
@@ -116,6 +116,7 @@ def test_the_docs_templates_make_what_the_plugin_makes(specs):
         url = urls[record.path]
         lineage = plain.lineage(record, url)
         assert custom.record_header(record, url) == plain.record_header(record, url)
+        assert custom.record_header(record, url, card=False) == plain.record_header(record, url, card=False)
         assert custom.record_footer(record, url, lineage) == plain.record_footer(record, url, lineage)
 
 
@@ -131,3 +132,23 @@ def test_a_site_template_is_used_when_there_is_one(tmp_path):
     pages = SitePages(archive, {record.path: "adr/one/"}, env)
     assert pages.record_header(record, "adr/one/") == "[One]"
     assert pages.record_footer(record, "adr/one/") == "(0)"
+
+
+def test_a_proposed_successor_is_not_shown_as_having_superseded(tmp_path):
+    """After `decisions new --supersedes`, the old record (still accepted) names
+    its successor, which is only proposed: its page says so."""
+    import subprocess
+    import sys
+
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "0001-use-queues.md").write_text(accepted_adr("Use queues"))
+    new = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "new", "adr", "Use Kafka", "--supersedes",
+                          "ADR-0001", "--author", "Ann"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert new.returncode == 0, new.stderr
+    settings = Settings.from_mapping({"history": False}, tmp_path)
+    archive = Archive.load(settings)
+    urls = {r.path: f"adr/{r.slug}/" for r in archive.records}
+    pages = SitePages(archive, urls, jinja2.Environment(loader=template_loader()))
+    old = archive.by_id["ADR-0001"]
+    footer = pages.record_footer(old, urls[old.path])
+    assert "<h3>Proposed to be superseded by</h3>" in footer and "<h3>Superseded by</h3>" not in footer

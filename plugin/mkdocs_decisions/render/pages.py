@@ -55,6 +55,9 @@ _LINEAGE_HEADINGS = {
     for relation in ("supersedes", "superseded_by", "amends", "amended_by")
 }
 
+#: the heading of "Superseded by" when every successor is only proposed
+_PROPOSED_SUCCESSORS = "Proposed to be superseded by"
+
 #: fields that hold URLs, shown on the card as links when they are safe
 _LINK_FIELDS = (("technical_story", "Technical story"), ("links", "Links"))
 
@@ -261,6 +264,11 @@ class SitePages:
         said_there = self._named_by[inverse].get(record.id or "", [])
         return list(dict.fromkeys(i for i in [*said_here, *said_there] if i in self.archive.by_id))
 
+    def _proposed(self, row: Row) -> bool:
+        """The row's record is only proposed, in its kind's lifecycle."""
+        record = self.archive.by_id.get(row.id)
+        return record is not None and record.status in self.archive.settings.kind(record.kind).proposed
+
     def _history(self, record: Record) -> RecordHistory | None:
         return self.history.records.get(record.path) if self.history else None
 
@@ -274,12 +282,15 @@ class SitePages:
             "amends": self._rows(self._amendments(record, "amends", "amended_by"), page_url),
             "amended_by": self._rows(self._amendments(record, "amended_by", "amends"), page_url),
         }
+        # after `decisions new --supersedes`, until the successor is accepted
+        only_proposed = bool(lists["superseded_by"]) and all(map(self._proposed, lists["superseded_by"]))
         backlinks = self._rows(self.archive.mentions.get(record_id, []), page_url)
         history = self._history(record)
         custom = self._custom("record-footer.html")
         if custom is not None:
             return custom.render(
-                badge=self._badge, record=record, lineage_svg=lineage_svg, history=history, backlinks=backlinks, **lists
+                badge=self._badge, record=record, lineage_svg=lineage_svg, history=history, backlinks=backlinks,
+                superseded_by_proposed=only_proposed, **lists,
             )
         e = markupsafe.escape
         html = []
@@ -291,7 +302,8 @@ class SitePages:
             html.append(lineage_svg)
             for name, rows in lists.items():
                 if rows:
-                    html.append(f"<h3>{_LINEAGE_HEADINGS[name]}</h3>{self._listing(rows)}")
+                    heading = _PROPOSED_SUCCESSORS if name == "superseded_by" and only_proposed else _LINEAGE_HEADINGS[name]
+                    html.append(f"<h3>{heading}</h3>{self._listing(rows)}")
             html.append("\n</section>")
         if history and history.statuses:
             html.append(
