@@ -36,7 +36,7 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
         elif section == "status" and line.strip():
             column = len(line) - len(line.lstrip()) + 1
             start = offset + column - 1
-            status, _ = relations.status_and_links(line, number, column, start)
+            status, _ = relations.status_and_links(line, number, column)
             if relations.RELATION_LINE.match(line.strip()):
                 if status and implied is None:
                     implied = (status, number, column, start)

@@ -44,8 +44,8 @@ def _status_with_successor(record: Record) -> list:
     field = record.fields.get("status")
     if field is None or field.key_at[1] == 0 or not isinstance(field.value, str):
         return []
-    line, column, start, _ = field.value_at
-    status, links = relations.status_and_links(field.value, line, column, start)
+    line, column, _, _ = field.value_at
+    status, links = relations.status_and_links(field.value, line, column)
     if status and links:
         field.value = status
     return links
@@ -69,7 +69,7 @@ def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical)
             record.duplicate_keys.append((key, first, Position(number, key_column)))
             continue
         if key == "status":
-            status, _ = relations.status_and_links(raw, number, column, start)
+            status, _ = relations.status_and_links(raw, number, column)
             value = status if status else raw
             record.fields[key] = fields.text_field(key, value, number, key_column, column, start, start + len(value))
         elif key in _LISTS:

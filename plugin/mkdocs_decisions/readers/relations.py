@@ -48,9 +48,7 @@ def relation_of(phrase: str) -> str | None:
     return PHRASES.get(" ".join(phrase.lower().split()))
 
 
-def status_and_links(
-    raw: str, line: int, column: int, offset: int
-) -> tuple[str | None, list[tuple[str, str, str | None, Position]]]:
+def status_and_links(raw: str, line: int, column: int) -> tuple[str | None, list[tuple[str, str, str | None, Position]]]:
     """Read a status value as real archives write it.
 
     `superseded by [ADR-0019](0019-x.md)` is the status `superseded` and a
