@@ -10,6 +10,7 @@ from conftest import accepted_adr
 
 from mkdocs_decisions.archive import Archive
 from mkdocs_decisions.config import load_settings
+from mkdocs_decisions.model import Fix
 from mkdocs_decisions.rules import REGISTRY
 
 A = "adr/0001-use-queue.md"
@@ -587,4 +588,222 @@ def test_missing_target_hint_from_a_file_name_with_dots(project):
     assert project.findings("missing-target") == [
         ("missing-target", A, 5, 14, "'0005-use-node.js-for-tooling' in 'supersedes' is not a record id (did you "
          "mean ADR-0005?); link to an existing record by its id"),
+    ]
+
+
+# -- the rules across records: the cases beside the one each rule's own test shows ------------------
+# (in this process, so that each change to rules/links.py meets a quick test)
+
+ADR_TOOLS_SUPERSEDED = "# 3. Use MySQL\n\nDate: 2019-04-02\n\n## Status\n\nSuperseded\n\n## Context\n\nWe need a database.\n"
+
+
+def superseded(title: str, extra: str = "", date: str = "2026-01-10") -> str:
+    return accepted_adr(title, extra=extra, date=date).replace("status: accepted", "status: superseded")
+
+
+def proposed(title: str, extra: str = "", date: str = "2026-01-10") -> str:
+    return accepted_adr(title, extra=extra, date=date).replace("status: accepted", "status: proposed")
+
+
+def fixes_of(project, rule: str) -> list[tuple[str, int, int, object]]:
+    """(path, line, column) of each finding of `rule` that --fix can repair, with its fix."""
+    result = Archive.load(load_settings(None, project.root)).check(select=(rule,))
+    return [(d.path, d.line, d.column, fix) for d, fix in result.fixes]
+
+
+def test_duplicate_id_is_told_at_the_id_field(project):
+    project.write(A, accepted_adr())
+    project.write("adr/0002-use-kafka.md", accepted_adr("Use Kafka", extra="id: ADR-0001\n"))
+    assert project.findings("duplicate-id") == [
+        ("duplicate-id", "adr/0002-use-kafka.md", 5, 5, "id ADR-0001 is also used by adr/0001-use-queue.md; "
+         "give this record a free number, e.g. ADR-0002"),
+    ]
+
+
+def test_missing_target_after_a_link_that_resolves(project):
+    """Also a link written as a bare number, which means an ADR inside an ADR."""
+    project.write(A, accepted_adr(extra="supersedes: [ADR-0002, ADR-0009, 8]\n"))
+    project.write(B, superseded("Use Kafka", extra="superseded_by: [ADR-0001]\n"))
+    assert project.findings("missing-target") == [
+        ("missing-target", A, 5, 24, "'supersedes' names ADR-0009, which does not exist; link to an existing "
+         "record by its id"),
+        ("missing-target", A, 5, 34, "'supersedes' names ADR-0008, which does not exist; link to an existing "
+         "record by its id"),
+    ]
+
+
+def test_missing_target_of_a_markdown_link(project):
+    """A link to a file that is not a record: the record now numbered like it in its folder (a
+    renamed file), else the record whose name is closest to the file's, else no guess."""
+    project.write("adr/2024/0001-use-queue.md", accepted_adr(extra=(
+        "supersedes:\n"
+        "  - '[gRPC](0004-use-grpc.md)'\n"
+        "  - '[Kafka](0007-kafka.md)'\n"
+        "  - '[Node.js](0005-use-node.js-for-tooling-v2.md)'\n"
+    )))
+    project.write("adr/2024/0002-use-kafka.md", accepted_adr("Use Kafka"))
+    project.write("adr/2024/0004-use-grpc-everywhere.md", accepted_adr("Use gRPC everywhere"))
+    project.write("adr/2024/0006-use-node.js-for-tooling-v2.md", accepted_adr("Use Node.js for tooling"))
+    project.write("adr/0008-later.md", accepted_adr("Later", extra="supersedes: ['[the process](../process.md)']\n"))
+    fix = "; link to an existing record by its id"
+    assert project.findings("missing-target") == [
+        ("missing-target", "adr/0008-later.md", 5, 14, "'supersedes' links to ../process.md, which is not a record" + fix),
+        ("missing-target", "adr/2024/0001-use-queue.md", 6, 5, "'supersedes' links to 0004-use-grpc.md, which is not "
+         "a record (did you mean adr/2024/0004-use-grpc-everywhere.md?)" + fix),
+        ("missing-target", "adr/2024/0001-use-queue.md", 7, 5, "'supersedes' links to 0007-kafka.md, which is not "
+         "a record (did you mean adr/2024/0002-use-kafka.md?)" + fix),
+        ("missing-target", "adr/2024/0001-use-queue.md", 8, 5, "'supersedes' links to "
+         "0005-use-node.js-for-tooling-v2.md, which is not a record (did you mean "
+         "adr/2024/0006-use-node.js-for-tooling-v2.md?)" + fix),
+    ]
+
+
+def test_one_sided_link_passes_over_links_it_cannot_judge(project):
+    """Before the one-sided link to ADR-0001: a missing record, the record itself, a record in
+    another format, and a record that does name it back; before the record, one without an id.
+    A record whose frontmatter cannot be read is told too, but --fix cannot add the link there."""
+    project.write(A, superseded("Use a queue"))
+    project.write("adr/0003-use-mysql.md", ADR_TOOLS_SUPERSEDED)
+    project.write("adr/0004-use-redis.md", superseded("Use Redis", extra="superseded_by: [ADR-0005]\n"))
+    project.write("adr/0006-broken.md", "---\nstatus: superseded\ndeciders: [alice\n---\n# Broken\n\nText.\n")
+    project.write("adr/draft.md", "---\nstatus: proposed\ndate: 2026-01-10\nsupersedes: [ADR-0001]\n---\n# Draft\n\nText.\n")
+    project.write("adr/use-kafka.md", accepted_adr("Use Kafka", extra=(
+        "id: ADR-0005\nsupersedes: [ADR-0009, ADR-0005, ADR-0003, ADR-0004, ADR-0001, ADR-0006]\n"), date="2026-02-01"))
+    add = "; add it there (decisions lint --fix does)"
+    assert project.findings("one-sided-link") == [
+        ("one-sided-link", "adr/use-kafka.md", 6, 54, "ADR-0005 supersedes ADR-0001, but adr/0001-use-queue.md does "
+         "not name ADR-0005 in 'superseded_by'" + add),
+        ("one-sided-link", "adr/use-kafka.md", 6, 64, "ADR-0005 supersedes ADR-0006, but adr/0006-broken.md does "
+         "not name ADR-0005 in 'superseded_by'" + add),
+    ]
+    assert fixes_of(project, "one-sided-link") == [
+        ("adr/use-kafka.md", 6, 54, Fix("adr/0001-use-queue.md", "superseded_by", "append", "ADR-0005")),
+    ]
+
+
+def test_supersession_cycle_told_at_the_link_or_the_top_of_the_file(project):
+    """ADR-0001 and ADR-0002 each say the other replaced it; in the cycle ADR-0003 -> ADR-0004 ->
+    ADR-0005, ADR-0003 writes no link at all (the others name it)."""
+    project.write(A, superseded("A", extra="superseded_by: [ADR-0002]\n"))
+    project.write(B, superseded("B", extra="superseded_by: [ADR-0001]\n"))
+    project.write("adr/0003-c.md", superseded("C"))
+    project.write("adr/0004-d.md", superseded("D", extra="superseded_by: [ADR-0003]\nsupersedes: [ADR-0005]\n"))
+    project.write("adr/0005-e.md", superseded("E", extra="supersedes: [ADR-0003]\n"))
+    remove = "; a record cannot replace itself, directly or through others: remove one of these links"
+    assert project.findings("supersession-cycle") == [
+        ("supersession-cycle", A, 5, 17, "supersession cycle ADR-0001 -> ADR-0002 -> ADR-0001" + remove),
+        ("supersession-cycle", "adr/0003-c.md", 1, 1, "supersession cycle ADR-0003 -> ADR-0004 -> ADR-0005 -> ADR-0003"
+         + remove),
+    ]
+
+
+def test_superseded_without_successor_among_records_that_have_one(project):
+    """Only ADR-0005 is told: ADR-0001 is in force, ADR-0002 names a successor (missing-target
+    reports that it does not exist), ADR-0003 is named by its successor ADR-0004."""
+    project.write(A, accepted_adr())
+    project.write(B, superseded("B", extra="superseded_by: [ADR-0009]\n"))
+    project.write("adr/0003-c.md", superseded("C"))
+    project.write("adr/0004-d.md", accepted_adr("D", extra="supersedes: [ADR-0003]\n"))
+    project.write("adr/0005-e.md", superseded("E"))
+    assert project.findings("superseded-without-successor") == [
+        ("superseded-without-successor", "adr/0005-e.md", 2, 9, "status is 'superseded' but no record replaces "
+         "this one; add 'superseded_by: [<id of the successor>]' or change the status"),
+    ]
+
+
+def test_successor_not_accepted_among_successors(project):
+    """ADR-0001 (in force) is replaced by a proposal: nothing to say yet. ADR-0002 is superseded
+    without a successor (another rule's finding). ADR-0003 has two successors, the first accepted;
+    ADR-0005 does not name its successor, an RFC (whose kind has two statuses in force)."""
+    project.write(A, accepted_adr())
+    project.write(B, superseded("B"))
+    project.write("adr/0003-c.md", superseded("C", extra="superseded_by: [ADR-0004, ADR-0006]\n"))
+    project.write("adr/0004-d.md", accepted_adr("D", extra="supersedes: [ADR-0003]\n"))
+    project.write("adr/0005-e.md", superseded("E"))
+    project.write("adr/0006-f.md", proposed("F", extra="supersedes: [ADR-0001, ADR-0003]\n"))
+    project.write("rfc/0001-plan.md", "---\nstatus: draft\ndate: 2026-01-01\nauthors: [carol]\n"
+                  "supersedes: [ADR-0005]\n---\n# Plan\n\nText.\n")
+    assert project.findings("successor-not-accepted") == [
+        ("successor-not-accepted", "adr/0003-c.md", 5, 27, "superseded by ADR-0006, whose status is 'proposed'; "
+         "this record stays in force until ADR-0006 is accepted"),
+        ("successor-not-accepted", "adr/0005-e.md", 2, 9, "superseded by RFC-0001, whose status is 'draft'; "
+         "this record stays in force until RFC-0001 is accepted or implemented"),
+    ]
+
+
+def test_successor_not_accepted_of_a_kind_with_no_status_in_force(project):
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds:\n        adr: {}\n"
+                  "        note: {directory: notes, statuses: [draft, final]}\n")
+    project.write(A, superseded("A"))
+    project.write("notes/0001-idea.md", "---\nstatus: draft\ndate: 2026-01-01\nsupersedes: [ADR-0001]\n---\n"
+                  "# Idea\n\nText.\n")
+    assert project.findings("successor-not-accepted") == [
+        ("successor-not-accepted", A, 2, 9, "superseded by NOTE-0001, whose status is 'draft'; "
+         "this record stays in force until NOTE-0001 is accepted"),
+    ]
+
+
+def test_stale_status_among_records_it_passes_over_and_its_fix(project):
+    """ADR-0001 is already superseded, ADR-0002 is replaced only by a proposal; ADR-0004 is
+    replaced by two accepted records."""
+    project.write(A, superseded("A", extra="superseded_by: [ADR-0003]\n"))
+    project.write(B, accepted_adr("B", extra="superseded_by: [ADR-0005]\n"))
+    project.write("adr/0003-c.md", accepted_adr("C", extra="supersedes: [ADR-0001]\n"))
+    project.write("adr/0004-d.md", accepted_adr("D"))
+    project.write("adr/0005-e.md", proposed("E", extra="supersedes: [ADR-0002]\n"))
+    project.write("adr/0006-f.md", accepted_adr("F", extra="supersedes: [ADR-0004]\n"))
+    project.write("adr/0007-g.md", accepted_adr("G", extra="supersedes: [ADR-0004]\n"))
+    assert project.findings("stale-status") == [
+        ("stale-status", "adr/0004-d.md", 2, 9, "status is 'accepted' but ADR-0006, ADR-0007 replaced this "
+         "record; set 'status: superseded' (decisions lint --fix does)"),
+    ]
+    assert fixes_of(project, "stale-status") == [
+        ("adr/0004-d.md", 2, 9, Fix("adr/0004-d.md", "status", "replace", "superseded")),
+    ]
+
+
+def test_conflicting_links_among_links_that_agree(project):
+    """ADR-0002's links, in order: to a missing record, to itself, to ADR-0003 (which says nothing
+    of it), to ADR-0001 (a disagreement, told on ADR-0001: the smaller id), a `relates_to`, and
+    to ADR-0005 (a disagreement told here). ADR-0003 links only to ADR-0004, which agrees."""
+    project.write(A, accepted_adr("A", extra="superseded_by: [ADR-0002]\n"))
+    project.write(B, accepted_adr("B", extra=(
+        "amends: [ADR-0009, ADR-0002, ADR-0003, ADR-0001]\nrelates_to: [ADR-0001]\namended_by: [ADR-0005]\n")))
+    project.write("adr/0003-c.md", accepted_adr("C", extra="amends: [ADR-0004]\n"))
+    project.write("adr/0004-d.md", accepted_adr("D", extra="amended_by: [ADR-0003]\n"))
+    project.write("adr/0005-e.md", superseded("E", extra="superseded_by: [ADR-0002]\n"))
+    assert project.findings("conflicting-links") == [
+        ("conflicting-links", A, 5, 17, "ADR-0001 says it is superseded by ADR-0002, but adr/0002-use-kafka.md "
+         "says it amends ADR-0001; make both records say the same"),
+        ("conflicting-links", B, 7, 14, "ADR-0002 says it is amended by ADR-0005, but adr/0005-e.md says it is "
+         "superseded by ADR-0002; make both records say the same"),
+    ]
+
+
+def test_stale_status_of_a_record_whose_frontmatter_cannot_be_read(project):
+    """A MADR record with broken YAML frontmatter, its status read from its bullet: told, but
+    --fix does not touch a file whose frontmatter it cannot read."""
+    project.write(A, "---\nstatus: accepted\ndecision-makers: [ann\n---\n# Use a queue\n\n- Status: accepted\n"
+                  "- Date: 2026-01-01\n\n## Context and Problem Statement\n\nOrders arrive in bursts.\n")
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n"))
+    assert project.findings("stale-status") == [
+        ("stale-status", A, 7, 11, "status is 'accepted' but ADR-0002 replaced this record; set "
+         "'status: superseded' (decisions lint --fix does)"),
+    ]
+    assert fixes_of(project, "stale-status") == []
+
+
+def test_supersedes_newer_among_records_it_passes_over(project):
+    """ADR-0002 has no date; ADR-0004 replaces ADR-0001 (which names it, not the other way round:
+    told at ADR-0004's date), a record without a date, and one of the same day."""
+    undated = "date: 2026-01-10\n"
+    project.write(A, superseded("A", extra="superseded_by: [ADR-0004]\n", date="2026-05-01"))
+    project.write(B, accepted_adr("B", extra="supersedes: [ADR-0003]\n").replace(undated, ""))
+    project.write("adr/0003-c.md", superseded("C", extra="superseded_by: [ADR-0002]\n", date="2026-04-01"))
+    project.write("adr/0004-d.md", accepted_adr("D", extra="supersedes: [ADR-0005, ADR-0006]\n", date="2026-03-01"))
+    project.write("adr/0005-e.md", superseded("E", extra="superseded_by: [ADR-0004]\n").replace(undated, ""))
+    project.write("adr/0006-f.md", superseded("F", extra="superseded_by: [ADR-0004]\n", date="2026-03-01"))
+    assert project.findings("supersedes-newer") == [
+        ("supersedes-newer", "adr/0004-d.md", 3, 7, "supersedes ADR-0001, dated 2026-05-01, which is later than "
+         "this record's date 2026-03-01; a record can only replace an older one, so check both dates"),
     ]
