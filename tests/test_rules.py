@@ -807,3 +807,125 @@ def test_supersedes_newer_among_records_it_passes_over(project):
         ("supersedes-newer", "adr/0004-d.md", 3, 7, "supersedes ADR-0001, dated 2026-05-01, which is later than "
          "this record's date 2026-03-01; a record can only replace an older one, so check both dates"),
     ]
+
+
+# -- one record's fields: the cases beside the one each rule's own test shows -----------------------
+
+NOTE_KIND = "        note: {directory: notes, statuses: [draft, on hold, final]}\n"
+
+
+def kinds_config(project, adr: str = "{}") -> None:
+    """ADRs (with these options) and a kind of notes of the project's own."""
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds:\n"
+                  f"        adr: {adr}\n" + NOTE_KIND)
+
+
+def test_schema_leaves_missing_fields_to_missing_field(project):
+    """A field missing is missing-field's finding, not the schema rule's; an error about the
+    frontmatter as a whole is told at its start, and the errors after it still are."""
+    project.write("schemas/adr-extra.json", json.dumps({
+        "dependentRequired": {"amends": ["reason"], "relates_to": ["reason"]},
+        "properties": {"reason": {"type": "string"}, "team": {"type": "string"}},
+    }))
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr:\n          schema: schemas/adr-extra.json\n")
+    project.write("adr/0002-use-kafka.md", accepted_adr("Use Kafka"))
+    project.write(A, accepted_adr(extra="amends: [ADR-0002]\nteam: [platform]\n").replace("date: 2026-01-10\n", ""))
+    assert project.findings("schema") == [
+        ("schema", A, 1, 1, "frontmatter: 'reason' is a dependency of 'amends'"),
+        ("schema", A, 5, 7, "'team' must be text, not a list"),
+    ]
+    today = datetime.date.today().isoformat()
+    assert project.findings("missing-field") == [
+        ("missing-field", A, 2, 1, f"missing required field 'date'; add e.g. 'date: {today}'"),
+    ]
+
+
+def test_missing_field_examples_and_empty_values(project):
+    """An empty value is missing too. The example for a title, and for the status of a kind
+    without proposed statuses (its first status)."""
+    kinds_config(project, adr="{required_by_status: {accepted: [deciders, title]}}")
+    project.write(A, accepted_adr().replace("deciders: [alice]", 'deciders: ""'))
+    project.write("notes/0001-idea.md", "---\ndate: 2026-01-01\n---\n# Idea\n\nText.\n")
+    assert project.findings("missing-field") == [
+        ("missing-field", A, 2, 9, "status 'accepted' requires 'deciders'; add e.g. 'deciders: [name]'"),
+        ("missing-field", A, 2, 9, "status 'accepted' requires 'title'; add e.g. 'title: Use PostgreSQL for order data'"),
+        ("missing-field", "notes/0001-idea.md", 2, 1, "missing required field 'status'; add e.g. 'status: draft'"),
+    ]
+
+
+def test_future_date_today_is_not_in_the_future(project):
+    project.write(A, accepted_adr(date=datetime.date.today().isoformat()))
+    project.write(B, accepted_adr().replace("date: 2026-01-10\n", ""))  # no date at all
+    assert project.findings("future-date") == []
+
+
+def test_id_mismatch_needs_both_an_id_field_and_a_number_in_the_name(project):
+    """A file named by date has its whole name as its id; a file without a number may give its id."""
+    project.write("adr/20210101-use-kafka.md", accepted_adr("Use Kafka"))
+    project.write("adr/use-cache.md", accepted_adr("Use a cache", extra="id: ADR-0005\n"))
+    assert project.findings("id-mismatch") == []
+
+
+def test_status_alias_cases_beside_an_alias(project):
+    """Not an alias: an unknown status (unknown-status tells it), a status of two words written in
+    other case and spacing. In a format we do not rewrite, only a misspelling is told: 'Superceded'
+    (and 'Accepted now', exactly as close as a misspelling may be), not 'Approved'. A native
+    alias comes with its fix."""
+    kinds_config(project, adr="{aliases: {accepted now: accepted}}")
+    project.write(A, accepted_adr().replace("status: accepted", "status: Superceded"))
+    project.write(B, accepted_adr().replace("status: accepted", "status: decided"))
+    project.write("notes/0001-idea.md", "---\nstatus: On  Hold\ndate: 2026-01-01\n---\n# Idea\n\nText.\n")
+    tools = "# {n}. Use {n}\n\nDate: 2019-04-02\n\n## Status\n\n{status}\n\n## Context\n\nWe need it.\n"
+    project.write("adr/0003-use-3.md", tools.format(n=3, status="Superceded"))
+    project.write("adr/0004-use-4.md", tools.format(n=4, status="Approved"))
+    project.write("adr/0005-use-5.md", tools.format(n=5, status="Accepted now"))
+    assert project.findings("status-alias") == [
+        ("status-alias", A, 2, 9, "status 'Superceded' is an alias; write 'superseded' (decisions lint --fix does)"),
+        ("status-alias", "adr/0003-use-3.md", 7, 1, "status 'Superceded' is read as 'superseded'; correct the spelling"),
+        ("status-alias", "adr/0005-use-5.md", 7, 1, "status 'Accepted now' is read as 'accepted'; correct the spelling"),
+    ]
+    assert fixes_of(project, "status-alias") == [
+        (A, 2, 9, Fix(A, "status", "replace", "superseded")),
+    ]
+
+
+def test_placeholder_sections_code_spans_and_long_placeholders(project):
+    """A YAML comment in the frontmatter is no heading; text before the first heading; columns
+    after a code span; a placeholder of 40 characters is shown whole, a longer one cut short."""
+    forty = "[TODO: " + "x" * 32 + "]"
+    longer = "[TODO: " + "y" * 28 + " more]"  # 41 characters, the 36th a space
+    project.write(A, (
+        "---\n# Decision record\nstatus: proposed\ndate: YYYY-MM-DD\n---\n"
+        "[TODO: summary]\n\n# [Title]\n\nUse `[Title]` for [NUMBER].\n\n" + forty + "\n" + longer + "\n"
+    ))
+    left = "; replace it with the record's own text"
+    assert project.findings("placeholder") == [
+        ("placeholder", A, 4, 7, "template placeholder 'YYYY-MM-DD' left in the frontmatter" + left),
+        ("placeholder", A, 6, 1, "template placeholder '[TODO: summary]' left in the text before the first heading" + left),
+        ("placeholder", A, 8, 3, "template placeholder '[Title]' left in section '[Title]'" + left),
+        ("placeholder", A, 10, 19, "template placeholder '[NUMBER]' left in section '[Title]'" + left),
+        ("placeholder", A, 12, 1, f"template placeholder '{forty}' left in section '[Title]'" + left),
+        ("placeholder", A, 13, 1, "template placeholder '[TODO: " + "y" * 28 + "…]' left in section '[Title]'" + left),
+    ]
+
+
+def test_placeholder_not_looked_for_in_a_file_that_cannot_be_read(project):
+    project.write(A, "# Use a queue\n\n[TODO: context]\n")
+    assert project.findings("placeholder") == []
+
+
+def test_empty_body_cases(project):
+    """Only '#' and blanks are no text (an empty heading); one letter is text. A record that
+    ends with its frontmatter is told at the closing '---', with or without a newline after it."""
+    front = "---\nstatus: proposed\ndate: 2026-01-01\n---"
+    project.write(A, front + "\n# Use a queue\n\n## \n")
+    project.write(B, front + "\n# Use Kafka\n\nX\n")
+    project.write("adr/0003-c.md", front + "\n")
+    project.write("adr/0004-d.md", front)
+    no_text = "the record has no text; write at least its context and the decision"
+    assert project.findings("empty-body") == [
+        ("empty-body", A, 5, 1, no_text),
+        ("empty-body", "adr/0003-c.md", 4, 1, no_text),
+        ("empty-body", "adr/0004-d.md", 4, 1, no_text),
+    ]
