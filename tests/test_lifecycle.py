@@ -12,11 +12,8 @@ def proposed(title: str, extra: str = "") -> str:
     return accepted_adr(title, extra=extra, date="2026-02-01").replace("status: accepted", "status: proposed")
 
 
-def test_accepting_a_successor_marks_what_it_supersedes(project):
-    project.write(OLD, accepted_adr("Use MySQL", date="2025-01-01"))
-    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0001]\n"))
-    result = project.run("status", "ADR-0002", "accepted")
-    assert result.returncode == 0, result.stderr
+def _assert_old_superseded_by_new(project, result) -> None:
+    """What accepting NEW leaves: OLD superseded and linked to it, said once, and a clean archive."""
     assert result.stdout == (
         "adr/0001-use-mysql.md: accepted -> superseded (superseded by ADR-0002)\n"
         "adr/0002-use-postgres.md: proposed -> accepted\n"
@@ -25,6 +22,14 @@ def test_accepting_a_successor_marks_what_it_supersedes(project):
         "Use MySQL", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"
     ).replace("status: accepted", "status: superseded")
     assert project.findings() == []
+
+
+def test_accepting_a_successor_marks_what_it_supersedes(project):
+    project.write(OLD, accepted_adr("Use MySQL", date="2025-01-01"))
+    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    assert result.returncode == 0, result.stderr
+    _assert_old_superseded_by_new(project, result)
 
 
 def test_superseding_by_links_both_records(project):
@@ -85,14 +90,7 @@ def test_accepting_a_successor_its_predecessor_already_names_adds_no_second_link
     assert project.findings() == []  # the state in between is clean: nothing is superseded yet
     result = project.run("status", "ADR-0002", "accepted")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == (
-        "adr/0001-use-mysql.md: accepted -> superseded (superseded by ADR-0002)\n"
-        "adr/0002-use-postgres.md: proposed -> accepted\n"
-    )
-    assert (project.root / OLD).read_text() == accepted_adr(
-        "Use MySQL", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"
-    ).replace("status: accepted", "status: superseded")
-    assert project.findings() == []
+    _assert_old_superseded_by_new(project, result)
 
 
 def test_accepting_an_amendment_its_original_already_names_changes_only_the_amendment(project):

@@ -511,13 +511,13 @@ def _named_by_tools(root: Path) -> tuple[str, str] | None:
 
 
 def _similar_folder(root: Path, directory: str) -> str:
-    parent = (root / directory).parent
+    """Did-you-mean among the folders beside a configured one that does not exist."""
+    parent = PurePosixPath(directory).parent
     try:
-        siblings = [entry.name for entry in parent.iterdir() if entry.is_dir()]
+        siblings = [str(parent / entry.name) for entry in (root / parent).iterdir() if entry.is_dir()]
     except OSError:
         return ""
-    close = difflib.get_close_matches(Path(directory).name, siblings, n=1)
-    return f" (did you mean '{PurePosixPath(directory).parent / close[0]}'?)" if close else ""
+    return did_you_mean(str(PurePosixPath(directory)), siblings)
 
 
 BUILTIN_SCHEMAS = ("adr", "rfc")

@@ -12,10 +12,8 @@
   banner, lineage and backlinks go; `on_page_context`, after the search
   plugins have indexed the page, fills those and the other
   `<!-- decisions:... -->` markers;
-* `on_serve` watches the record directories, which usually sit outside
-  `docs_dir`.
-
-Records kept inside `docs_dir` stay the site's own pages (ADR-0018).
+* `on_serve` watches the record directories, often outside `docs_dir`
+  (records kept inside it stay the site's own pages: ADR-0018).
 """
 
 from __future__ import annotations
@@ -136,8 +134,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        assert self._site is not None
-        self._site.use_env(env)
+        self._site.use_env(env)  # type: ignore[union-attr] (on_config made it)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -166,9 +163,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Give the page back its content from before the markers were filled:
-        MkDocs keeps every page's content until the build ends, and holding
-        both would raise a large build's peak of memory."""
+        """Give the page back its content from before the markers were filled
+        (MkDocs keeps it until the build ends: both would raise the peak)."""
         if self._unfilled is not None and self._unfilled[0] is page:
             page.content = self._unfilled[1]
             self._unfilled = None
@@ -198,6 +194,7 @@ class _Sink:
         self.config = config
         self._by_path: dict[str, File] | None = None
         self._markers: dict[str, str] | None = None
+        self._claimed: set[str] = set()  # the site's own files the plan took as records or their files
 
     def exists(self, src_uri: str) -> bool:
         return self.files.get_file_from_path(src_uri) is not None
@@ -209,13 +206,15 @@ class _Sink:
                 for file in self.files if file.abs_src_path is not None and file.generated_by is None
             }
         file = self._by_path.get(os.path.realpath(path))
+        if file is not None:
+            self._claimed.add(file.src_uri)
         return None if file is None else (file.src_uri, file.url)
 
     def holding(self, marker: str) -> str | None:
         if self._markers is None:  # each page read once, for all the markers it holds
             self._markers = {}
-            for file in self.files.documentation_pages():
-                if file.generated_by is None:
+            for file in self.files.documentation_pages():  # not the records: not read twice
+                if file.generated_by is None and file.src_uri not in self._claimed:
                     for found in markers_in(file.content_string):
                         self._markers.setdefault(found, file.src_uri)
         return self._markers.get(marker)

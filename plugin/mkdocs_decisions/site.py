@@ -97,7 +97,7 @@ class FileSink(Protocol):
         `(src_uri, url)`: a record or attachment kept inside `docs_dir`."""
 
     def holding(self, marker: str) -> str | None:
-        """The first page of the site's own whose text holds `marker`."""
+        """The first page of the site's own (records aside) whose text holds `marker`."""
 
 
 @dataclasses.dataclass
