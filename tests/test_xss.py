@@ -327,6 +327,17 @@ def _search(page, theme: str, base: str, query: str, expect_results: bool = Fals
         box = page.locator("#mkdocs-search-query")
         box.wait_for(state="visible")
         box.press_sequentially(query)
+        # the worker logs "search ready" just before it tells the page, and the page
+        # only then starts listening to the box: keys typed in between are not seen.
+        # A reader who sees nothing presses a key again; so does this.
+        for _ in range(5):
+            try:
+                page.wait_for_function(RESULTS[family], timeout=1_000)
+                return True
+            except Exception as error:  # playwright's TimeoutError
+                if "Timeout" not in str(error):
+                    raise
+            box.press("End")
     elif family == "readthedocs":
         page.goto(base)  # the box is a form: the search page runs the query once its index is built
         box = page.locator("form#rtd-search-form input[name=q]")
