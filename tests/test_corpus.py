@@ -8,11 +8,9 @@ of the offending key or value.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 
-from conftest import FIXTURES
+from conftest import FIXTURES, decisions
 
 BAD = FIXTURES / "bad"
 GOOD = FIXTURES / "good"
@@ -99,13 +97,7 @@ WARNINGS = {"unknown-field", "status-alias", "successor-not-accepted", "supersed
 
 
 def lint(cwd, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_decisions", "lint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return decisions("lint", *args, cwd=cwd)
 
 
 def corpus_files(root):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, decisions
 from test_plugin import run_build, soup
 
 from mkdocs_decisions.archive import Archive
@@ -30,9 +30,7 @@ def load(root: Path) -> Archive:
 
 
 def lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_decisions", "lint", *args], cwd=cwd, capture_output=True, text=True, timeout=120
-    )
+    return decisions("lint", *args, cwd=cwd)
 
 
 def summary(archive: Archive) -> dict[str, tuple]:
@@ -224,12 +222,10 @@ def test_migrate_keeps_findings_and_bodies(tmp_path, name):
     (root / "mkdocs.yml").write_text(config)
     before = findings(root)
     originals = {p: p.read_bytes() for p in root.rglob("*.md")}
-    dry = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native", "--dry-run"],
-                         cwd=root, capture_output=True, text=True, timeout=120)
+    dry = decisions("migrate", "--to", "native", "--dry-run", cwd=root)
     assert dry.returncode == 0, dry.stderr
     assert {p: p.read_bytes() for p in root.rglob("*.md")} == originals
-    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native"],
-                            cwd=root, capture_output=True, text=True, timeout=120)
+    result = decisions("migrate", "--to", "native", cwd=root)
     assert result.returncode == 0, result.stderr
     assert result.stdout == dry.stdout
     archive = load(root)
@@ -239,17 +235,15 @@ def test_migrate_keeps_findings_and_bodies(tmp_path, name):
         assert new.startswith(b"---\n") and new.endswith(data), path  # the text after the frontmatter is the old file
     after = findings(root)
     assert after == before
-    again = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native"],
-                           cwd=root, capture_output=True, text=True, timeout=120)
+    again = decisions("migrate", "--to", "native", cwd=root)
     assert (again.stdout, again.stderr) == ("", "rewrote 0 record(s)\n")
 
 
 def test_migrate_reports_what_it_could_not_map(tmp_path):
     root = tmp_path / "mistakes"
     shutil.copytree(FORMATS / "mistakes", root)
-    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "migrate", "--to", "native", "--dry-run",
-                             "doc/adr/0001-misspelled-status.md", "doc/adr/0004-renamed-link.md"],
-                            cwd=root, capture_output=True, text=True, timeout=120)
+    result = decisions("migrate", "--to", "native", "--dry-run",
+                       "doc/adr/0001-misspelled-status.md", "doc/adr/0004-renamed-link.md", cwd=root)
     assert result.stdout == (
         "doc/adr/0001-misspelled-status.md: adr-tools -> native: date 2021-05-01; title 'Use Redis for sessions'\n"
         "  not mapped: status 'Acceptd' is not one of the kind's statuses\n"

@@ -6,12 +6,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import accepted_adr
+from conftest import accepted_adr, decisions
 from test_plugin import make_site, run_build, soup
 
 from mkdocs_decisions import history
@@ -137,8 +136,7 @@ def test_site_builds_without_git(tmp_path):
 
 
 def lint_since(root: Path, ref: str) -> list[tuple[str, int, int, str, str]]:
-    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", ref, "--format", "json"],
-                            cwd=root, capture_output=True, text=True, timeout=120)
+    result = decisions("lint", "--since", ref, "--format", "json", cwd=root)
     assert "Traceback" not in result.stderr, result.stderr
     return [(d["path"], d["line"], d["column"], d["rule"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
 
@@ -207,8 +205,7 @@ def test_number_taken_on_another_branch_and_renumber(accepted_base):
         ("adr/0004-use-grpc.md", 1, 1, "reused-number", "ADR-0004 is already taken by adr/0004-use-rest.md at "
          "main; run 'decisions renumber adr/0004-use-grpc.md' to move this record to the next free number"),
     ]
-    moved = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "renumber", "adr/0004-use-grpc.md", "--since", "main"],
-                           cwd=root, capture_output=True, text=True, timeout=120)
+    moved = decisions("renumber", "adr/0004-use-grpc.md", "--since", "main", cwd=root)
     assert moved.returncode == 0, moved.stderr
     assert moved.stdout == (
         "adr/0004-use-grpc.md -> adr/0006-use-grpc.md: ADR-0004 is now ADR-0006\n"
@@ -283,12 +280,10 @@ def test_both_records_of_an_amendment_show_it(tmp_path):
 
 
 def test_since_an_unknown_ref_or_without_git(accepted_base, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", "no-such-branch"],
-                            cwd=accepted_base, capture_output=True, text=True, timeout=120)
+    result = decisions("lint", "--since", "no-such-branch", cwd=accepted_base)
     assert (result.returncode, result.stderr) == (2, "decisions: error: --since no-such-branch: no such commit, branch or tag\n")
     (tmp_path / "plain" / "adr").mkdir(parents=True)
-    plain = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "lint", "--since", "main"],
-                           cwd=tmp_path / "plain", capture_output=True, text=True, timeout=120)
+    plain = decisions("lint", "--since", "main", cwd=tmp_path / "plain")
     assert (plain.returncode, plain.stderr) == (2, "decisions: error: --since needs a git repository\n")
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import decisions
+
 STARTERS = [
     "mkdocs.yml",
     "docs/index.md",
@@ -22,8 +24,7 @@ STARTERS = [
 
 
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs_decisions", *args], cwd=root, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "SOURCE_DATE_EPOCH": "1764720000", **(env or {})})
+    return decisions(*args, cwd=root, env={**os.environ, "SOURCE_DATE_EPOCH": "1764720000", **(env or {})})
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import jinja2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, accepted_adr
+from conftest import REPO, accepted_adr, decisions
 
 from mkdocs_decisions.archive import Archive
 from mkdocs_decisions.config import Settings
@@ -137,13 +137,9 @@ def test_a_site_template_is_used_when_there_is_one(tmp_path):
 def test_a_proposed_successor_is_not_shown_as_having_superseded(tmp_path):
     """After `decisions new --supersedes`, the old record (still accepted) names
     its successor, which is only proposed: its page says so."""
-    import subprocess
-    import sys
-
     (tmp_path / "adr").mkdir()
     (tmp_path / "adr" / "0001-use-queues.md").write_text(accepted_adr("Use queues"))
-    new = subprocess.run([sys.executable, "-m", "mkdocs_decisions", "new", "adr", "Use Kafka", "--supersedes",
-                          "ADR-0001", "--author", "Ann"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    new = decisions("new", "adr", "Use Kafka", "--supersedes", "ADR-0001", "--author", "Ann", cwd=tmp_path)
     assert new.returncode == 0, new.stderr
     settings = Settings.from_mapping({"history": False}, tmp_path)
     archive = Archive.load(settings)
