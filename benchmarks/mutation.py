@@ -79,15 +79,44 @@ settings.register_profile(
 settings.load_profile("mutation")
 
 
-_durations = None
+# mutmut times only the call of each test, not its fixtures, so a test whose
+# fixture builds a whole site looks free. The first pass here records every
+# phase (DURATIONS); a test then costs its own phases and the dearest setup in
+# its file (a module-scoped fixture is paid by whichever test comes first).
+DURATIONS = "mutation-durations.json"
+_phases = {}
+_costs = None
+
+
+def pytest_runtest_logreport(report):
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        phases = _phases.setdefault(report.nodeid, {})
+        phases[report.when] = phases.get(report.when, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    if os.environ.get("MUTANT_UNDER_TEST") != "stats" or not _phases:
+        return
+    known = {}
+    if os.path.exists(DURATIONS):  # a later first pass (new tests) adds to the first one's
+        with open(DURATIONS, encoding="utf-8") as stream:
+            known = json.load(stream)
+    known.update(_phases)
+    with open(DURATIONS, "w", encoding="utf-8") as stream:
+        json.dump(known, stream)
 
 
 def _duration(nodeid):
-    global _durations
-    if _durations is None:
-        with open("mutmut-stats.json", encoding="utf-8") as stream:
-            _durations = json.load(stream)["duration_by_test"]
-    return _durations.get(nodeid, 0.0)
+    global _costs
+    if _costs is None:
+        with open(DURATIONS, encoding="utf-8") as stream:
+            phases = json.load(stream)
+        setup_by_file = {}
+        for test, times in phases.items():
+            path = test.split("::")[0]
+            setup_by_file[path] = max(setup_by_file.get(path, 0.0), times.get("setup", 0.0))
+        _costs = {test: sum(times.values()) + setup_by_file[test.split("::")[0]] for test, times in phases.items()}
+    return _costs.get(nodeid, 0.0)
 
 
 def _for_a_mutant():

@@ -32,14 +32,14 @@ ALL_RULES = {
     "missing-frontmatter", "unterminated-frontmatter", "yaml-syntax", "duplicate-key",
     # one record's fields
     "schema", "missing-field", "unknown-field", "unknown-status", "status-alias",
-    "invalid-id", "id-mismatch", "invalid-date", "future-date", "placeholder", "empty-body",
+    "invalid-id", "id-mismatch", "heading-number", "invalid-date", "future-date", "placeholder", "empty-body",
     # across records
     "duplicate-id", "missing-target", "one-sided-link", "supersession-cycle",
     "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
     # with --since
     "deleted-record", "rewritten-decision", "invalid-transition", "reused-number",
 }
-WARNING_RULES = {"unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links"}
+WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}
 # options the plugin section accepts (more may be added; these must stay)
 TOP_LEVEL_OPTIONS = {"kinds", "placeholders", "exclude", "id_width"}

@@ -337,14 +337,32 @@ def test_fix_with_paths_leaves_files_outside_the_paths_alone(project):
 
 
 def test_fix_between_formats_rewrites_only_native_records(project):
-    # Native records linked one-sidedly to and from adr-tools, MADR 2 and MADR 4 records
-    # (which --fix must not touch, and whose missing side is no finding), and one
-    # one-sided link between two native records, which --fix mirrors.
-    fix(
-        project,
-        MIXED_FORMATS,
-        {"adr/0011-use-yaml.md": b"---\nstatus: superseded\ndate: 2026-03-05\ndeciders: [erin]\n"
-            b"superseded_by: [ADR-0012]\n---\n# Use YAML\n\nText.\n"},
+    """Native records linked one-sidedly to and from adr-tools, MADR 2 and MADR 4 records:
+    --fix writes the missing side where it is our frontmatter (ADR-0007, ADR-0010, and
+    ADR-0011 of a pair of native records), and leaves the records of other formats, whose
+    missing sides stay findings, for their authors."""
+    for relative, data in MIXED_FORMATS.items():
+        project.write(relative, data)
+    before = snapshot(project.root)
+    result = project.run("lint", "--fix")
+    assert result.returncode == 1
+    assert result.stderr == "5 error(s), 0 warning(s) in 13 record(s); fixed 3 file(s)\n"
+    assert [line.split(": ")[0] for line in result.stdout.splitlines()] == [
+        "adr/0003-use-postgres.md:5:14", "adr/0003-use-postgres.md:5:24", "adr/0003-use-postgres.md:5:34",
+        "adr/0004-log-to-files.md:5:17", "adr/0004-log-to-files.md:5:27",
+    ]
+    after = snapshot(project.root)
+    assert {path for path in after if after[path][0] != before[path][0]} == {
+        "adr/0007-use-rest.md", "adr/0010-use-airflow.md", "adr/0011-use-yaml.md",
+    }
+    assert after["adr/0007-use-rest.md"][0] == (
+        b"---\nstatus: superseded\ndate: 2026-03-01\ndeciders: [carol]\nsuperseded_by: [ADR-0008]\n---\n# Use REST\n\nText.\n"
+    )
+    assert after["adr/0010-use-airflow.md"][0] == (
+        b"---\nstatus: accepted\ndate: 2026-03-04\ndeciders: [dan]\nsupersedes: [ADR-0009]\n---\n# Use Airflow\n\nText.\n"
+    )
+    assert after["adr/0011-use-yaml.md"][0] == (
+        b"---\nstatus: superseded\ndate: 2026-03-05\ndeciders: [erin]\nsuperseded_by: [ADR-0012]\n---\n# Use YAML\n\nText.\n"
     )
 
 

@@ -4,6 +4,7 @@ the real archives in ../shared/real-archives; `decisions migrate`."""
 from __future__ import annotations
 
 import json
+import re
 import logging
 import os
 import shutil
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, decisions
+from conftest import FIXTURES, REPO, accepted_adr, decisions
 from test_plugin import run_build, soup
 
 from mkdocs_decisions.archive import Archive
@@ -145,24 +146,48 @@ def test_site_builds_from_each_format(tmp_path, name):
 
 # -- the real archives ------------------------------------------------------------------
 
+#: What a careful reader finds in each real archive, written down by reading every
+#: record by hand (not from the tool's output): the records, their statuses, dates
+#: and links, and the faults, each at the line that shows it (path, line, rule).
+#: Judgement calls, not faults here: "Pending" is read as proposed, "Approved" and
+#: "Partly superseded" (govuk-aws 0003: its successor 0033 is only pending) as
+#: accepted, MADR's "on hold" as proposed; MADR leaves status and date optional
+#: (compliantkubernetes 0000 has neither); two records with one title (govuk-aws
+#: 0012 and 0031, 0003 and 0033) are no fault of their ids.
 REAL_EXPECTED = {
-    # statuses counted by reading each file; "Pending" reads as proposed,
-    # "Approved" and "Partly superseded" as accepted
     "alphagov__govuk-aws": {"records": 38, "statuses": {"accepted": 30, "proposed": 7, "superseded": 1}, "dated": 38,
                             "links": {("ADR-0004", "superseded_by", "ADR-0015"), ("ADR-0010", "amended_by", "ADR-0017"),
-                                      ("ADR-0017", "amends", "ADR-0010")}},
+                                      ("ADR-0017", "amends", "ADR-0010")},
+                            "faults": {
+                                # 0015 never mentions 0004
+                                ("archive/0004-dns-definitions-for-hosts-and-services.md", 7, "one-sided-link"),
+                                # headed "# 3. ..." in files numbered 33 and 35
+                                ("archive/0033-ip-ranges.md", 1, "heading-number"),
+                                ("archive/0035-bouncer-load-balancer-on-port-80-and-443.md", 1, "heading-number"),
+                            }},
     "elastisys__compliantkubernetes": {"records": 57, "statuses": {"accepted": 50, "superseded": 5, "proposed": 1, None: 1},
                                        "dated": 56,
                                        "links": {("ADR-0003", "superseded_by", "ADR-0019"), ("ADR-0011", "superseded_by", "ADR-0046"),
                                                  ("ADR-0012", "superseded_by", "ADR-0017"), ("ADR-0016", "superseded_by", "ADR-0040"),
-                                                 ("ADR-0023", "superseded_by", "ADR-0056")}},
+                                                 ("ADR-0023", "superseded_by", "ADR-0056"), ("ADR-0036", "supersedes", "ADR-0008")},
+                                       "faults": {
+                                           # superseded by a record that never mentions them
+                                           ("archive/0003-push-metrics-via-influxdb.md", 3, "one-sided-link"),
+                                           ("archive/0012-do-not-persist-dex.md", 3, "one-sided-link"),
+                                           ("archive/0016-gid-0-is-okey-but-not-by-default.md", 3, "one-sided-link"),
+                                           ("archive/0023-allow-snippets-annotations.md", 3, "one-sided-link"),
+                                           # "This supersedes adr0008.", and 0008 says nothing of it and is still accepted
+                                           ("archive/0036-run-ingress-nginx-as-daemonset.md", 38, "one-sided-link"),
+                                           ("archive/0008-use-hostnetwork-or-loadbalancer-for-ingress.md", 3, "stale-status"),
+                                       }},
     "thomvaill__log4brains": {"records": 17, "statuses": {"accepted": 16, "superseded": 1}, "dated": 17,
                               "links": {("ADR-20200926-use-the-adr-number-as-its-unique-id", "superseded_by",
                                          "ADR-20201016-use-the-adr-slug-as-its-unique-id"),
                                         ("ADR-20201016-use-the-adr-slug-as-its-unique-id", "supersedes",
-                                         "ADR-20200926-use-the-adr-number-as-its-unique-id")}},
+                                         "ADR-20200926-use-the-adr-number-as-its-unique-id")},
+                              "faults": set()},
     # MADR 4 leaves the status out; one record is "on hold", read as proposed
-    "adr__madr": {"records": 19, "statuses": {None: 18, "proposed": 1}, "dated": 0, "links": set()},
+    "adr__madr": {"records": 19, "statuses": {None: 18, "proposed": 1}, "dated": 0, "links": set(), "faults": set()},
 }
 
 
@@ -179,10 +204,12 @@ def real_archive(tmp_path: Path, name: str) -> Path:
 
 
 @pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
-def test_real_archive_read_without_false_alarms(tmp_path, name):
+def test_real_archive_faults_are_those_a_careful_reader_finds(tmp_path, name):
     root = real_archive(tmp_path, name)
-    result = lint(root)
-    assert (result.returncode, result.stdout) == (0, "")
+    result = lint(root, "--format", "json")
+    found = json.loads(result.stdout)["diagnostics"]
+    assert {(d["path"], d["line"], d["rule"]) for d in found} == REAL_EXPECTED[name]["faults"]
+    assert result.returncode == int(any(d["severity"] == "error" for d in found))
     archive = load(root)
     expected = REAL_EXPECTED[name]
     assert len(archive.records) == expected["records"]
@@ -200,7 +227,9 @@ def test_site_builds_from_real_archive(tmp_path, caplog, name):
     # which MkDocs reports; the plugin itself must have nothing to say
     with caplog.at_level(logging.WARNING):
         site = run_build(root / "mkdocs.yml", strict=False)
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs.plugins.mkdocs_decisions")] == []
+    told = [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs.plugins.mkdocs_decisions")]
+    where = [re.match(r"mkdocs_decisions: (\S+):(\d+):\d+: ([a-z-]+): ", message) for message in told]
+    assert {(m.group(1), int(m.group(2)), m.group(3)) for m in where} == REAL_EXPECTED[name]["faults"]
     rows = soup(site / "adr" / "index.html").select("table.decisions-table tbody tr")
     assert len(rows) == REAL_EXPECTED[name]["records"]
 
@@ -326,3 +355,160 @@ def test_inline_people_and_tags_become_lists_with_each_item_located(tmp_path):
         "reviewers": (["Cy"], (6, 3), ((6, 16, at("Cy"), at("Cy") + 2),), "block"),
         "tags": (["api", "rpc"], (7, 3), ((7, 11, at("api"), at("api") + 3), (7, 16, at("rpc"), at("rpc") + 3)), "block"),
     }
+
+
+# -- one-sided supersession, in every format -----------------------------------------------
+
+ADR_TOOLS_PAIR = {
+    "adr/0001-use-mysql.md": "# 1. Use MySQL\n\nDate: 2019-03-01\n\n## Status\n\nSuperseded by [2. Use PostgreSQL](0002-use-postgresql.md)\n\n## Context\n\nText.\n",
+    "adr/0002-use-postgresql.md": "# 2. Use PostgreSQL\n\nDate: 2019-04-01\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n",
+}
+MADR_PAIR = {
+    "adr/0001-use-mysql.md": "# Use MySQL\n\n- Status: superseded\n- Date: 2019-03-01\n\n## Context and Problem Statement\n\nText.\n",
+    "adr/0002-use-postgresql.md": "# Use PostgreSQL\n\n- Status: accepted\n- Date: 2019-04-01\n\n"
+                                  "## Context and Problem Statement\n\nText.\n\n## Links\n\n- Supersedes [ADR-0001](0001-use-mysql.md)\n",
+}
+
+
+def test_a_one_sided_supersession_is_an_error_in_adr_tools_whose_tool_writes_both_sides(project):
+    for path, text in ADR_TOOLS_PAIR.items():
+        project.write(path, text, dedent=False)
+    result = project.run("lint")
+    assert (result.returncode, result.stdout) == (1, (
+        "adr/0001-use-mysql.md:7:15: error one-sided-link: ADR-0001 is superseded by ADR-0002, but "
+        "adr/0002-use-postgresql.md does not say that it supersedes ADR-0001; add 'Supersedes ADR-0001' there\n"
+    ))
+
+
+def test_a_one_sided_supersession_is_a_warning_in_madr_written_by_hand(project):
+    for path, text in MADR_PAIR.items():
+        project.write(path, text, dedent=False)
+    result = project.run("lint")
+    assert (result.returncode, result.stdout) == (0, (
+        "adr/0002-use-postgresql.md:12:14: warning one-sided-link: ADR-0002 supersedes ADR-0001, but "
+        "adr/0001-use-mysql.md does not say that it is superseded by ADR-0002; add 'Superseded by ADR-0002' there\n"
+    ))
+
+
+def test_a_kind_chooses_the_severity_of_a_rule_for_its_records(project):
+    for path, text in MADR_PAIR.items():
+        project.write(path, text, dedent=False)
+    project.write("mkdocs.yml", "site_name: S\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr: {severity: {one-sided-link: error}}\n", dedent=False)
+    result = project.run("lint")
+    assert result.returncode == 1
+    assert result.stdout.startswith("adr/0002-use-postgresql.md:12:14: error one-sided-link: ")
+    project.write("mkdocs.yml", "site_name: S\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr: {severity: {one-sided-links: warning}}\n", dedent=False)
+    result = project.run("lint")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "decisions: error: kinds.adr.severity: no rule is named 'one-sided-links' (did you mean "
+        "'one-sided-link'?); 'decisions rules' lists them\n"
+    )
+    project.write("mkdocs.yml", "site_name: S\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr: {severity: {one-sided-link: info}}\n", dedent=False)
+    result = project.run("lint")
+    assert result.returncode == 2
+    assert "kinds.adr.severity.one-sided-link" in result.stderr or "one-sided-link" in result.stderr
+
+
+def test_a_misnamed_rule_in_severity_fails_the_build_too(project):
+    project.write("docs/index.md", "# Home\n")
+    project.write("adr/0001-use-mysql.md", MADR_PAIR["adr/0001-use-mysql.md"], dedent=False)
+    project.write("mkdocs.yml", "site_name: S\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        adr: {severity: {one-sided-links: warning}}\n", dedent=False)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project.root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert ("decisions: invalid configuration: kinds.adr.severity: no rule is named 'one-sided-links' (did you "
+            "mean 'one-sided-link'?); 'decisions rules' lists them") in result.stderr
+
+
+# -- any prefix, and a status naming its successor in any format ---------------------------
+
+
+def test_a_prefix_of_the_teams_own_is_read_in_status_lines_and_prose(project):
+    project.write("mkdocs.yml", "site_name: S\nplugins:\n  - decisions:\n      kinds:\n"
+                  "        dec: {directory: decisions, prefix: DEC, statuses: [proposed, accepted, superseded],\n"
+                  "              in_force: [accepted], superseded_status: superseded}\n", dedent=False)
+    project.write("decisions/0001-use-mysql.md", "# 1. Use MySQL\n\nDate: 2019-03-01\n\n## Status\n\n"
+                  "Superseded by DEC-0002\n\n## Context\n\nSee also DEC-0002.\n", dedent=False)
+    project.write("decisions/0002-use-postgresql.md", "# 2. Use PostgreSQL\n\nDate: 2019-04-01\n\n## Status\n\n"
+                  "Accepted\n\nSupersedes DEC-0001\n\n## Context\n\nText.\n", dedent=False)
+    assert summary(load(project.root)) == {
+        "DEC-0001": ("adr-tools", "superseded", "2019-03-01", "Use MySQL",
+                     [("relates_to", "DEC-0002"), ("superseded_by", "DEC-0002")]),
+        "DEC-0002": ("adr-tools", "accepted", "2019-04-01", "Use PostgreSQL", [("supersedes", "DEC-0001")]),
+    }
+    result = project.run("lint")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("status", [
+    "superseded by ADR-0002",
+    "Superseded by [ADR-0002](0002-use-postgresql.md)",
+    '"Superseded by [Use PostgreSQL](./0002-use-postgresql.md)"',
+])
+def test_a_frontmatter_status_naming_its_successor_is_superseded_and_a_link(project, status):
+    project.write("adr/0001-use-mysql.md", accepted_adr("Use MySQL").replace("status: accepted", f"status: {status}"),
+                  dedent=False)
+    project.write("adr/0002-use-postgresql.md", accepted_adr("Use PostgreSQL", extra="supersedes: [ADR-0001]\n"),
+                  dedent=False)
+    records = summary(load(project.root))
+    assert records["ADR-0001"][1:2] == ("superseded",)
+    assert records["ADR-0001"][4] == [("superseded_by", "ADR-0002")]
+    result = project.run("lint")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+# -- templates by name, and why a named file is not read --------------------------------
+
+
+def test_a_template_is_skipped_by_its_name_and_a_record_about_templates_is_read(project):
+    for name in ("template.md", "adr-template.md", "0000-template.md", "000-TEMPLATE.md", "template-lite.md"):
+        project.write(f"adr/{name}", "---\nstatus: proposed\ndate: YYYY-MM-DD\n---\n# [Title]\n", dedent=False)
+    project.write("adr/0042-use-a-template.md", accepted_adr("Use a template"), dedent=False)
+    archive = load(project.root)
+    assert [record.path for record in archive.records] == ["adr/0042-use-a-template.md"]
+    result = project.run("lint", "adr/000-TEMPLATE.md")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "decisions: error: adr/000-TEMPLATE.md: not read as a record: its name says it is a template to copy "
+        "(template.md, adr-template.md, 0000-template.md)\n"
+    )
+    project.write("adr/0043-notes.txt", "Notes.\n", dedent=False)
+    result = project.run("lint", "--explain", "adr/0043-notes.txt")
+    assert result.stderr == (
+        "decisions: error: adr/0043-notes.txt: not read as a record: adr records end in .md (the kind's 'extensions')\n"
+    )
+
+
+def test_people_are_split_at_commas_outside_brackets_in_madr_lists_and_frontmatter(project):
+    project.write("adr/0001-use-mysql.md", "---\nstatus: accepted\ndate: 2024-01-02\ndecision-makers: Ann, Bo\n---\n"
+                  "# Use MySQL\n\n## Context and Problem Statement\n\nText.\n", dedent=False)
+    project.write("adr/0002-use-postgresql.md", "# Use PostgreSQL\n\n- Status: accepted\n"
+                  "- Deciders: Rob, Johan, Cristian (a.k.a., Product Management working group)\n- Date: 2024-02-03\n\n"
+                  "## Context and Problem Statement\n\nText.\n", dedent=False)
+    by_id = load(project.root).by_id
+    first, second = by_id["ADR-0001"].fields["deciders"], by_id["ADR-0002"].fields["deciders"]
+    assert first.value == ["Ann", "Bo"]
+    assert [at[:2] for at in first.items_at] == [(4, 18), (4, 23)]
+    assert second.value == ["Rob", "Johan", "Cristian (a.k.a., Product Management working group)"]
+    assert [at[:2] for at in second.items_at] == [(4, 13), (4, 18), (4, 25)]
+
+
+def test_madr_with_only_status_and_date_in_its_frontmatter_is_madr(project):
+    project.write("adr/0001-use-mysql.md", "---\nstatus: accepted\ndate: 2024-01-02\n---\n# Use MySQL\n\n"
+                  "## Context and Problem Statement\n\nText.\n\n## Decision Outcome\n\nChosen option: MySQL.\n",
+                  dedent=False)
+    project.write("adr/0002-use-postgresql.md", "---\nstatus: accepted\ndate: 2024-02-03\n---\n# Use PostgreSQL\n\n"
+                  "## Context\n\nText.\n", dedent=False)
+    records = summary(load(project.root))
+    assert records["ADR-0001"][0] == "madr"
+    assert records["ADR-0002"][0] == "native"  # our sections: ours, and it lacks its deciders
+    result = project.run("lint")
+    assert result.stdout.splitlines() == [
+        "adr/0002-use-postgresql.md:2:9: error missing-field: status 'accepted' requires 'deciders'; "
+        "add e.g. 'deciders: [name]'"
+    ]

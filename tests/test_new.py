@@ -388,7 +388,8 @@ def test_supersedes_then_accept_in_a_real_archive_leaves_it_clean(project, name)
         pytest.skip(f"{REAL / name} is not here (it is in CI)")
     shutil.copytree(REAL / name, project.root / "archive")
     project.write("mkdocs.yml", "site_name: Real\nplugins:\n  - decisions:\n      kinds: {adr: {directory: archive}}\n")
-    assert project.findings() == []
+    # the archive's own faults (tests/test_formats.py lists them) stay; the commands add none
+    faults = project.findings()
     archive = Archive.load(load_settings(None, project.root))
     ordered = archive.ordered("adr")
     old = ([r for r in ordered if r.status == "accepted"] or ordered)[-1]
@@ -398,7 +399,7 @@ def test_supersedes_then_accept_in_a_real_archive_leaves_it_clean(project, name)
     assert result.returncode == 0, result.stderr
     new_path = result.stdout.strip()
     assert result.stderr.startswith(f"updated {old.path}: superseded_by ")
-    found = project.findings()
+    found = [finding for finding in project.findings() if finding not in faults]
     assert {(rule, path) for rule, path, *_ in found} == {("placeholder", new_path)}
     changed = {p for p in (project.root / "archive").rglob("*.md") if before.get(p) != p.read_bytes()}
     assert {p.relative_to(project.root).as_posix() for p in changed} == {old.path, new_path}
@@ -408,7 +409,7 @@ def test_supersedes_then_accept_in_a_real_archive_leaves_it_clean(project, name)
     new_id = Archive.load(load_settings(None, project.root)).by_path[new_path].id
     accepted = project.run("status", new_id, "accepted")
     assert (accepted.returncode, accepted.stderr) == (0, "")
-    assert project.findings() == []
+    assert project.findings() == faults
     after = Archive.load(load_settings(None, project.root))
     assert (after.by_path[old.path].format, after.by_path[old.path].status) == (old.format, "superseded")
     assert after.by_path[new_path].format == old.format

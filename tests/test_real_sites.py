@@ -32,7 +32,8 @@ REAL_SITES = REPO.parent / "shared" / "real-sites"
 SITES = {
     # site: (records' folder in docs_dir, record files in it)
     "alberto-codes__gepa-adk": ("adr", 13),
-    "timo-reymann__mkdocs-decision-records-demo": ("adr", 4),
+    # its 000-TEMPLATE.md is the template to copy, by its name: a page of the site, no record
+    "timo-reymann__mkdocs-decision-records-demo": ("adr", 3),
 }
 
 #: what a plugin that runs after ours sees: every page's file and frontmatter

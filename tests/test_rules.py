@@ -379,7 +379,11 @@ MIXED_FORMATS_OF = {
 }
 
 
-def test_one_sided_link_only_between_native_records(project):
+def test_one_sided_link_in_every_format(project):
+    """Every supersession named on one side only is told, whatever the two
+    records' formats: an error where the record told is native or adr-tools,
+    a warning on MADR; in our format's words, with a fix, only where the
+    side that is missing is our frontmatter."""
     for relative, data in MIXED_FORMATS.items():
         project.write(relative, data)
     # the archive is read as intended: each record in its format, every link resolved
@@ -395,22 +399,32 @@ def test_one_sided_link_only_between_native_records(project):
         ("ADR-0009", "superseded_by", "ADR-0010"),
         ("ADR-0012", "supersedes", "ADR-0011"),
     ]
-    result = project.run("lint", "--format", "json")
-    assert (result.returncode, result.stderr) == (1, "")
-    assert json.loads(result.stdout) == {
-        "diagnostics": [
-            {
-                "rule": "one-sided-link",
-                "severity": "error",
-                "path": "adr/0012-use-toml.md",
-                "line": 5,
-                "column": 14,
-                "message": "ADR-0012 supersedes ADR-0011, but adr/0011-use-yaml.md does not name ADR-0012 in "
-                "'superseded_by'; add it there (decisions lint --fix does)",
-            }
-        ],
-        "summary": {"records": 13, "errors": 1, "warnings": 0, "fixed": 0},
-    }
+    result = project.run("lint")
+    assert (result.returncode, result.stderr) == (1, "7 error(s), 1 warning(s) in 13 record(s)\n")
+
+    def say(a, verb, b, path, inverse):
+        phrase = inverse.removeprefix("is ")
+        return (f"{a} {verb} {b}, but {path} does not say that it {inverse} {a}; "
+                f"add '{phrase[0].upper()}{phrase[1:]} {a}' there")
+
+    assert result.stdout.splitlines() == [
+        "adr/0003-use-postgres.md:5:14: error one-sided-link: "
+        + say("ADR-0003", "supersedes", "ADR-0001", "adr/0001-use-mysql.md", "is superseded by"),
+        "adr/0003-use-postgres.md:5:24: error one-sided-link: "
+        + say("ADR-0003", "supersedes", "ADR-0002", "adr/0002-use-kafka.md", "is superseded by"),
+        "adr/0003-use-postgres.md:5:34: error one-sided-link: "
+        + say("ADR-0003", "supersedes", "ADR-0013", "adr/0013-use-feature-flags.md", "is superseded by"),
+        "adr/0004-log-to-files.md:5:17: error one-sided-link: "
+        + say("ADR-0004", "is superseded by", "ADR-0005", "adr/0005-log-to-stdout.md", "supersedes"),
+        "adr/0004-log-to-files.md:5:27: error one-sided-link: "
+        + say("ADR-0004", "is superseded by", "ADR-0006", "adr/0006-log-as-json.md", "supersedes"),
+        "adr/0008-use-grpc.md:9:12: error one-sided-link: ADR-0008 supersedes ADR-0007, but adr/0007-use-rest.md "
+        "does not name ADR-0008 in 'superseded_by'; add it there (decisions lint --fix does)",
+        "adr/0009-use-cron.md:3:25: warning one-sided-link: ADR-0009 is superseded by ADR-0010, but "
+        "adr/0010-use-airflow.md does not name ADR-0009 in 'supersedes'; add it there (decisions lint --fix does)",
+        "adr/0012-use-toml.md:5:14: error one-sided-link: ADR-0012 supersedes ADR-0011, but adr/0011-use-yaml.md "
+        "does not name ADR-0012 in 'superseded_by'; add it there (decisions lint --fix does)",
+    ]
 
 
 def test_missing_target_hint_comes_from_the_file_name_and_only_when_close(project):
@@ -660,8 +674,9 @@ def test_missing_target_of_a_markdown_link(project):
 
 def test_one_sided_link_passes_over_links_it_cannot_judge(project):
     """Before the one-sided link to ADR-0001: a missing record, the record itself, a record in
-    another format, and a record that does name it back; before the record, one without an id.
-    A record whose frontmatter cannot be read is told too, but --fix cannot add the link there."""
+    another format (told, in words for its format), and a record that does name it back; before
+    the record, one without an id. A record whose frontmatter cannot be read is told too, but
+    --fix cannot add the link there."""
     project.write(A, superseded("Use a queue"))
     project.write("adr/0003-use-mysql.md", ADR_TOOLS_SUPERSEDED)
     project.write("adr/0004-use-redis.md", superseded("Use Redis", extra="superseded_by: [ADR-0005]\n"))
@@ -671,10 +686,12 @@ def test_one_sided_link_passes_over_links_it_cannot_judge(project):
         "id: ADR-0005\nsupersedes: [ADR-0009, ADR-0005, ADR-0003, ADR-0004, ADR-0001, ADR-0006]\n"), date="2026-02-01"))
     add = "; add it there (decisions lint --fix does)"
     assert project.findings("one-sided-link") == [
+        ("one-sided-link", "adr/use-kafka.md", 6, 34, "ADR-0005 supersedes ADR-0003, but adr/0003-use-mysql.md does "
+         "not say that it is superseded by ADR-0005; add 'Superseded by ADR-0005' there"),
         ("one-sided-link", "adr/use-kafka.md", 6, 54, "ADR-0005 supersedes ADR-0001, but adr/0001-use-queue.md does "
          "not name ADR-0005 in 'superseded_by'" + add),
         ("one-sided-link", "adr/use-kafka.md", 6, 64, "ADR-0005 supersedes ADR-0006, but adr/0006-broken.md does "
-         "not name ADR-0005 in 'superseded_by'" + add),
+         "not say that it is superseded by ADR-0005; add 'Superseded by ADR-0005' there"),
     ]
     assert fixes_of(project, "one-sided-link") == [
         ("adr/use-kafka.md", 6, 54, Fix("adr/0001-use-queue.md", "superseded_by", "append", "ADR-0005")),
@@ -782,13 +799,13 @@ def test_conflicting_links_among_links_that_agree(project):
 
 def test_stale_status_of_a_record_whose_frontmatter_cannot_be_read(project):
     """A MADR record with broken YAML frontmatter, its status read from its bullet: told, but
-    --fix does not touch a file whose frontmatter it cannot read."""
+    --fix does not touch a file whose frontmatter it cannot read, and the message does not say it would."""
     project.write(A, "---\nstatus: accepted\ndecision-makers: [ann\n---\n# Use a queue\n\n- Status: accepted\n"
                   "- Date: 2026-01-01\n\n## Context and Problem Statement\n\nOrders arrive in bursts.\n")
     project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n"))
     assert project.findings("stale-status") == [
-        ("stale-status", A, 7, 11, "status is 'accepted' but ADR-0002 replaced this record; set "
-         "'status: superseded' (decisions lint --fix does)"),
+        ("stale-status", A, 7, 11, "status is 'accepted' but ADR-0002 replaced this record; change its "
+         "status to 'superseded'"),
     ]
     assert fixes_of(project, "stale-status") == []
 
@@ -929,3 +946,66 @@ def test_empty_body_cases(project):
         ("empty-body", "adr/0003-c.md", 4, 1, no_text),
         ("empty-body", "adr/0004-d.md", 4, 1, no_text),
     ]
+
+
+# -- placeholders learned from templates --------------------------------------------------
+
+LEFT = "; replace it with the record's own text"
+
+
+def test_prompts_of_the_guide_and_of_madr_are_placeholders(project):
+    project.write(A, (
+        "---\nstatus: proposed\ndate: 2026-01-10\n---\n# {short title of solved problem and solution}\n\n"
+        "**Deciders**: [Names of people involved]\n\n## Options\n\n### [Option Name]\n\n"
+        "- [Description and priority]\n"
+    ))
+    assert project.findings("placeholder") == [
+        ("placeholder", A, 5, 3, "template placeholder '{short title of solved problem and s…}' left in "
+         "section '{short title of solved problem and solution}'" + LEFT),
+        ("placeholder", A, 7, 15, "template placeholder '[Names of people involved]' left in section "
+         "'{short title of solved problem and solution}'" + LEFT),
+        ("placeholder", A, 11, 5, "template placeholder '[Option Name]' left in section '[Option Name]'" + LEFT),
+        ("placeholder", A, 13, 3, "template placeholder '[Description and priority]' left in section "
+         "'[Option Name]'" + LEFT),
+    ]
+
+
+def test_brackets_and_braces_that_are_text_links_or_code_are_no_placeholders(project):
+    project.write(A, (
+        "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Use a queue\n\n"
+        "The vendor said it [sic] twice [1]. See [the docs](https://example.org) and [RFC 2119][].\n\n"
+        "- [x] load test done\n- [ ] sign-off\n\nA footnote[^note] and `{some code here}` and `[Option Name]`.\n\n"
+        "```\nconfig = {short title here}\n[Names of people involved]\n```\n\n"
+        "[RFC 2119]: https://www.rfc-editor.org/rfc/rfc2119\n[^note]: A note.\n"
+    ))
+    assert project.findings("placeholder") == []
+
+
+def test_a_template_in_the_records_folder_teaches_its_prompts_and_its_guidance(project):
+    project.write("adr/template.md", (
+        "# NUMBER. TITLE\n\n## Context\n\nWhat is the issue that we are seeing that motivates this decision?\n\n"
+        "## Decision\n\n<<the change we propose>>\n\nWe will [what the team will do].\n"
+    ))
+    project.write(A, (
+        "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Use a queue\n\n## Context\n\n"
+        "What is the issue that we are seeing that motivates this decision?\n\n## Decision\n\n"
+        "We will [what the team will do].\n"
+    ))
+    assert project.findings("placeholder") == [
+        ("placeholder", A, 9, 1, "the template's guidance 'What is the issue that we are seeing…' is left "
+         "unchanged in section 'Context'" + LEFT),
+        ("placeholder", A, 13, 9, "template placeholder '[what the team will do]' left in section 'Decision'" + LEFT),
+    ]
+
+
+def test_heading_number(project):
+    """An adr-tools heading numbered otherwise than its file is told at the number; a heading
+    whose number agrees, one without a number, and a record whose `id` says its id are not."""
+    project.write("adr/0033-ip-ranges.md", "# 3. IP ranges\n\nDate: 2017-07-01\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n")
+    project.write("adr/0034-dns.md", "# 34. DNS\n\nDate: 2017-07-02\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n")
+    project.write("adr/0035-vpn.md", "# VPN\n\nDate: 2017-07-03\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n")
+    assert project.findings("heading-number") == [
+        ("heading-number", "adr/0033-ip-ranges.md", 1, 3, "the heading says 3, but the file name makes this record "
+         "ADR-0033; correct the number in the heading (links and ids go by the file name)"),
+    ]
+    assert Archive.load(load_settings(None, project.root)).by_id["ADR-0033"].title == "IP ranges"

@@ -27,6 +27,7 @@ from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
 from .ids import IdScheme, sorted_ids
 from .model import Record
+from .placeholders import Learned, is_template_name, learn
 from .readers import read_record
 from .tuning import collector_paused
 
@@ -55,6 +56,7 @@ class Archive:
         self._schema_errors: dict[str, list[jsonschema.ValidationError]] = {}
         self._shape_only: dict[str, bool] = {}
         self._valid_shapes: dict[tuple[str, Any], bool] = {}
+        self._placeholders: dict[str, Learned] = {}
         self._released = False
 
     def _resolve_links(self) -> None:
@@ -99,6 +101,12 @@ class Archive:
     ) -> rules.Result:
         with collector_paused():
             return rules.run(self, rules.select_rules(select, ignore), baseline)
+
+    def placeholders(self, kind: str) -> Learned:
+        """What records of `kind` must not keep of their templates (learned once per kind)."""
+        if kind not in self._placeholders:
+            self._placeholders[kind] = learn(self.settings, self.settings.kind(kind))
+        return self._placeholders[kind]
 
     @cached_property
     def graph(self) -> SupersessionGraph:
@@ -272,7 +280,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
             entry_relative = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 subdirectories.append((kind, entry.path, entry_relative))
-            elif entry.name.endswith(kind.extensions) != assets:
+            elif entry.name.endswith(kind.extensions) != assets and (assets or not is_template_name(entry.name)):
                 refusal = None
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path)
@@ -288,6 +296,25 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def skipped_because(settings: Settings, relative: str) -> str | None:
+    """Why the file at `relative` (from the project's root, with `/`) is not
+    read as a record, in words for `decisions lint`; None if it is read."""
+    kind = settings.kind_owning(relative)
+    if kind is None:
+        folders = ", ".join(f"{k.directory}/" for k in settings.kinds)
+        return f"it is outside the records folders ({folders})"
+    parts = relative[len(kind.directory) + 1 :].split("/")
+    for part in parts:
+        pattern = next((p for p in settings.exclude if fnmatch.fnmatchcase(part, p)), None)
+        if pattern is not None:
+            return f"'{part}' matches {pattern!r} in the 'exclude' option"
+    if not parts[-1].endswith(kind.extensions):
+        return f"{kind.name} records end in {', '.join(kind.extensions)} (the kind's 'extensions')"
+    if is_template_name(parts[-1]):
+        return "its name says it is a template to copy (template.md, adr-template.md, 0000-template.md)"
+    return None
 
 
 #: JSON Schema keywords whose verdict depends only on a value's shape (its

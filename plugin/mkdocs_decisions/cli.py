@@ -20,7 +20,7 @@ from typing import NoReturn
 import click
 
 from . import __version__, handbook, history
-from .archive import Archive, discover
+from .archive import Archive, discover, skipped_because
 from .authoring import AuthoringError, UsageError, write
 from .authoring import fix as fixing
 from .authoring import migrate as migration
@@ -29,7 +29,7 @@ from .authoring.status import change_status as apply_change
 from .config import ConfigError, Settings, did_you_mean, find_config_file, load_settings
 from .model import Fix
 from .render.report import FORMATS
-from .rules import REGISTRY
+from .rules import REGISTRY, check_settings
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -383,9 +383,11 @@ def _settings(config_file: Path | None, paths: tuple[Path, ...]) -> Settings:
         if find_config_file(project) or not _inside_kind_directory(cwd, project):
             cwd = project
     try:
-        return load_settings(config_file, cwd)
+        settings = load_settings(config_file, cwd)
+        check_settings(settings)
     except ConfigError as error:
         _fail(str(error))
+    return settings
 
 
 def _inside_kind_directory(cwd: Path, path: Path) -> bool:
@@ -460,6 +462,10 @@ def _check_named_files(archive: Archive, paths: tuple[Path, ...], scope: list[st
         return
     for path, relative in zip(paths, scope):
         if path.is_file() and relative not in archive.by_path:
+            if archive.settings.kind_owning(relative) is not None:
+                reason = skipped_because(archive.settings, relative)
+                if reason:
+                    _fail(f"{path}: not read as a record: {reason}")
             directories = ", ".join(f"{k.directory}/" for k in archive.settings.kinds)
             _fail(
                 f"{path}: not a record of this project (records live in {directories} under "

@@ -96,6 +96,9 @@ KIND_OPTIONS = (
     Option("proposed", _list(), [], "The statuses meaning proposed, not yet decided."),
     Option("transitions", _mapping(_list()), {},
            "The lifecycle: for each status, the statuses a record may move to (decisions status enforces it)."),
+    Option("severity", _mapping({"enum": ["error", "warning"]}), {},
+           "For a rule, the severity of its findings on this kind's records, whatever their format "
+           "(`{one-sided-link: warning}`): the finding is still made."),
 )
 
 KIND_SHAPE = {
@@ -110,8 +113,9 @@ OPTIONS = (
            "The kinds of record and where they live; replaces the default adr + rfc set."),
     Option("placeholders", _list(), [r"\[Title\]", r"\[NUMBER\]", r"YYYY-MM-DD", r"\[TODO\b[^\]\n]*\]"],
            "Regular expressions for template text that must not be left in a record."),
-    Option("exclude", _list(), ["README.md", "index.md", "template.md", "*-template.md", "_*", ".*"],
-           "File name patterns inside kind directories that are not records."),
+    Option("exclude", _list(), ["README.md", "index.md", "_*", ".*"],
+           "File name patterns inside kind directories that are not records (templates, named as "
+           "templates, never are: template.md, adr-template.md, 0000-template.md)."),
     Option("id_width", {"type": "integer", "minimum": 1, "maximum": 9}, 4,
            "Digits in a normalised id: ADR-0003 for 4."),
     Option("field_aliases", _mapping(_text(minLength=1)), {},
@@ -226,6 +230,8 @@ class KindSettings:
     #: from the top-level options: lower-cased field name as written -> our field name
     field_aliases: Mapping[str, str]
     max_file_bytes: int
+    #: rule id -> "error" or "warning", chosen for this kind (`rules.check_settings` knows the ids)
+    severity: Mapping[str, str] = dataclasses.field(default_factory=dict)
     #: how `directory` was chosen, for `decisions lint --explain` and the no-records warning
     found_by: str = "configured"
 
@@ -310,7 +316,9 @@ class Settings:
         )
         _check_directories(kinds, root)
         if values["templates_dir"] is not None:
-            _inside_root(root, values["templates_dir"], "templates_dir")
+            if not _inside_root(root, values["templates_dir"], "templates_dir").is_dir():
+                # found here, not when a rule first reads the templates
+                raise ConfigError(f"templates_dir: {values['templates_dir']} is not a directory", option="templates_dir")
         for pattern in values["placeholders"]:
             try:
                 re.compile(pattern)
@@ -464,6 +472,7 @@ def _kind_settings(
         extensions=tuple(merged["extensions"]),
         field_aliases=field_aliases,
         max_file_bytes=max_file_bytes,
+        severity=dict(merged["severity"]),
         found_by=found_by,
     )
 

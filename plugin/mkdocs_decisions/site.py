@@ -34,7 +34,7 @@ from typing import Protocol
 import jinja2
 import markupsafe
 
-from . import handbook, history
+from . import handbook, history, rules
 from .archive import Archive, discover
 from .config import Settings
 from .model import Diagnostic, Record
@@ -121,7 +121,9 @@ class Site:
     """The decisions' part of one site build."""
 
     def __init__(self, settings: Settings, *, site_name: str, site_url: str = "", site_author: str = "") -> None:
-        """Raises `ConfigError` when the team's templates cannot be read."""
+        """Raises `ConfigError` when the team's templates cannot be read, or a
+        kind's `severity` names no rule."""
+        rules.check_settings(settings)
         self.settings = settings
         self.site_name = site_name
         self.site_url = site_url

@@ -86,6 +86,10 @@ def _change(archive: Archive, record: Record) -> Change:
         if names:
             lines.append(f"{key}: [{', '.join(scalar(n) for n in names)}]")
             mapped.append(f"{key} {', '.join(names)}")
+    people = "authors" if archive.settings.kind(record.kind).schema == "rfc" else "deciders"
+    if not record.people(people):
+        # `status` and `date` alone over MADR's sections would read as MADR 3 again
+        lines.append(f"{people}: []")
     for relation in RELATIONS:
         targets = []
         for link in record.links:

@@ -10,7 +10,7 @@ import re
 
 from ..config import KindSettings
 from ..ids import IdScheme
-from ..model import Position, Record
+from ..model import Position, ReadProblem, Record
 from . import fields, markdown, native, relations
 
 _DATE = re.compile(r"^(Date)\s*:\s*(.*?)\s*$", re.IGNORECASE)
@@ -36,8 +36,8 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
         elif section == "status" and line.strip():
             column = len(line) - len(line.lstrip()) + 1
             start = offset + column - 1
-            status, _ = relations.status_and_links(line, number, column)
-            if relations.RELATION_LINE.match(line.strip()):
+            status, _ = relations.status_and_links(line, number, column, scheme)
+            if relations.relation_line(scheme).match(line.strip()):
                 if status and implied is None:
                     implied = (status, number, column, start)
                 continue
@@ -51,5 +51,12 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
         status, number, column, start = implied
         record.fields["status"] = fields.text_field("status", status, number, column, column, start, start + len(status))
     fields.normalise(record, kind, scheme, native.LINK_FIELDS)
+    numbered = _NUMBERED_TITLE.match(record.title)
+    if numbered:
+        written = numbered.group().strip().rstrip(".")
+        if record.id and "id" not in record.fields and scheme.normalise(written, kind.name) != record.id:
+            heading = markdown.first_heading(text, 0, 1)
+            at = heading[1] if heading else Position(1, 1)
+            record.problems.append(ReadProblem("heading-number", at, written))
     record.title = _NUMBERED_TITLE.sub("", record.title)
-    relations.add_links(record, relations.prose_links(record, 0, 1), kind, scheme)
+    relations.add_links(record, relations.prose_links(record, 0, 1, scheme), kind, scheme)

@@ -11,7 +11,6 @@ from ..config import KindSettings
 from ..ids import IdScheme
 from ..model import Field, Link, Record
 from .markdown import MARKDOWN_LINK, first_heading
-from .relations import ID_TOKEN
 
 def text_field(key: str, value: Any, line: int, key_column: int, value_column: int, start: int, end: int) -> Field:
     """A field read from markdown text (not YAML), located like a YAML one."""
@@ -22,20 +21,37 @@ def text_field(key: str, value: Any, line: int, key_column: int, value_column: i
 def list_field(
     key: str, raw: str, line: int, key_column: int, value_column: int, start: int
 ) -> Field:
-    """A comma-separated value (`Deciders: Ann, Bo`) as a list, each item located."""
+    """A comma-separated value (`Deciders: Ann, Bo`) as a list, each item
+    located; a comma inside brackets is part of its item (`Rob (a.k.a., the
+    working group)`)."""
     items, at = [], []
-    for match in re.finditer(r"[^,;]+", raw):
-        item = match.group().strip()
+    for begin, end in _item_spans(raw):
+        item = raw[begin:end].strip()
         if not item:
             continue
-        lead = len(match.group()) - len(match.group().lstrip())
-        column = value_column + match.start() + lead
-        at.append((line, column, start + match.start() + lead, start + match.start() + lead + len(item)))
+        lead = len(raw[begin:end]) - len(raw[begin:end].lstrip())
+        column = value_column + begin + lead
+        at.append((line, column, start + begin + lead, start + begin + lead + len(item)))
         items.append(item)
     field = text_field(key, items, line, key_column, value_column, start, start + len(raw))
     field.items_at = tuple(at)
     field.style = "block"
     return field
+
+
+def _item_spans(raw: str) -> list[tuple[int, int]]:
+    """Where the items of `raw` are: between commas or semicolons outside brackets."""
+    spans, begin, depth = [], 0, 0
+    for at, character in enumerate(raw):
+        if character in "([{":
+            depth += 1
+        elif character in ")]}":
+            depth = max(depth - 1, 0)
+        elif character in ",;" and depth == 0:
+            spans.append((begin, at))
+            begin = at + 1
+    spans.append((begin, len(raw)))
+    return spans
 
 
 def is_date_number(number: str) -> bool:
@@ -85,6 +101,6 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
             link = MARKDOWN_LINK.fullmatch(value.strip())
             if link:
                 value, href = link.group(1), link.group(2)
-            token = ID_TOKEN.search(value)
+            token = scheme.reference_pattern.search(value)
             target = scheme.normalise(token.group() if token and href else value, kind.name)
             record.links.append(Link(relation, target or value.strip(), value, span.position, href))

@@ -21,11 +21,11 @@ _KEYS = {"author": "authors", "reviewer": "reviewers", "tag": "tags", "decision 
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
     record.text = text
-    madr.read_bullets(record, text, _FIELD, lambda key: _KEYS.get(key, key))
+    madr.read_bullets(record, text, _FIELD, lambda key: _KEYS.get(key, key), scheme)
     for key in ("authors", "reviewers", "tags"):
         field = record.fields.get(key)
         if field is not None and isinstance(field.value, str):
             line, column, start, _ = field.value_at
             record.fields[key] = fields.list_field(key, field.value, line, field.key_at[1], column, start)
     fields.normalise(record, kind, scheme, native.LINK_FIELDS)
-    relations.add_links(record, relations.prose_links(record, 0, 1), kind, scheme)
+    relations.add_links(record, relations.prose_links(record, 0, 1, scheme), kind, scheme)

@@ -27,31 +27,33 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     record.text = text
     if native.has_frontmatter(text) and not native.read_frontmatter(record, text, kind):
         return
-    read_bullets(record, text, _BULLET, lambda key: _KEYS.get(key, key))
-    carried = _status_with_successor(record)
+    _split_people(record, text)
+    read_bullets(record, text, _BULLET, lambda key: _KEYS.get(key, key), scheme)
+    carried = relations.status_with_successor(record, scheme)
     fields.normalise(record, kind, scheme, native.LINK_FIELDS)
     relations.add_links(record, carried, kind, scheme)
     # "[Superseded by [ADR-0019](0019-x.md)] Push metrics": the note is not the title
     note = _TITLE_NOTE.match(record.title)
-    if note and relations.RELATION_LINE.search(note.group(1)):
+    if note and relations.relation_line(scheme).search(note.group(1)):
         record.title = record.title[note.end() :]
-    relations.add_links(record, relations.prose_links(record, record.body_start, record.body_line), kind, scheme)
+    relations.add_links(record, relations.prose_links(record, record.body_start, record.body_line, scheme), kind, scheme)
 
 
-def _status_with_successor(record: Record) -> list:
-    """MADR 4 writes `status: superseded by ADR-0123` in its frontmatter:
-    read that as the status `superseded` and a link."""
-    field = record.fields.get("status")
-    if field is None or field.key_at[1] == 0 or not isinstance(field.value, str):
-        return []
-    line, column, _, _ = field.value_at
-    status, links = relations.status_and_links(field.value, line, column)
-    if status and links:
-        field.value = status
-    return links
+def _split_people(record: Record, text: str) -> None:
+    """MADR 4 writes `decision-makers: Ann, Bo` in its frontmatter, one
+    string: the people, one by one."""
+    for key in _LISTS:
+        field = record.fields.get(key)
+        if field is None or not isinstance(field.value, str):
+            continue
+        line, column, start, end = field.value_at
+        quote = 1 if text[start:start + 1] in "\"'" and end - start >= 2 else 0
+        record.fields[key] = fields.list_field(
+            key, field.value, line, field.key_at[1], column + quote, start + quote
+        )
 
 
-def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical) -> None:
+def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical, scheme: IdScheme) -> None:
     """Metadata lines before the first `##` heading, as fields with positions."""
     for number, offset, line in markdown.lines(text, record.body_start, record.body_line):
         if line.startswith("## "):
@@ -69,7 +71,7 @@ def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical)
             record.duplicate_keys.append((key, first, Position(number, key_column)))
             continue
         if key == "status":
-            status, _ = relations.status_and_links(raw, number, column)
+            status, _ = relations.status_and_links(raw, number, column, scheme)
             value = status if status else raw
             record.fields[key] = fields.text_field(key, value, number, key_column, column, start, start + len(value))
         elif key in _LISTS:

@@ -7,7 +7,7 @@ import re
 from ..config import KindSettings
 from ..ids import IdScheme
 from ..model import FILE_START, RELATIONS, Field, ReadProblem, Record
-from . import fields, frontmatter
+from . import fields, frontmatter, relations
 
 _DELIMITER = re.compile(r"---[ \t]*\r?\n?$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -25,7 +25,9 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     record.text = text
     if not read_frontmatter(record, text, kind):
         return
+    carried = relations.status_with_successor(record, scheme)
     fields.normalise(record, kind, scheme, LINK_FIELDS)
+    relations.add_links(record, carried, kind, scheme)
 
 
 def frontmatter_text(text: str) -> str | None:

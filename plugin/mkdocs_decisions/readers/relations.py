@@ -4,6 +4,7 @@ ADR-0009", "This modifies ADR 0002"."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..config import KindSettings
@@ -34,10 +35,21 @@ PHRASES = {
     "see also": "relates_to",
 }
 _PHRASE = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in PHRASES), key=len, reverse=True))
-#: a phrase followed by links or ids: "Superseded by [5. Use X](0005-use-x.md)", "modifies ADR 0002",
-#: "**Superseded by**: [ADR-0005](0005-x.md)" (a bold field line, as inline records write one)
-RELATION_LINE = re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:ADR|RFC)[- ]?\d)")
-ID_TOKEN = re.compile(r"\b(?:ADR|RFC)[- ]?\d+[a-z]?\b", re.IGNORECASE)
+
+
+def relation_line(scheme: IdScheme) -> re.Pattern[str]:
+    """A phrase followed by links or by ids of the project's kinds: "Superseded by
+    [5. Use X](0005-use-x.md)", "modifies ADR 0002", "replaced by DEC-0007",
+    "**Superseded by**: [ADR-0005](0005-x.md)" (a bold field line, as inline
+    records write one)."""
+    return _relation_line(tuple(scheme.prefixes.values()))
+
+
+@functools.lru_cache(maxsize=8)
+def _relation_line(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    ids = "|".join(re.escape(prefix) for prefix in sorted(set(prefixes), key=len, reverse=True))
+    return re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:{ids})[- ]?\d)")
+
 
 #: statuses that a relation phrase implies when it stands in for the status
 IMPLIED_STATUS = {"superseded_by": "superseded"}
@@ -48,7 +60,9 @@ def relation_of(phrase: str) -> str | None:
     return PHRASES.get(" ".join(phrase.lower().split()))
 
 
-def status_and_links(raw: str, line: int, column: int) -> tuple[str | None, list[tuple[str, str, str | None, Position]]]:
+def status_and_links(
+    raw: str, line: int, column: int, scheme: IdScheme
+) -> tuple[str | None, list[tuple[str, str, str | None, Position]]]:
     """Read a status value as real archives write it.
 
     `superseded by [ADR-0019](0019-x.md)` is the status `superseded` and a
@@ -56,33 +70,47 @@ def status_and_links(raw: str, line: int, column: int) -> tuple[str | None, list
     word(s) and `(relation, written, href, position)` for each link.
     """
     found: list[tuple[str, str, str | None, Position]] = []
-    relation_at = RELATION_LINE.match(raw.strip())
+    relation_at = relation_line(scheme).match(raw.strip())
     if relation_at:
         relation = relation_of(relation_at.group(1)) or "relates_to"
         lead = len(raw) - len(raw.lstrip())
-        found = links_after(raw, lead + relation_at.end(), relation, line, column)
+        found = links_after(raw, lead + relation_at.end(), relation, line, column, scheme)
         return IMPLIED_STATUS.get(relation), found
     word = re.match(r"\s*([A-Za-z][A-Za-z \-]*[A-Za-z]|[A-Za-z])", raw)
     return (word.group(1) if word else None), found
 
 
+def status_with_successor(record: Record, scheme: IdScheme) -> list[tuple[str, str, str | None, Position]]:
+    """A frontmatter status that names its successor (`status: superseded by
+    ADR-0123`, as MADR 4 writes it, or with a link): the status `superseded`,
+    and the links to return."""
+    field = record.fields.get("status")
+    if field is None or field.key_at[1] == 0 or not isinstance(field.value, str):
+        return []
+    line, column, _, _ = field.value_at
+    status, links = status_and_links(field.value, line, column, scheme)
+    if status and links:
+        field.value = status
+    return links
+
+
 def links_after(
-    raw: str, start: int, relation: str, line: int, column: int
+    raw: str, start: int, relation: str, line: int, column: int, scheme: IdScheme
 ) -> list[tuple[str, str, str | None, Position]]:
     """Markdown links and bare ids in `raw` from `start` on, up to the next phrase."""
-    stop = RELATION_LINE.search(raw, start)
+    stop = relation_line(scheme).search(raw, start)
     segment_end = stop.start() if stop else len(raw)
     found = []
     taken: list[tuple[int, int]] = []
     for match in MARKDOWN_LINK.finditer(raw, start, segment_end):
         found.append((relation, match.group(1), match.group(2), Position(line, column + match.start())))
         taken.append(match.span())
-    for match in ID_TOKEN.finditer(raw, start, segment_end):
+    for match in scheme.reference_pattern.finditer(raw, start, segment_end):
         if not any(a <= match.start() < b for a, b in taken):
             found.append((relation, match.group(), None, Position(line, column + match.start())))
     if stop:
         next_relation = relation_of(stop.group(1)) or "relates_to"
-        found += links_after(raw, stop.end(), next_relation, line, column)
+        found += links_after(raw, stop.end(), next_relation, line, column, scheme)
     return found
 
 
@@ -95,19 +123,29 @@ _STATEMENT = re.compile(
 )
 
 
-def prose_links(record: Record, start: int, first_line: int) -> list[tuple[str, str, str | None, Position]]:
+#: "... -> This supersedes adr0008." : a sentence inside a line that says what this record does
+_THIS_SENTENCE = re.compile(
+    r"(?:[.!?:]|->)\s+this(?:\s+(?:adr|rfc|decision|record|proposal))?\s+(?=" + _PHRASE + r")", re.IGNORECASE
+)
+
+
+def prose_links(
+    record: Record, start: int, first_line: int, scheme: IdScheme
+) -> list[tuple[str, str, str | None, Position]]:
     """Relations stated by lines of the text: `Supersedes [3. Use Y](0003-use-y.md)`,
-    `- Refined by [ADR-0005](0005-x.md)`, `This modifies ADR 0002.` A relation
-    word in the middle of a sentence is prose, not a link."""
+    `- Refined by [ADR-0005](0005-x.md)`, `This modifies ADR 0002.`, and a
+    sentence inside a line that says so of this record (`... -> This
+    supersedes adr0008.`). A relation word in the middle of a sentence is
+    prose, not a link."""
     found = []
     for number, _, line in lines(record.text, start, first_line):
-        lead = _STATEMENT.match(line)
+        lead = _STATEMENT.match(line) or _THIS_SENTENCE.search(line)
         if lead is None:
             continue
-        match = RELATION_LINE.match(line, lead.end())
+        match = relation_line(scheme).match(line, lead.end())
         if match is None:
             continue
-        found += links_after(line, match.end(), relation_of(match.group(1)) or "relates_to", number, 1)
+        found += links_after(line, match.end(), relation_of(match.group(1)) or "relates_to", number, 1, scheme)
     return found
 
 
@@ -116,7 +154,7 @@ def add_links(record: Record, links: list[tuple[str, str, str | None, Position]]
     for relation, written, href, position in links:
         if href is not None and not _RECORD_HREF.match(href):
             continue  # a web page or another kind of file, not a record
-        token = ID_TOKEN.search(written)
+        token = scheme.reference_pattern.search(written)
         target = scheme.normalise(token.group() if token else written, kind.name) or written.strip()
         key = (relation, href.split("#")[0] if href else target)
         if key in seen:

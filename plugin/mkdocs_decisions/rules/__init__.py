@@ -8,10 +8,13 @@ may carry the `Fix`es that fix it, applied by `decisions lint --fix`.
 
 from __future__ import annotations
 
-from .registry import REGISTRY, Finding, Result, Rule, archive_rule, record_rule, run, select_rules, since_rule
+from .registry import (
+    REGISTRY, Finding, Result, Rule, archive_rule, check_settings, record_rule, run, select_rules, since_rule,
+)
 
 from . import reading, fields, links, since  # noqa: F401  (registers their rules, in this order)
 
 __all__ = [
-    "REGISTRY", "Finding", "Result", "Rule", "archive_rule", "record_rule", "run", "select_rules", "since_rule",
+    "REGISTRY", "Finding", "Result", "Rule", "archive_rule", "check_settings", "record_rule", "run", "select_rules",
+    "since_rule",
 ]

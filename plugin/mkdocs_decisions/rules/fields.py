@@ -192,9 +192,12 @@ def future_date(record, archive):
 
 @record_rule("placeholder")
 def placeholder(record, archive):
-    """Template placeholder text (`[Title]`, `YYYY-MM-DD`, `[TODO: ...]`) was left in."""
-    pattern = archive.settings.placeholder_pattern
-    if not record.readable or not pattern.search(record.text):
+    """Template placeholder text (`[Title]`, `YYYY-MM-DD`, `[TODO: ...]`, a template's prompts) was left in."""
+    if not record.readable:
+        return
+    learned = archive.placeholders(record.kind)
+    pattern = learned.pattern
+    if not pattern.search(record.text) and not (learned.lines and _has_any_line(record.text, learned.lines)):
         return
     section = "the frontmatter"
     frontmatter = enumerate(record.text[: record.body_start].splitlines(), start=1)
@@ -215,6 +218,19 @@ def placeholder(record, archive):
                 f"template placeholder '{shown}' left in {section}; "
                 "replace it with the record's own text",
             )
+        guidance = line.strip().lstrip("-*+> ").strip()
+        if number >= record.body_line and guidance in learned.lines:
+            shown = guidance if len(guidance) <= 40 else guidance[:36].rstrip() + "…"
+            yield Finding(
+                record,
+                Position(number, line.index(guidance) + 1),
+                f"the template's guidance '{shown}' is left unchanged in {section}; "
+                "replace it with the record's own text",
+            )
+
+
+def _has_any_line(text: str, lines: frozenset[str]) -> bool:
+    return any(line.strip().lstrip("-*+> ").strip() in lines for line in text.splitlines())
 
 
 @record_rule("empty-body")

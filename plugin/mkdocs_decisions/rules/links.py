@@ -56,7 +56,9 @@ def missing_target(archive):
             )
 
 
-@archive_rule("one-sided-link", fixable=True)
+#: MADR and inline records are written by hand, with no tool that writes the
+#: other side of a supersession: a missing side there is a warning (docs/formats.md)
+@archive_rule("one-sided-link", fixable=True, by_format={"madr": Severity.WARNING, "inline": Severity.WARNING})
 def one_sided_link(archive):
     """A supersession link is not mirrored: A supersedes B needs B superseded_by A."""
     for record in archive.records:
@@ -68,19 +70,29 @@ def one_sided_link(archive):
             target = archive.by_id.get(link.target)
             if target is None or target is record:
                 continue
-            if record.format != "native" or target.format != "native":
-                continue  # other formats often record a supersession on one side only
             inverse = RELATIONS[link.relation]
             if record.id in target.targets(inverse):
                 continue
+            if any(other.target == record.id and other.relation in _DIRECTED for other in target.links):
+                continue  # the two disagree: conflicting-links says so
+            if target.format != "native" and target.id in archive.mentions.get(record.id, ()):
+                continue  # in prose ("we decided to supersede ADR-0011"): a reader sees both sides
             verb = RELATION_PHRASES[link.relation]
-            fixes = (Fix(target.path, inverse, "append", record.id),) if has_frontmatter(target) else ()
+            if target.format == "native" and has_frontmatter(target):
+                yield Finding(
+                    record,
+                    link.position,
+                    f"{record.id} {verb} {target.id}, but {target.path} does not name {record.id} "
+                    f"in '{inverse}'; add it there (decisions lint --fix does)",
+                    (Fix(target.path, inverse, "append", record.id),),
+                )
+                continue
+            phrase = RELATION_PHRASES[inverse].removeprefix("is ")
             yield Finding(
                 record,
                 link.position,
-                f"{record.id} {verb} {target.id}, but {target.path} does not name {record.id} "
-                f"in '{inverse}'; add it there (decisions lint --fix does)",
-                fixes,
+                f"{record.id} {verb} {target.id}, but {target.path} does not say that it "
+                f"{RELATION_PHRASES[inverse]} {record.id}; add '{phrase[0].upper()}{phrase[1:]} {record.id}' there",
             )
 
 
@@ -156,14 +168,15 @@ def stale_status(archive):
         ]
         if not accepted:
             continue
-        fixes = ()
         if has_frontmatter(record) and "status" in record.fields:
             fixes = (Fix(record.path, "status", "replace", kind.superseded_status),)
+            hint = f"set 'status: {kind.superseded_status}' (decisions lint --fix does)"
+        else:
+            fixes, hint = (), f"change its status to '{kind.superseded_status}'"
         yield Finding(
             record,
             record.position_of("status"),
-            f"status is '{record.status}' but {', '.join(accepted)} replaced this record; "
-            f"set 'status: {kind.superseded_status}' (decisions lint --fix does)",
+            f"status is '{record.status}' but {', '.join(accepted)} replaced this record; {hint}",
             fixes,
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Record
+from ..model import Record, Severity
 from .registry import Finding, record_rule
 
 
@@ -100,4 +100,16 @@ def duplicate_key(record, archive):
             record,
             again,
             f"'{key}' is given twice (first on line {first.line}); keep only one",
+        )
+
+
+@record_rule("heading-number", Severity.WARNING)
+def heading_number(record, archive):
+    """The number in the title heading (`# 3. Use X`) is not the number of the file."""
+    for problem in _problems(record, "heading-number"):
+        yield Finding(
+            record,
+            problem.position,
+            f"the heading says {problem.detail}, but the file name makes this record {record.id}; "
+            "correct the number in the heading (links and ids go by the file name)",
         )

@@ -9,8 +9,9 @@ id, with its default severity and its docstring's first line as its doc;
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple
 
+from ..config import ConfigError, Settings, did_you_mean
 from ..model import Diagnostic, Fix, Position, Record, Severity
 
 if TYPE_CHECKING:
@@ -42,17 +43,28 @@ class Rule:
     scope: str  # "record", "archive" or "since"
     check: Callable[..., Iterator[Finding]]
     fixable: bool = False
+    #: the severity on records of these formats, where it differs (docs/formats.md says why)
+    by_format: Mapping[str, Severity] = dataclasses.field(default_factory=dict)
+
+    def severity_on(self, record: Record, settings: Settings) -> Severity:
+        """The kind's choice for this rule, else the default for the record's format."""
+        chosen = settings.kind(record.kind).severity.get(self.id)
+        if chosen:
+            return Severity(chosen)
+        return self.by_format.get(record.format or "", self.severity)
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def _register(scope: str, rule_id: str, severity: Severity, fixable: bool) -> Callable:
+def _register(
+    scope: str, rule_id: str, severity: Severity, fixable: bool, by_format: Mapping[str, Severity] | None = None
+) -> Callable:
     def decorator(function: Callable) -> Callable:
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id} registered twice")
         doc = (function.__doc__ or "").strip().splitlines()[0]
-        REGISTRY[rule_id] = Rule(rule_id, severity, doc, scope, function, fixable)
+        REGISTRY[rule_id] = Rule(rule_id, severity, doc, scope, function, fixable, dict(by_format or {}))
         return function
 
     return decorator
@@ -63,14 +75,30 @@ def record_rule(rule_id: str, severity: Severity = Severity.ERROR, fixable: bool
     return _register("record", rule_id, severity, fixable)
 
 
-def archive_rule(rule_id: str, severity: Severity = Severity.ERROR, fixable: bool = False):
-    """Register a check across records."""
-    return _register("archive", rule_id, severity, fixable)
+def archive_rule(
+    rule_id: str, severity: Severity = Severity.ERROR, fixable: bool = False,
+    by_format: Mapping[str, Severity] | None = None,
+):
+    """Register a check across records; `by_format` lowers or raises its
+    severity on records of those formats."""
+    return _register("archive", rule_id, severity, fixable, by_format)
 
 
 def since_rule(rule_id: str, severity: Severity = Severity.ERROR, fixable: bool = False):
     """Register a check of what changed since a base ref; it runs only with a `Baseline`."""
     return _register("since", rule_id, severity, fixable)
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise `ConfigError` for a kind's `severity` that names no rule (the
+    configuration cannot know the rules: they are registered here)."""
+    for kind in settings.kinds:
+        for name in kind.severity:
+            if name not in REGISTRY:
+                raise ConfigError(
+                    f"kinds.{kind.name}.severity: no rule is named {name!r}{did_you_mean(name, list(REGISTRY))}; "
+                    "'decisions rules' lists them"
+                )
 
 
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
@@ -109,7 +137,7 @@ def run(archive: Archive, rules: list[Rule], baseline: Baseline | None = None) -
         for finding in findings:
             diagnostic = Diagnostic(
                 rule.id,
-                rule.severity,
+                rule.severity_on(finding.record, archive.settings),
                 finding.record.path,
                 finding.position.line,
                 finding.position.column,
