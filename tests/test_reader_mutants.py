@@ -380,3 +380,36 @@ def test_frontmatter_keys_written_under_another_name_are_renamed():
 def test_a_frontmatter_alias_written_in_capitals_is_renamed():
     record = parse("---\nStatus: accepted\nAuthor: Ann\n---\n# T\n")
     assert list(record.fields) == ["Status", "authors"]
+
+
+# people lists: commas inside brackets, and MADR 4's frontmatter strings
+
+
+@pytest.mark.parametrize(("raw", "items"), [
+    ("Ann (x, y), Bo [p, q]; Cy {a, b}, Dee", ["Ann (x, y)", "Bo [p, q]", "Cy {a, b}", "Dee"]),
+    ("A (b (c, d), e), F", ["A (b (c, d), e)", "F"]),  # nested: the comma after `)` of the inner pair is inside
+    ("a), b, c", ["a)", "b", "c"]),  # a closing bracket with none open changes nothing
+    ("(a, b", ["(a, b"]),  # a bracket never closed holds the rest
+    ("a,, b ,c", ["a", "b", "c"]),
+])
+def test_people_are_split_at_commas_and_semicolons_outside_brackets(raw, items):
+    text = f"# Use X\n\n- Status: accepted\n- Deciders: {raw}\n\n## Context and Problem Statement\n\nText.\n"
+    field = parse(text).fields["deciders"]
+    assert field.value == items
+    # each item located at its first character, on line 4, after "- Deciders: " (12 characters)
+    assert [(at[0], at[1], text[at[2] : at[3]]) for at in field.items_at] == [
+        (4, 13 + raw.index(item), item) for item in items
+    ]
+
+
+@pytest.mark.parametrize("written", ['"Ann, Bo"', "'Ann, Bo'", "Ann, Bo"])
+def test_madr4_decision_makers_in_one_string_are_people_located_one_by_one(written):
+    text = f"---\nstatus: accepted\ndecision-makers: {written}\n---\n# Use X\n\n## Context and Problem Statement\n\nText.\n"
+    record = parse(text)
+    field = record.fields["deciders"]
+    assert field.value == ["Ann", "Bo"]
+    assert field.key_at[:2] == (3, 1)
+    assert [(at[0], at[1], text[at[2] : at[3]]) for at in field.items_at] == [
+        (3, text.index("Ann") - text.index("decision-makers") + 1, "Ann"),
+        (3, text.index("Bo") - text.index("decision-makers") + 1, "Bo"),
+    ]

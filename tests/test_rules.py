@@ -1009,3 +1009,44 @@ def test_heading_number(project):
          "ADR-0033; correct the number in the heading (links and ids go by the file name)"),
     ]
     assert Archive.load(load_settings(None, project.root)).by_id["ADR-0033"].title == "IP ranges"
+
+
+def test_one_sided_link_takes_a_mention_in_prose_for_the_other_side_only_outside_our_format(project):
+    """ADR-0003 (native) supersedes three records. The MADR one says so only in a sentence: that
+    is its side. The native one says so only in its text, not in its frontmatter: told. The
+    adr-tools one says ADR-0003 amends it: the two disagree, which conflicting-links tells."""
+    project.write(A, "---\nstatus: superseded\ndate: 2026-01-10\ndeciders: [alice]\n---\n# Use a queue\n\n"
+                  "We expect ADR-0003 to supersede this.\n")
+    project.write(B, "# Use Kafka\n\n- Status: superseded\n- Date: 2026-01-11\n\n## Context and Problem Statement\n\n"
+                  "We decided that [ADR-0003](0003-use-pulsar.md) will supersede this one.\n")
+    project.write("adr/0004-use-nats.md", "# 4. Use NATS\n\nDate: 2026-01-12\n\n## Status\n\nSuperseded\n\n"
+                  "Amended by [3. Use Pulsar](0003-use-pulsar.md)\n\n## Context\n\nText.\n")
+    project.write("adr/0003-use-pulsar.md", accepted_adr("Use Pulsar", date="2026-02-01",
+                                                         extra="supersedes: [ADR-0004, ADR-0002, ADR-0001]\n"))
+    assert project.findings("one-sided-link") == [
+        ("one-sided-link", "adr/0003-use-pulsar.md", 5, 34, "ADR-0003 supersedes ADR-0001, but adr/0001-use-queue.md "
+         "does not name ADR-0003 in 'superseded_by'; add it there (decisions lint --fix does)"),
+    ]
+    assert [finding[:2] for finding in project.findings("conflicting-links")] == [
+        ("conflicting-links", "adr/0003-use-pulsar.md"),
+    ]
+
+
+def test_placeholder_guidance_kept_alone_anywhere_in_the_text(project):
+    """A record that keeps only a template's line of guidance (no prompt at all) is told, at
+    the guidance's first letter after a list marker; on the record's first line too; a line
+    of 40 characters is shown whole, a longer one cut."""
+    forty = "Describe the forces which act on it now."  # 40 characters
+    longer = "Describe what it costs, and who pays for it."
+    assert (len(forty), len(longer)) == (40, 44)
+    project.write("adr/template.md", f"# Title\n\n{forty}\n\n- {longer}\n\nSay why this option wins over the others.\n")
+    project.write(A, f"Say why this option wins over the others.\n# Use a queue\n\n- Status: proposed\n\n"
+                  f"## Context and Problem Statement\n\n  * {forty}\n\n> {longer}\n")
+    guidance = "the template's guidance '{}' is left unchanged in {}" + LEFT
+    assert project.findings("placeholder") == [
+        ("placeholder", A, 1, 1, guidance.format("Say why this option wins over the ot…",
+                                                 "the text before the first heading")),
+        ("placeholder", A, 8, 5, guidance.format(forty, "section 'Context and Problem Statement'")),
+        ("placeholder", A, 10, 3, guidance.format("Describe what it costs, and who pays…",
+                                                  "section 'Context and Problem Statement'")),
+    ]

@@ -15,7 +15,7 @@ from . import fields, markdown, native, relations
 
 _DATE = re.compile(r"^(Date)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 _STATUS_HEADING = re.compile(r"^##\s+Status\s*$", re.IGNORECASE)
-_NUMBERED_TITLE = re.compile(r"^\d+[a-z]?\.\s+")
+_NUMBERED_TITLE = re.compile(r"^(\d+[a-z]?)\.\s+")
 
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
@@ -51,12 +51,9 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
         status, number, column, start = implied
         record.fields["status"] = fields.text_field("status", status, number, column, column, start, start + len(status))
     fields.normalise(record, kind, scheme, native.LINK_FIELDS)
-    numbered = _NUMBERED_TITLE.match(record.title)
-    if numbered:
-        written = numbered.group().strip().rstrip(".")
-        if record.id and "id" not in record.fields and scheme.normalise(written, kind.name) != record.id:
-            heading = markdown.first_heading(text, 0, 1)
-            at = heading[1] if heading else Position(1, 1)
-            record.problems.append(ReadProblem("heading-number", at, written))
+    numbered = _NUMBERED_TITLE.match(record.title)  # the title is the first heading's: no frontmatter here
+    if numbered and record.id and scheme.normalise(numbered.group(1), kind.name) != record.id:
+        _, at = markdown.first_heading(text, 0, 1)
+        record.problems.append(ReadProblem("heading-number", at, numbered.group(1)))
     record.title = _NUMBERED_TITLE.sub("", record.title)
     relations.add_links(record, relations.prose_links(record, 0, 1, scheme), kind, scheme)

@@ -46,8 +46,8 @@ def _split_people(record: Record, text: str) -> None:
         field = record.fields.get(key)
         if field is None or not isinstance(field.value, str):
             continue
-        line, column, start, end = field.value_at
-        quote = 1 if text[start:start + 1] in "\"'" and end - start >= 2 else 0
+        line, column, start, _ = field.value_at
+        quote = int(text[start : start + 1] in ('"', "'"))  # the value's span starts at its quote
         record.fields[key] = fields.list_field(
             key, field.value, line, field.key_at[1], column + quote, start + quote
         )

@@ -223,7 +223,7 @@ def placeholder(record, archive):
             shown = guidance if len(guidance) <= 40 else guidance[:36].rstrip() + "…"
             yield Finding(
                 record,
-                Position(number, line.index(guidance) + 1),
+                Position(number, len(line) - len(line.lstrip(" \t-*+>")) + 1),
                 f"the template's guidance '{shown}' is left unchanged in {section}; "
                 "replace it with the record's own text",
             )

@@ -71,10 +71,8 @@ def one_sided_link(archive):
             if target is None or target is record:
                 continue
             inverse = RELATIONS[link.relation]
-            if record.id in target.targets(inverse):
-                continue
             if any(other.target == record.id and other.relation in _DIRECTED for other in target.links):
-                continue  # the two disagree: conflicting-links says so
+                continue  # it names this record back: as the inverse, or otherwise (conflicting-links)
             if target.format != "native" and target.id in archive.mentions.get(record.id, ()):
                 continue  # in prose ("we decided to supersede ADR-0011"): a reader sees both sides
             verb = RELATION_PHRASES[link.relation]
