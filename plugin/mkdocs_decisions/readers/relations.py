@@ -85,8 +85,8 @@ def status_with_successor(record: Record, scheme: IdScheme) -> list[tuple[str, s
     ADR-0123`, as MADR 4 writes it, or with a link): the status `superseded`,
     and the links to return."""
     field = record.fields.get("status")
-    if field is None or field.key_at[1] == 0 or not isinstance(field.value, str):
-        return []
+    if field is None or field.key_at[1] == 0 or not isinstance(field.value, str) or len(field.value.split()) < 2:
+        return []  # one word (most statuses) names no successor
     line, column, _, _ = field.value_at
     status, links = status_and_links(field.value, line, column, scheme)
     if status and links:
