@@ -98,8 +98,8 @@ def test_log4brains_dates_as_names_and_folders_linking_each_other():
 def test_inline_bold_fields_and_a_modification_in_prose():
     read = summary(load(FORMATS / "inline"))
     assert read == {
-        "ADR-0001": ("inline", "accepted", "2024-01-05", "ADR-001: Adopt gRPC between services", []),
-        "ADR-0002": ("inline", "proposed", "2024-03-09", "ADR-002: gRPC-Web for the browser", [("amends", "ADR-0001")]),
+        "ADR-0001": ("inline", "accepted", "2024-01-05", "Adopt gRPC between services", []),  # "# ADR-001: Adopt..."
+        "ADR-0002": ("inline", "proposed", "2024-03-09", "gRPC-Web for the browser", [("amends", "ADR-0001")]),
     }
 
 
@@ -512,3 +512,39 @@ def test_madr_with_only_status_and_date_in_its_frontmatter_is_madr(project):
         "adr/0002-use-postgresql.md:2:9: error missing-field: status 'accepted' requires 'deciders'; "
         "add e.g. 'deciders: [name]'"
     ]
+
+
+# -- a record that is a folder, as Flux writes its RFCs ------------------------------------
+
+
+def test_folder_records_with_bold_fields_need_no_configuration(project):
+    """Flux-style RFCs: `rfcs/NNNN-name/README.md` (or `index.md`) with `**Status:**`,
+    `**Creation date:**` and `**Last update:**` lines. The folder gives the id and the
+    slug; other pages in the folder are its attachments; a year folder is only a folder."""
+    project.write("rfcs/0001-authorization/README.md", "# RFC-0001 Authorization for tenants\n\n**Status:** implemented\n\n"
+                  "**Creation date:** 2021-04-20\n\n**Last update:** 2022-06-15\n\n## Summary\n\nText.\n", dedent=False)
+    project.write("rfcs/0001-authorization/notes.md", "# Notes\n\nNot a record.\n", dedent=False)
+    project.write("rfcs/0002-sharding/README.md", "# RFC-0002: Sharding\n\n**Status:** draft\n\n"
+                  "**Creation date:** 2022-01-10\n\n## Summary\n\nBuilds on RFC-0001.\n", dedent=False)
+    project.write("rfcs/0003-caching/index.md", "# RFC-0003 Caching\n\n**Status:** accepted\n\n"
+                  "**Creation date:** 2022-03-01\n\n## Summary\n\nText.\n", dedent=False)
+    project.write("rfcs/README.md", "# Our RFCs\n\nHow to write one.\n", dedent=False)
+    project.write("rfcs/2021/0004-in-a-year-folder.md", "---\nstatus: accepted\ndate: 2021-01-01\nauthors: [a]\n---\n"
+                  "# In a year folder\n\nText.\n", dedent=False)
+    archive = load(project.root)
+    assert [(r.path, r.id, r.slug, r.format, r.status, r.date, r.title) for r in archive.records] == [
+        ("rfcs/0001-authorization/README.md", "RFC-0001", "authorization", "inline", "implemented", "2021-04-20",
+         "Authorization for tenants"),
+        ("rfcs/0002-sharding/README.md", "RFC-0002", "sharding", "inline", "draft", "2022-01-10", "Sharding"),
+        ("rfcs/0003-caching/index.md", "RFC-0003", "caching", "inline", "accepted", "2022-03-01", "Caching"),
+        ("rfcs/2021/0004-in-a-year-folder.md", "RFC-0004", "in-a-year-folder", "native", "accepted", "2021-01-01",
+         "In a year folder"),
+    ]
+    assert archive.by_id["RFC-0001"].value("updated") == "2022-06-15"
+    result = project.run("lint")
+    assert (result.returncode, result.stdout) == (0, "")
+    result = project.run("lint", "rfcs/0001-authorization/notes.md")
+    assert (result.returncode, result.stderr) == (2, (
+        "decisions: error: rfcs/0001-authorization/notes.md: not read as a record: rfcs/0001-authorization/ is one "
+        "record, its README.md or index.md; the other pages in it are its attachments\n"
+    ))

@@ -25,7 +25,7 @@ import jsonschema
 from . import rules
 from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
-from .ids import IdScheme, sorted_ids
+from .ids import FOLDER_RECORD_STEMS, IdScheme, file_number, slug_of, sorted_ids
 from .model import Record
 from .placeholders import Learned, is_template_name, learn
 from .readers import read_record
@@ -274,12 +274,16 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
         except OSError:
             continue
         subdirectories = []
+        folder_record = _is_record_folder(os.path.basename(directory), entries, kind) and relative != kind.directory
         for entry in entries:
-            if _excluded(entry.name, settings.exclude):
+            if _excluded(entry.name, settings.exclude) and not (folder_record and is_folder_record_file(entry.name, kind)):
                 continue
             entry_relative = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 subdirectories.append((kind, entry.path, entry_relative))
+            elif folder_record and entry.name.endswith(kind.extensions) and not is_folder_record_file(entry.name, kind):
+                if assets:  # beside a folder's record, another page is one of its attachments
+                    found.append((kind, entry.path, entry_relative, None))
             elif entry.name.endswith(kind.extensions) != assets and (assets or not is_template_name(entry.name)):
                 refusal = None
                 if entry.is_symlink():
@@ -298,6 +302,22 @@ def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
+def _is_record_folder(name: str, entries: list[os.DirEntry], kind: KindSettings) -> bool:
+    """A folder that is one record: named like a record (`0007-name`, not a
+    year such as `2021`) and holding its `README.md` or `index.md`."""
+    return (
+        file_number(name) is not None
+        and slug_of(name) != name
+        and any(is_folder_record_file(entry.name, kind) for entry in entries if entry.is_file())
+    )
+
+
+def is_folder_record_file(name: str, kind: KindSettings) -> bool:
+    """Whether `name`, inside a numbered folder (`0007-name/`), is that folder's record."""
+    stem, dot, extension = name.rpartition(".")
+    return bool(dot) and stem in FOLDER_RECORD_STEMS and f".{extension}" in kind.extensions
+
+
 def skipped_because(settings: Settings, relative: str) -> str | None:
     """Why the file at `relative` (from the project's root, with `/`) is not
     read as a record, in words for `decisions lint`; None if it is read."""
@@ -306,12 +326,21 @@ def skipped_because(settings: Settings, relative: str) -> str | None:
         folders = ", ".join(f"{k.directory}/" for k in settings.kinds)
         return f"it is outside the records folders ({folders})"
     parts = relative[len(kind.directory) + 1 :].split("/")
-    for part in parts:
+    for at, part in enumerate(parts):
+        if at == len(parts) - 1 and len(parts) > 1 and file_number(parts[-2]) and is_folder_record_file(part, kind):
+            continue  # the record of a numbered folder, whatever 'exclude' says of its name
         pattern = next((p for p in settings.exclude if fnmatch.fnmatchcase(part, p)), None)
         if pattern is not None:
             return f"'{part}' matches {pattern!r} in the 'exclude' option"
     if not parts[-1].endswith(kind.extensions):
         return f"{kind.name} records end in {', '.join(kind.extensions)} (the kind's 'extensions')"
+    folder = relative.rsplit("/", 1)[0]
+    try:
+        beside = list(os.scandir(settings.root / folder)) if len(parts) > 1 else []
+    except OSError:
+        beside = []
+    if _is_record_folder(parts[-2] if len(parts) > 1 else "", beside, kind) and not is_folder_record_file(parts[-1], kind):
+        return f"{folder}/ is one record, its README.md or index.md; the other pages in it are its attachments"
     if is_template_name(parts[-1]):
         return "its name says it is a template to copy (template.md, adr-template.md, 0000-template.md)"
     return None

@@ -107,6 +107,20 @@ def file_number(stem: str) -> tuple[str, str] | None:
     return match["number"], match["suffix"]
 
 
+#: the file names (less their extension) of a record that is a folder: `rfcs/0007-name/README.md`
+FOLDER_RECORD_STEMS = ("README", "index")
+
+
+def record_stem(relative: str) -> str:
+    """The name a record goes by: its file's name without the extension, or, for
+    a record that is a folder (`rfcs/0007-name/README.md`, `index.md`), the folder's."""
+    parts = relative.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if stem in FOLDER_RECORD_STEMS and len(parts) > 2 and file_number(parts[-2]):
+        return parts[-2]
+    return stem
+
+
 def slug_of(stem: str) -> str:
     """The file name without its leading number: `0015-use-x` -> `use-x`."""
     match = _FILE_NUMBER.match(stem)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import KindSettings
-from ..ids import IdScheme, file_number, slug_of
+from ..ids import IdScheme, file_number, record_stem, slug_of
 from ..model import FILE_START, Position, ReadProblem, Record
 from . import adr_tools, inline, madr, native
 
@@ -47,7 +47,7 @@ def parse_record(data: bytes, relative: str, kind: KindSettings, scheme: IdSchem
 
 
 def _empty_record(relative: str, kind: KindSettings) -> Record:
-    stem = relative.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = record_stem(relative)
     number = file_number(stem)
     return Record(
         path=relative,

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..config import KindSettings
-from ..ids import IdScheme
+from ..ids import IdScheme, record_stem
 from ..model import Field, Link, Record
 from .markdown import MARKDOWN_LINK, first_heading
 
@@ -54,6 +54,15 @@ def _item_spans(raw: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _without_own_id(title: str, record_id: str | None, scheme: IdScheme, kind: str) -> str:
+    """`# RFC-0001 Memorandum on …` is titled `Memorandum on …`: the page
+    shows the id beside the title already."""
+    token = scheme.reference_pattern.match(title)
+    if token is None or record_id is None or scheme.normalise(token.group(), kind) != record_id:
+        return title
+    return title[token.end() :].lstrip(" \t:.-–—") or title
+
+
 def is_date_number(number: str) -> bool:
     """`20210101`: a file named by date, as log4brains names them."""
     if len(number) != 8 or not number.isdigit():
@@ -73,7 +82,7 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
     if record.id is None and record.file_number is not None:
         if is_date_number(record.file_number):
             # named by date: several records can share a day, so the whole name is the id
-            stem = record.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            stem = record_stem(record.path)
             record.id = f"{kind.prefix}-{stem.lower()}"
         else:
             record.id = scheme.normalise(record.file_number, kind.name)
@@ -89,7 +98,7 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
     else:
         found = first_heading(record.text, record.body_start, record.body_line)
         if found:
-            record.title = found[0]
+            record.title = _without_own_id(found[0], record.id, scheme, kind.name)
     for relation in link_fields:
         field = record.fields.get(relation)
         if field is None:

@@ -12,11 +12,16 @@ from ..model import Record
 from . import fields, madr, native, relations
 
 _FIELD = re.compile(
-    r"^(\s*(?:>\s*)?(?:[-*+]\s+)?)(\*\*)(status|date|deciders|decision[- ]makers|authors?|reviewers?|tags?)"
+    r"^(\s*(?:>\s*)?(?:[-*+]\s+)?)(\*\*)(status|date|creation[- ]date|last[- ]update|deciders|decision[- ]makers|"
+    r"authors?|reviewers?|tags?)"
     r"(?::\*\*|\*\*\s*:)\s*(.*?)\s*$",
     re.IGNORECASE,
 )
-_KEYS = {"author": "authors", "reviewer": "reviewers", "tag": "tags", "decision makers": "deciders", "decision-makers": "deciders"}
+_KEYS = {
+    "author": "authors", "reviewer": "reviewers", "tag": "tags", "decision makers": "deciders",
+    "decision-makers": "deciders", "creation date": "date", "creation-date": "date",
+    "last update": "updated", "last-update": "updated",
+}
 
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
