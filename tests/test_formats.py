@@ -548,3 +548,23 @@ def test_folder_records_with_bold_fields_need_no_configuration(project):
         "decisions: error: rfcs/0001-authorization/notes.md: not read as a record: rfcs/0001-authorization/ is one "
         "record, its README.md or index.md; the other pages in it are its attachments\n"
     ))
+
+
+def test_a_site_of_folder_records_builds_strict_with_their_attachments(project):
+    project.write("docs/index.md", "# Home\n", dedent=False)
+    project.write("mkdocs.yml", "site_name: Flux\nplugins:\n  - decisions\n", dedent=False)
+    project.write("rfcs/0001-authorization/README.md", "# RFC-0001 Authorization\n\n**Status:** implemented\n\n"
+                  "**Creation date:** 2021-04-20\n\n## Summary\n\n![Flow](flow.svg)\n\nSee [the notes](notes.md).\n",
+                  dedent=False)
+    project.write("rfcs/0001-authorization/notes.md", "# Notes\n\nWorking notes.\n", dedent=False)
+    project.write("rfcs/0001-authorization/flow.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>\n', dedent=False)
+    site = run_build(project.root / "mkdocs.yml", strict=True)
+    page = soup(site / "rfc" / "0001-authorization" / "index.html")
+    # the record's own heading stays as written; the title it goes by leaves out the id
+    assert (page.h1.get_text(), page.title.get_text()) == ("RFC-0001 Authorization", "Authorization - Flux")
+    assert page.select_one('img[alt="Flow"]')["src"] == "flow.svg"
+    assert (site / "rfc" / "0001-authorization" / "flow.svg").is_file()
+    notes = page.find("a", string="the notes")["href"]
+    assert (site / "rfc" / "0001-authorization" / notes / "index.html").is_file()
+    rows = soup(site / "rfc" / "index.html").select("table.decisions-table tbody tr")
+    assert len(rows) == 1
