@@ -66,8 +66,8 @@ class Learned:
 
 def learn(settings: Settings, kind: KindSettings) -> Learned:
     """The placeholders of `kind`: from the option, and from its templates."""
-    texts = [template.text for name, template in templates(settings).items() if name == kind.name]
-    texts += _template_files(settings, kind)
+    ours = templates(settings).get(kind.name)  # `decisions new` writes records of the kind from it
+    texts = ([ours.text] if ours else []) + _template_files(settings, kind)
     prompts, lines = set(), set()
     for text in texts:
         for line in _prose(text):
