@@ -127,7 +127,7 @@ def test_duplicate_prefix(tmp_path):
 
 def test_new_kind_needs_statuses(tmp_path):
     assert config_error({"kinds": {"decision": {}}}, tmp_path) == (
-        "kinds.decision.statuses: a kind needs at least one status"
+        "kinds.decision.statuses: a kind needs at least one status, or a preset (kep, pep, tep)"
     )
 
 

@@ -25,7 +25,7 @@ import jsonschema
 from . import rules
 from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
-from .ids import FOLDER_RECORD_STEMS, IdScheme, file_number, slug_of, sorted_ids
+from .ids import BODY_FILES, FOLDER_RECORD_STEMS, IdScheme, file_number, slug_of, sorted_ids
 from .model import Record
 from .placeholders import Learned, is_template_name, learn
 from .readers import read_record
@@ -275,7 +275,11 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
             continue
         subdirectories = []
         folder_record = _is_record_folder(os.path.basename(directory), entries, kind) and relative != kind.directory
+        # the README.md beside a kep.yaml is that record's text: neither a record nor an attachment
+        texts = {BODY_FILES[e.name] for e in entries if e.name in BODY_FILES and is_folder_record_file(e.name, kind)}
         for entry in entries:
+            if folder_record and entry.name in texts:
+                continue
             if _excluded(entry.name, settings.exclude) and not (folder_record and is_folder_record_file(entry.name, kind)):
                 continue
             entry_relative = f"{relative}/{entry.name}"
@@ -326,6 +330,14 @@ def skipped_because(settings: Settings, relative: str) -> str | None:
         folders = ", ".join(f"{k.directory}/" for k in settings.kinds)
         return f"it is outside the records folders ({folders})"
     parts = relative[len(kind.directory) + 1 :].split("/")
+    folder = relative.rsplit("/", 1)[0]
+    try:
+        beside = list(os.scandir(settings.root / folder)) if len(parts) > 1 else []
+    except OSError:
+        beside = []
+    held = [e.name for e in beside if BODY_FILES.get(e.name) == parts[-1] and is_folder_record_file(e.name, kind)]
+    if held and _is_record_folder(parts[-2], beside, kind):
+        return f"it is the text of the record {folder}/{held[0]}"
     for at, part in enumerate(parts):
         if at == len(parts) - 1 and len(parts) > 1 and file_number(parts[-2]) and is_folder_record_file(part, kind):
             continue  # the record of a numbered folder, whatever 'exclude' says of its name
@@ -334,11 +346,6 @@ def skipped_because(settings: Settings, relative: str) -> str | None:
             return f"'{part}' matches {pattern!r} in the 'exclude' option"
     if not parts[-1].endswith(kind.extensions):
         return f"{kind.name} records end in {', '.join(kind.extensions)} (the kind's 'extensions')"
-    folder = relative.rsplit("/", 1)[0]
-    try:
-        beside = list(os.scandir(settings.root / folder)) if len(parts) > 1 else []
-    except OSError:
-        beside = []
     if _is_record_folder(parts[-2] if len(parts) > 1 else "", beside, kind) and not is_folder_record_file(parts[-1], kind):
         return f"{folder}/ is one record, its README.md or index.md; the other pages in it are its attachments"
     if is_template_name(parts[-1]):

@@ -24,6 +24,9 @@ from typing import Any, Mapping
 import jsonschema
 import yaml
 
+from .presets import FIELD_ALIASES as PRESET_FIELD_ALIASES
+from .presets import PRESETS
+
 CONFIG_FILE_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 PLUGIN_NAME = "decisions"
 
@@ -96,6 +99,15 @@ KIND_OPTIONS = (
     Option("proposed", _list(), [], "The statuses meaning proposed, not yet decided."),
     Option("transitions", _mapping(_list()), {},
            "The lifecycle: for each status, the statuses a record may move to (decisions status enforces it)."),
+    Option("preset", {"enum": sorted(PRESETS)}, None,
+           "The RFC process its records follow, for its defaults in one word: pep (Python's PEPs), "
+           "kep (Kubernetes' KEPs) or tep (Tekton's TEPs); options set beside it win."),
+    Option("groups", _mapping(_list(_text(minLength=1), minItems=1)), {},
+           "The sections of its index page, in order: a title and the statuses listed under it "
+           "(default: in force, proposed, superseded and deprecated, rejected and withdrawn, other)."),
+    Option("field_aliases", _mapping(_text(minLength=1)), {},
+           "Field names its records write otherwise, and the field each stands for; added to the "
+           "top-level field_aliases."),
     Option("severity", _mapping({"enum": ["error", "warning"]}), {},
            "For a rule, the severity of its findings on this kind's records, whatever their format "
            "(`{one-sided-link: warning}`): the finding is still made."),
@@ -232,6 +244,10 @@ class KindSettings:
     max_file_bytes: int
     #: rule id -> "error" or "warning", chosen for this kind (`rules.check_settings` knows the ids)
     severity: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: the RFC process whose defaults it takes (`presets.PRESETS`), if any
+    preset: str | None = None
+    #: the index page's sections: title -> statuses; empty for the default sections
+    groups: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     #: how `directory` was chosen, for `decisions lint --explain` and the no-records warning
     found_by: str = "configured"
 
@@ -398,12 +414,15 @@ DEFAULT_FIELD_ALIASES = {
 def _kind_settings(
     name: str, given: dict[str, Any], root: Path, field_aliases: Mapping[str, str], max_file_bytes: int
 ) -> KindSettings:
-    base = {**_KIND_DEFAULTS, **DEFAULT_KINDS.get(name, {})}
+    preset = given.get("preset")
+    base = {**_KIND_DEFAULTS, **DEFAULT_KINDS.get(name, {}), **PRESETS.get(preset, {})}
     statuses = [_status_key(s) for s in given.get("statuses", base["statuses"]) or []]
     if not statuses:
-        raise ConfigError(f"kinds.{name}.statuses: a kind needs at least one status")
+        raise ConfigError(
+            f"kinds.{name}.statuses: a kind needs at least one status, or a preset ({', '.join(sorted(PRESETS))})"
+        )
     status_set = set(statuses)
-    if "statuses" in given and name in DEFAULT_KINDS:
+    if "statuses" in given and (name in DEFAULT_KINDS or preset):
         base = _defaults_for(base, status_set)
     merged = {**base, **given}
     aliases = {
@@ -426,6 +445,11 @@ def _kind_settings(
                 raise ConfigError(
                     f"kinds.{name}.{option}: {status!r} is not one of this kind's statuses"
                 )
+    groups = {title: tuple(_status_key(s) for s in listed) for title, listed in merged["groups"].items()}
+    for listed in groups.values():
+        for status in listed:
+            if status not in status_set:
+                raise ConfigError(f"kinds.{name}.groups: {status!r} is not one of this kind's statuses")
     for status in required:
         if status not in status_set:
             raise ConfigError(
@@ -452,7 +476,7 @@ def _kind_settings(
                 "create it, or fix the path (it is relative to mkdocs.yml)"
             )
     else:
-        directory, found_by = discover_directory(root, name)
+        directory, found_by = discover_directory(root, name, preset)
         _inside_root(root, directory, f"kinds.{name}.directory")
     return KindSettings(
         name=name,
@@ -470,9 +494,15 @@ def _kind_settings(
         format=str(merged["format"]),
         transitions=_transitions(name, merged["transitions"], status_set),
         extensions=tuple(merged["extensions"]),
-        field_aliases=field_aliases,
+        field_aliases={
+            **field_aliases,
+            **(PRESET_FIELD_ALIASES if preset else {}),
+            **{key.lower(): value for key, value in merged["field_aliases"].items()},
+        },
         max_file_bytes=max_file_bytes,
         severity=dict(merged["severity"]),
+        preset=preset,
+        groups=groups,
         found_by=found_by,
     )
 
@@ -485,15 +515,16 @@ COMMON_LOCATIONS = {
 }
 
 
-def discover_directory(root: Path, kind: str) -> tuple[str, str]:
+def discover_directory(root: Path, kind: str, preset: str | None = None) -> tuple[str, str]:
     """A kind's folder when none is configured, and how it was found: the
     folder adr-tools (`.adr-dir`) or log4brains (`.log4brains.yml`) names,
-    else the first common location that exists, else the kind's name."""
+    else the first common location that exists (for a preset, the folder
+    its project keeps them in), else the kind's name."""
     if kind == "adr":
         named = _named_by_tools(root)
         if named is not None:
             return named
-    tried = COMMON_LOCATIONS.get(kind, (kind,))
+    tried = COMMON_LOCATIONS.get(kind) or ((PRESETS[preset]["directory"],) if preset else (kind,))
     for candidate in tried:
         if (root / candidate).is_dir():
             return candidate, f"the first of {', '.join(f'{c}/' for c in tried)} that exists"
@@ -554,6 +585,11 @@ def _defaults_for(base: dict[str, Any], statuses: set[str]) -> dict[str, Any]:
     kept["proposed"] = [s for s in base["proposed"] if s in statuses]
     if base["superseded_status"] not in statuses:
         kept["superseded_status"] = ""
+    kept["groups"] = {
+        title: [s for s in listed if s in statuses]
+        for title, listed in base["groups"].items()
+        if any(s in statuses for s in listed)
+    }
     kept["transitions"] = {
         status: [t for t in targets if t in statuses]
         for status, targets in base["transitions"].items()

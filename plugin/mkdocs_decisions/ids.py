@@ -107,8 +107,12 @@ def file_number(stem: str) -> tuple[str, str] | None:
     return match["number"], match["suffix"]
 
 
-#: the file names (less their extension) of a record that is a folder: `rfcs/0007-name/README.md`
-FOLDER_RECORD_STEMS = ("README", "index")
+#: the file names (less their extension) of a record that is a folder: `rfcs/0007-name/README.md`,
+#: `keps/sig-x/1234-name/kep.yaml`
+FOLDER_RECORD_STEMS = ("README", "index", "kep")
+
+#: a record file whose text is in another file beside it: the file that holds the text
+BODY_FILES = {"kep.yaml": "README.md"}
 
 
 def record_stem(relative: str) -> str:

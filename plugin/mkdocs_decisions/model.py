@@ -196,6 +196,9 @@ class Record:
     frontmatter_span: tuple[int, int] | None = None  # character offsets of the YAML
     body_start: int = 0  # character offset where the markdown body begins
     body_line: int = 1  # line number where the body begins
+    #: the text of a record whose metadata and text are two files (a KEP's
+    #: `kep.yaml` and the `README.md` beside it); None when it is `text`'s
+    body_text: str | None = None
     problems: list[ReadProblem] = dataclasses.field(default_factory=list)
     duplicate_keys: list[tuple[str, Position, Position]] = dataclasses.field(
         default_factory=list
@@ -214,7 +217,7 @@ class Record:
 
     @property
     def body(self) -> str:
-        return self.text[self.body_start :]
+        return self.text[self.body_start :] if self.body_text is None else self.body_text
 
     def value(self, key: str, default: Any = None) -> Any:
         field = self.fields.get(key)
@@ -233,6 +236,7 @@ class Record:
         texts and positions are most of what a record weighs.
         """
         self.text = ""
+        self.body_text = None if self.body_text is None else ""
         for field in self.fields.values():
             field.key_at = field.value_at = _NOWHERE
             field.items_at = ()

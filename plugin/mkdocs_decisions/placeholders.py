@@ -41,11 +41,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _WORD = re.compile(r"[A-Za-z]+")
 
-#: prompts of templates we do not ship: MADR's `{lower-case prompt}`, and `[Prompt …]`
+#: prompts of templates we do not ship: `[Prompt …]`, and MADR's `{lower-case prompt}`
 GENERIC = (
-    r"\{[a-z][a-z ,/'()-]*\s[a-z ,/'()-]*\}",
     r"\[(?:Title|Names?|Option|Description|Short|Describe|Summary|List|Add|Insert|Your|Who|What|Why)\b"
     r"[^\[\]\n]*\](?![(\[:])",
+    r"\{[a-z][a-z ,/'()-]*\s[a-z ,/'()-]*\}",
 )
 
 
@@ -77,7 +77,9 @@ def learn(settings: Settings, kind: KindSettings) -> Learned:
             stripped = line.strip().lstrip("-*+> ").strip()
             if not _HEADING.match(line) and not stripped.startswith("|") and _words_outside_prompts(stripped) >= 5:
                 lines.add(stripped)
-    patterns = [*settings.placeholders, *GENERIC, *(re.escape(prompt) for prompt in sorted(prompts, key=len, reverse=True))]
+    # a big project's process has templates of its own, and braces in its proposals are code ({x, y})
+    generic = GENERIC[:1] if kind.preset else GENERIC
+    patterns = [*settings.placeholders, *generic, *(re.escape(prompt) for prompt in sorted(prompts, key=len, reverse=True))]
     return Learned(re.compile("|".join(f"(?:{p})" for p in patterns)), frozenset(lines))
 
 

@@ -37,6 +37,7 @@ import markupsafe
 from . import handbook, history, rules
 from .archive import Archive, discover
 from .config import Settings
+from .ids import BODY_FILES
 from .model import Diagnostic, Record
 from .render import sanitize
 from .render.autolink import link_ids
@@ -198,8 +199,10 @@ class Site:
                 published.kept.add(kept[0])
                 continue
             kind = archive.settings.kind(record.kind)
-            # a record kept in another kind of file (a YAML proposal) is still a page
-            page_path = posixpath.splitext(record.path[len(kind.directory) + 1 :])[0] + ".md"
+            # a record kept in another kind of file (a YAML proposal) is still a page; one whose
+            # text is beside it (a KEP's README.md) is a page where that text is
+            folder, name = posixpath.split(record.path[len(kind.directory) + 1 :])
+            page_path = posixpath.join(folder, posixpath.splitext(BODY_FILES.get(name, name))[0] + ".md")
             src_uri = f"{prefix}{kind.name}/{page_path}"
             # titles reach themes as MkDocs makes them from headings: escaped text
             title = sanitize.title_text(record.title or record.slug)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import KindSettings
-from ..ids import IdScheme, file_number, record_stem, slug_of
+from ..ids import BODY_FILES, IdScheme, file_number, record_stem, slug_of
 from ..model import FILE_START, Position, ReadProblem, Record
-from . import adr_tools, inline, madr, native
+from . import adr_tools, inline, kep, madr, native, pep
 
 def read_record(
     path: str | Path, relative: str, kind: KindSettings, scheme: IdScheme, refusal: str | None = None
@@ -34,7 +34,24 @@ def read_record(
         record.problems.append(ReadProblem("unreadable-file", FILE_START, refusal))
         return record
     data = _load_bytes(path, record, kind.max_file_bytes)
-    return record if data is None else _parse(record, data, kind, scheme)
+    if data is None:
+        return record
+    _parse(record, data, kind, scheme)
+    body_file = BODY_FILES.get(os.path.basename(relative))
+    if body_file is not None and record.readable:
+        record.body_text = _body_beside(Path(path).parent / body_file, kind.max_file_bytes)
+    return record
+
+
+def _body_beside(path: Path, limit: int) -> str:
+    """The text of a record kept in two files, from the one beside its
+    metadata; nothing when there is none (the record is its metadata)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit)
+    except OSError:
+        return ""
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
 def parse_record(data: bytes, relative: str, kind: KindSettings, scheme: IdScheme) -> Record:
@@ -78,6 +95,9 @@ BUILTIN_READERS: dict[str, Reader] = {
     "madr": madr.read,
     "adr-tools": adr_tools.read,
     "inline": inline.read,
+    "pep": pep.read,
+    "kep": kep.read,
+    "tep": native.read,  # YAML frontmatter, under the name of its process
 }
 
 ENTRY_POINT_GROUP = "mkdocs_decisions.readers"

@@ -4,7 +4,6 @@ id, status, date, title and links made from its fields."""
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from ..config import KindSettings
@@ -25,7 +24,7 @@ def list_field(
     located; a comma inside brackets is part of its item (`Rob (a.k.a., the
     working group)`)."""
     items, at = [], []
-    for begin, end in _item_spans(raw):
+    for begin, end in item_spans(raw):
         item = raw[begin:end].strip()
         if not item:
             continue
@@ -39,7 +38,7 @@ def list_field(
     return field
 
 
-def _item_spans(raw: str) -> list[tuple[int, int]]:
+def item_spans(raw: str) -> list[tuple[int, int]]:
     """Where the items of `raw` are: between commas or semicolons outside brackets."""
     spans, begin, depth = [], 0, 0
     for at, character in enumerate(raw):

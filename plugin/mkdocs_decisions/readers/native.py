@@ -59,12 +59,12 @@ def read_frontmatter(record: Record, text: str, kind: KindSettings) -> bool:
     parsed = frontmatter.parse(text[start:offset], start, first_line=2)
     if parsed.problem:
         record.problems.append(parsed.problem)
-    record.fields = _renamed(parsed.fields, kind.field_aliases)
+    record.fields = renamed(parsed.fields, kind.field_aliases)
     record.duplicate_keys = parsed.duplicate_keys
     return True
 
 
-def _renamed(fields: dict[str, Field], aliases: dict[str, str]) -> dict[str, Field]:
+def renamed(fields: dict[str, Field], aliases: dict[str, str]) -> dict[str, Field]:
     """Keys written under another name (`decision-makers`) under ours (`deciders`),
     unless the record also has ours."""
     if not aliases or (aliases.keys().isdisjoint(fields) and all(key.islower() for key in fields)):

@@ -17,6 +17,7 @@ into links relative to the page that shows them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from typing import Any
 
@@ -24,6 +25,7 @@ import jinja2
 import markupsafe
 
 from ..archive import Archive
+from ..config import KindSettings
 from ..graph import lineage
 from ..history import History, RecordHistory
 from ..ids import sorted_ids
@@ -69,6 +71,22 @@ PEOPLE_FIELDS = (
     ("consulted", "Consulted"),
     ("informed", "Informed"),
 )
+
+
+def _group_titles(kind: KindSettings) -> dict[str, str]:
+    """The sections of a kind's index page, in order: name -> title."""
+    if not kind.groups:
+        return GROUP_TITLES
+    return {**{title: title for title in kind.groups}, "other": "Other"}
+
+
+def _anchors(titles: dict[str, str]) -> list[str]:
+    """An anchor for each section: its name, or its title as a slug (`Rejected and withdrawn`)."""
+    anchors: list[str] = []
+    for name in titles:
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "section"
+        anchors.append(slug if slug not in anchors else f"{slug}-{len(anchors)}")
+    return anchors
 
 
 def template_loader() -> jinja2.BaseLoader:
@@ -329,14 +347,17 @@ class SitePages:
     def index(self, kind_name: str, page_url: str) -> str:
         kind = self.archive.settings.kind(kind_name)
         records = [r for r in self.archive.ordered(kind_name) if r.path in self.urls]
-        grouped: dict[str, list[Row]] = {name: [] for name in GROUP_TITLES}
+        titles = _group_titles(kind)
+        section = {status: title for title, statuses in kind.groups.items() for status in statuses}
+        grouped: dict[str, list[Row]] = {name: [] for name in titles}
         for record in records:
-            grouped[kind.group(record.status)].append(self._row(record, page_url))
+            name = section.get(record.status or "", "other") if kind.groups else kind.group(record.status)
+            grouped[name].append(self._row(record, page_url))
         counts = Counter(record.status or "unknown" for record in records)
         status_order = [*kind.statuses, "unknown"]
         groups = [
-            {"anchor": name, "title": GROUP_TITLES[name], "rows": rows, "rows_html": self._table_rows(rows)}
-            for name, rows in grouped.items()
+            {"anchor": anchor, "title": titles[name], "rows": rows, "rows_html": self._table_rows(rows)}
+            for anchor, (name, rows) in zip(_anchors(titles), grouped.items())
             if rows
         ]
         return self._render(

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config import did_you_mean
 from ..model import FILE_START, Fix, Position, Record, Severity
-from ..readers import markdown
+from ..readers import kep, markdown, pep
 from .registry import Finding, record_rule
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -44,17 +44,19 @@ def schema(record, archive):
 @record_rule("missing-field")
 def missing_field(record, archive):
     """A field the kind requires (always, or for the record's status) is missing."""
-    if not has_frontmatter(record) or record.format != "native":
-        return  # other formats have their own conventions about what is optional
+    names = _REQUIRING.get(record.format)
+    if not has_frontmatter(record) or names is None:
+        return  # MADR, adr-tools and bold fields leave them optional
     missing = []
     for error in archive.schema_errors(record):
         if error.validator == "required" and not list(error.absolute_path):
             missing.extend(k for k in error.validator_value if k not in error.instance)
     for key in dict.fromkeys(missing):
+        name = names.get(key, key)
         yield Finding(
             record,
             _frontmatter_start(record),
-            f"missing required field '{key}'; add e.g. '{key}: {_example(record, archive, key)}'",
+            f"missing required field '{name}'; add e.g. '{name}: {_example(record, archive, key)}'",
         )
     kind = archive.settings.kind(record.kind)
     for key in kind.required_by_status.get(record.status or "", ()):
@@ -65,6 +67,15 @@ def missing_field(record, archive):
                 f"status '{record.status}' requires '{key}'; add e.g. "
                 f"'{key}: {_example(record, archive, key)}'",
             )
+
+
+#: the formats whose process requires the schema's fields, with the names they write them under
+_REQUIRING = {
+    "native": {},
+    "tep": {"date": "creation-date"},
+    "kep": kep.WRITTEN_NAMES,
+    "pep": pep.WRITTEN_NAMES,
+}
 
 
 @record_rule("unknown-field", Severity.WARNING)

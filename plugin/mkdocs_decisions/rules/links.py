@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 
 from ..model import FILE_START, RELATION_PHRASES, RELATIONS, SUPERSESSION, Fix, Link, Record, Severity
 from ..ids import file_number
@@ -85,13 +86,34 @@ def one_sided_link(archive):
                     (Fix(target.path, inverse, "append", record.id),),
                 )
                 continue
-            phrase = RELATION_PHRASES[inverse].removeprefix("is ")
             yield Finding(
                 record,
                 link.position,
                 f"{record.id} {verb} {target.id}, but {target.path} does not say that it "
-                f"{RELATION_PHRASES[inverse]} {record.id}; add '{phrase[0].upper()}{phrase[1:]} {record.id}' there",
+                f"{RELATION_PHRASES[inverse]} {record.id}; {_how_to_name(record, inverse, target, archive)}",
             )
+
+
+#: how the processes with presets write the supersession fields
+_WRITTEN_RELATIONS = {
+    "pep": {"supersedes": "Replaces", "superseded_by": "Superseded-By"},
+    "kep": {"supersedes": "replaces", "superseded_by": "superseded-by"},
+    "tep": {"supersedes": "replaces", "superseded_by": "superseded-by"},
+}
+
+
+def _how_to_name(record, relation: str, target, archive) -> str:
+    """The hint for naming `record` in `target`'s `relation`, as `target`'s format writes it."""
+    written = _WRITTEN_RELATIONS.get(target.format, {}).get(relation)
+    if target.format == "pep" and written:
+        return f"add '{written}: {record.id.split('-', 1)[1].lstrip('0')}' to its header"
+    if target.format == "kep" and written:
+        folder = posixpath.dirname(record.path)[len(archive.settings.kind(record.kind).directory) + 1 :]
+        return f"add '/keps/{folder}' to its '{written}'"
+    if written:
+        return f"add '{record.id}' to its '{written}'"
+    phrase = RELATION_PHRASES[relation].removeprefix("is ")
+    return f"add '{phrase[0].upper()}{phrase[1:]} {record.id}' there"
 
 
 @archive_rule("supersession-cycle")

@@ -1,0 +1,98 @@
+"""Kubernetes' KEPs: a folder per proposal (`keps/sig-network/0752-endpointslices/`)
+holding `kep.yaml`, its metadata, and `README.md`, its text.
+
+The record is the `kep.yaml` (so every finding points into it), and its
+text is the README beside it (`readers.read_record` attaches it). KEPs
+refer to one another by path (`/keps/sig-network/0752-endpointslices`,
+with or without a leading `/` or a trailing `README.md`): such a path is
+the id of the KEP in it. A web address in `see-also` is a related page,
+not a record; anything else is kept as written, and the archive rules say
+it leads nowhere. The owning SIG is the record's tag, so the index can be
+filtered by it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import KindSettings
+from ..ids import IdScheme
+from ..model import Field, Record
+from . import fields, frontmatter, native
+
+#: a KEP named by its folder: `/keps/sig-x/1234-name`, `keps/sig-x/1234-name/README.md`, or
+#: a KEP kept as one file before folders (`/keps/sig-x/0030-name.md`)
+_KEP_PATH = re.compile(r"^/?keps/[^/\s]+/(\d+)-[^/\s]+?(?:\.md|/(?:README\.md|kep\.yaml)?)?$")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+#: what the fields' names are in the file, for messages about a missing one
+WRITTEN_NAMES = {"date": "creation-date", "updated": "last-updated", "id": "kep-number"}
+
+
+def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
+    record.text = text
+    parsed = frontmatter.parse(text, 0, first_line=1)
+    if parsed.problem:
+        record.problems.append(parsed.problem)
+    found = _without_empty(native.renamed(parsed.fields, {**kind.field_aliases, "kep-number": "id"}))
+    record.fields = found
+    record.duplicate_keys = parsed.duplicate_keys
+    record.body_start, record.body_line = len(text), text.count("\n") + 1
+    pages = []
+    for key in native.LINK_FIELDS:
+        field = found.get(key)
+        if field is not None:
+            pages += _to_ids(field, kind, scheme)
+    if pages and "links" not in found:
+        found["links"] = _items_field("links", pages)
+    sig = found.get("owning-sig")
+    if sig is not None and isinstance(sig.value, str) and "tags" not in found:
+        found["tags"] = Field("tags", [sig.value], sig.key_at, sig.value_at, (sig.value_at,), "block")
+    fields.normalise(record, kind, scheme, native.LINK_FIELDS)
+
+
+#: what KEPs write for "nobody yet" and "none": the template leaves `replaces:` empty,
+#: and `reviewers: [TBD]` or `- N/A` stand for no one
+_NO_VALUE = frozenset({"", "tbd", "n/a", "none", "-"})
+
+
+def _without_empty(found: dict[str, Field]) -> dict[str, Field]:
+    """The fields with a value, and of lists only the items that are one."""
+    kept = {}
+    for key, field in found.items():
+        if isinstance(field.value, list):
+            pairs = [
+                (value, where)
+                for value, where in zip(field.value, field.items_at)
+                if not (isinstance(value, str) and value.strip().lower() in _NO_VALUE)
+            ]
+            if not pairs:
+                continue
+            field.value, field.items_at = [value for value, _ in pairs], tuple(where for _, where in pairs)
+        elif field.value is None or (isinstance(field.value, str) and field.value.strip().lower() in _NO_VALUE):
+            continue
+        kept[key] = field
+    return kept
+
+
+def _to_ids(field: Field, kind: KindSettings, scheme: IdScheme) -> list[tuple[str, tuple]]:
+    """Turn the KEP paths among a link field's values into ids, in place;
+    take out the web addresses, returned with where each was written."""
+    pages, kept, kept_at = [], [], []
+    for (value, span), where in zip(field.values_and_spans(), field.items_at or (field.value_at,)):
+        if isinstance(value, str) and _URL.match(value.strip()):
+            pages.append((value.strip(), where))
+            continue
+        path = _KEP_PATH.match(value.strip()) if isinstance(value, str) else None
+        kept.append(scheme.canonical(path.group(1), "", kind.name) if path else value)
+        kept_at.append(where)
+    if isinstance(field.value, list):
+        field.value, field.items_at = kept, tuple(kept_at)
+    else:
+        field.value = kept[0] if kept else None
+    return pages
+
+
+def _items_field(key: str, items: list[tuple[str, tuple]]) -> Field:
+    first = items[0][1]
+    return Field(key, [value for value, _ in items], first, first, tuple(where for _, where in items), "block")

@@ -1,0 +1,215 @@
+"""The presets for big projects' RFC processes (PEP, KEP, TEP), on archives
+written here in each process's own format; the real samples are in test_formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import decisions
+from test_plugin import run_build, soup
+
+from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.config import ConfigError, Settings, load_settings
+
+
+def project(root: Path, kinds: str, files: dict[str, str]) -> Path:
+    (root / "mkdocs.yml").write_text(f"site_name: P\nplugins:\n  - decisions:\n      kinds: {kinds}\n")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n")
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+    return root
+
+
+def findings(root: Path) -> list[tuple[str, int, int, str, str]]:
+    result = decisions("lint", "--format", "json", cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    return [(d["path"], d["line"], d["column"], d["rule"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def pep(number: int, status: str, extra: str = "", created: str = "05-Sep-2017") -> str:
+    return (
+        f"PEP: {number}\nTitle: Proposal {number}\nAuthor: Ann Example <ann@example.org>,\n"
+        f"        Bo Example <bo@example.org>\nStatus: {status}\nType: Standards Track\n"
+        f"Created: {created}\n{extra}\n\nAbstract\n========\n\nWhat it proposes::\n\n    {{x, y}}\n"
+    )
+
+
+PEPS = {
+    "peps/pep-0001.rst": pep(1, "Superseded", "Superseded-By: 2"),
+    "peps/pep-0002.rst": pep(2, "Final", "Replaces: 1\nRequires: 3"),
+    "peps/pep-0003.rst": pep(3, "Superseded", "Superseded-By: 4"),
+    "peps/pep-0004.rst": pep(4, "Draft", created="31-Feb-2020"),
+    "peps/pep-0005.rst": pep(5, "Acepted", "Post-History: 01-Jan-2020,\n              02-Feb-2020"),
+}
+
+
+def test_pep_headers_are_read_with_their_positions(tmp_path):
+    root = project(tmp_path, "{pep: {preset: pep}}", PEPS)
+    archive = Archive.load(load_settings(None, root))
+    first = archive.by_id["PEP-0001"]
+    assert (first.format, first.title, first.status, first.date) == ("pep", "Proposal 1", "superseded", "2017-09-05")
+    assert first.people("authors") == ["Ann Example <ann@example.org>", "Bo Example <bo@example.org>"]
+    assert [s.position for s in first.fields["authors"].item_spans] == [(3, 9), (4, 9)]
+    assert first.people("tags") == ["Standards Track"]
+    assert first.body.startswith("Abstract\n========\n")
+    second = archive.by_id["PEP-0002"]
+    assert {(l.relation, l.target, l.position) for l in second.links} == {
+        ("supersedes", "PEP-0001", (8, 11)), ("relates_to", "PEP-0003", (9, 11))}
+    assert archive.by_id["PEP-0005"].value("post_history") == ["01-Jan-2020", "02-Feb-2020"]
+
+
+def test_pep_archive_rules(tmp_path):
+    root = project(tmp_path, "{pep: {preset: pep}}", PEPS)
+    assert findings(root) == [
+        ("peps/pep-0003.rst", 8, 16, "one-sided-link", "PEP-0003 is superseded by PEP-0004, but peps/pep-0004.rst "
+         "does not say that it supersedes PEP-0003; add 'Replaces: 3' to its header"),
+        ("peps/pep-0003.rst", 8, 16, "successor-not-accepted", "superseded by PEP-0004, whose status is 'draft'; this "
+         "record stays in force until PEP-0004 is active or accepted or provisional or final"),
+        ("peps/pep-0004.rst", 7, 10, "invalid-date", "date '31-Feb-2020' is not a valid ISO 8601 date; write it as "
+         "year-month-day, e.g. 2026-03-01"),
+        ("peps/pep-0005.rst", 5, 9, "unknown-status", "unknown status 'Acepted' (did you mean 'accepted'?); PEP "
+         "statuses are: draft, active, accepted, provisional, deferred, rejected, withdrawn, final, superseded, "
+         "april fool!"),
+    ]
+
+
+def test_pep_without_a_header_is_reported(tmp_path):
+    root = project(tmp_path, "{pep: {preset: pep}}", {"peps/pep-0009.rst": "Just text\n\nMore.\n"})
+    assert findings(root) == [
+        ("peps/pep-0009.rst", 1, 1, "missing-frontmatter", "no frontmatter; start the file with a '---' line, "
+         "then 'status:' and 'date:' lines, then another '---' line"),
+    ]
+
+
+def test_pep_index_has_pep_0s_sections_and_a_type_filter(tmp_path):
+    root = project(tmp_path, "{pep: {preset: pep}}", PEPS)
+    site = run_build(root / "mkdocs.yml", strict=False)
+    index = soup(site / "pep" / "index.html")
+    sections = [(h["id"], h.get_text(" ", strip=True)) for h in index.select("h2")]
+    assert sections == [("open", "Open (1)"), ("finished", "Finished (1)"), ("superseded", "Superseded (2)"),
+                        ("other", "Other (1)")]
+    assert [o["value"] for o in index.select("select[data-filter=tag] option")] == ["", "Standards Track"]
+    page = soup(site / "pep" / "pep-0002" / "index.html")
+    assert page.select_one("h1").get_text() == "Abstract"
+
+
+def kep(number: str, status: str, extra: str = "") -> str:
+    return (
+        f"title: Proposal {number}\nkep-number: {number.lstrip('0')}\nauthors:\n  - \"@ann\"\nowning-sig: sig-network\n"
+        f"reviewers:\n  - TBD\nstatus: {status}\ncreation-date: 2024-01-0{number[-1]}\nreplaces:\n{extra}"
+    )
+
+
+KEPS = {
+    "keps/sig-network/0101-first/kep.yaml": kep("0101", "replaced", "superseded-by:\n  - /keps/sig-node/0202-second\n"),
+    "keps/sig-network/0101-first/README.md": "# KEP-101: First\n\nThe text of the first.\n\n![diagram](d.png)\n",
+    "keps/sig-network/0101-first/d.png": "not really a png\n",
+    "keps/sig-node/0202-second/kep.yaml": kep("0202", "implemented", "see-also:\n  - https://example.org/x\n"
+                                              "  - keps/sig-network/0303-third/README.md\n  - /kep/sig-x/0101-first\n"),
+    "keps/sig-node/0202-second/README.md": "# KEP-202: Second\n\nIt replaces [the first](../../sig-network/0101-first/README.md).\n",
+    "keps/sig-network/0303-third/kep.yaml": kep("0303", "implementable"),
+}
+
+
+def test_kep_folders_are_records_with_their_readme_as_text(tmp_path):
+    root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
+    archive = Archive.load(load_settings(None, root))
+    assert sorted(r.path for r in archive.records) == sorted(p for p in KEPS if p.endswith("kep.yaml"))
+    first = archive.by_id["KEP-0101"]
+    assert (first.title, first.status, first.date, first.slug) == ("Proposal 0101", "replaced", "2024-01-01", "first")
+    assert first.body.startswith("# KEP-101: First")
+    assert first.people("tags") == ["sig-network"] and "reviewers" not in first.fields  # TBD is nobody
+    assert "supersedes" not in first.fields  # left empty, as the template leaves it
+    second = archive.by_id["KEP-0202"]
+    assert {(l.relation, l.target) for l in second.links} == {
+        ("relates_to", "KEP-0303"), ("relates_to", "/kep/sig-x/0101-first")}
+    assert second.value("links") == ["https://example.org/x"]
+
+
+def test_kep_archive_rules(tmp_path):
+    root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
+    assert findings(root) == [
+        ("keps/sig-network/0101-first/kep.yaml", 12, 5, "one-sided-link", "KEP-0101 is superseded by "
+         "KEP-0202, but keps/sig-node/0202-second/kep.yaml does not say that it supersedes KEP-0101; add "
+         "'/keps/sig-network/0101-first' to its 'replaces'"),
+        ("keps/sig-node/0202-second/kep.yaml", 14, 5, "missing-target", "'/kep/sig-x/0101-first' in 'relates_to' "
+         "is not a record id; link to an existing record by its id"),
+    ]
+
+
+def test_kep_readme_is_the_page_and_not_published_twice(tmp_path):
+    root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
+    site = run_build(root / "mkdocs.yml", strict=False)
+    page = soup(site / "kep" / "sig-network" / "0101-first" / "index.html")
+    assert page.select_one("h1").get_text() == "KEP-101: First"
+    assert page.select_one("img")["src"] == "d.png"
+    assert (site / "kep" / "sig-network" / "0101-first" / "d.png").is_file()
+    assert not (site / "kep" / "sig-network" / "0101-first" / "README").exists()
+    assert not (site / "kep" / "sig-network" / "0101-first" / "kep").exists()
+    second = soup(site / "kep" / "sig-node" / "0202-second" / "index.html")
+    link = next(a for a in second.select("a") if a.get_text() == "the first")  # the README's own link
+    assert link["href"] == "../../sig-network/0101-first/"
+    index = soup(site / "kep" / "index.html")
+    assert [o["value"] for o in index.select("select[data-filter=tag] option")] == ["", "sig-network"]
+
+
+def test_explain_says_the_readme_is_a_keps_text(tmp_path):
+    root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
+    result = decisions("lint", "--explain", "keps/sig-network/0101-first/README.md", cwd=root)
+    assert "it is the text of the record keps/sig-network/0101-first/kep.yaml" in result.stdout + result.stderr
+
+
+def test_kep_missing_creation_date_is_named_as_keps_write_it(tmp_path):
+    text = kep("0404", "implemented").replace("creation-date: 2024-01-04\n", "")
+    root = project(tmp_path, "{kep: {preset: kep}}", {"keps/sig-x/0404-four/kep.yaml": text})
+    assert findings(root) == [
+        ("keps/sig-x/0404-four/kep.yaml", 1, 1, "missing-field",
+         f"missing required field 'creation-date'; add e.g. 'creation-date: {__import__('datetime').date.today()}'"),
+    ]
+
+
+TEPS = {
+    "teps/0001-one.md": "---\ntitle: One\nauthors:\n  - \"@ann\"\ncreation-date: 2021-01-01\nlast-updated: 2021-02-01\n"
+                        "status: replaced\nsuperseded-by:\n  - TEP-0002\ncontributors: [bo]\n---\n\n# TEP-0001: One\n\nText.\n",
+    "teps/0002-two.md": "---\ntitle: Two\nauthors: ['@bo']\ncreation-date: 2021-03-01\nstatus: implementing\n"
+                        "replaces: [TEP-0001]\nsee-also: [TEP-0003]\n---\n\n# TEP-0002: Two\n\nText.\n",
+}
+
+
+def test_tep_frontmatter_with_teps_own_words(tmp_path):
+    root = project(tmp_path, "{tep: {preset: tep}}", TEPS)
+    archive = Archive.load(load_settings(None, root))
+    one = archive.by_id["TEP-0001"]
+    assert (one.format, one.status, one.date, one.title) == ("tep", "replaced", "2021-01-01", "One")
+    assert findings(root) == [
+        ("teps/0002-two.md", 5, 9, "unknown-status", "unknown status 'implementing' (did you mean 'implemented'?); "
+         "TEP statuses are: proposed, implementable, implemented, deferred, withdrawn, replaced"),
+        ("teps/0002-two.md", 7, 12, "missing-target", "'relates_to' names TEP-0003, which does not exist; "
+         "link to an existing record by its id"),
+    ]
+
+
+def test_preset_defaults_give_way_to_the_kinds_own_options(tmp_path):
+    (tmp_path / "proposals").mkdir()
+    settings = Settings.from_mapping(
+        {"kinds": {"pep": {"preset": "pep", "directory": "proposals", "statuses": ["draft", "final"],
+                           "field_aliases": {"Discussion-Link": "discussion"}}}}, tmp_path)
+    kind = settings.kind("pep")
+    assert (kind.directory, kind.statuses, kind.in_force, kind.proposed) == ("proposals", ("draft", "final"), ("final",), ("draft",))
+    assert kind.groups == {"Open": ("draft",), "Finished": ("final",)}
+    assert kind.field_aliases["discussion-link"] == "discussion" and kind.field_aliases["see-also"] == "relates_to"
+
+
+@pytest.mark.parametrize(("kinds", "message"), [
+    ({"p": {"preset": "rfc"}}, "kinds.p.preset: 'rfc' is not one of ['kep', 'pep', 'tep']"),
+    ({"t": {"preset": "tep", "groups": {"Done": ["finished"]}}}, "kinds.t.groups: 'finished' is not one of this kind's statuses"),
+])
+def test_preset_mistakes(tmp_path, kinds, message):
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_mapping({"kinds": kinds}, tmp_path)
+    assert str(caught.value) == message
