@@ -211,13 +211,18 @@ REAL_EXPECTED = {
         "kind": "kep", "directory": "archive/keps",
         "records": 30, "statuses": {"implemented": 27, "implementable": 2, "provisional": 1},
         "dated": 28,
-        "links": {("KEP-1024", "relates_to", "KEP-0030"), ("KEP-1138", "relates_to", "KEP-0563"),
+        # a path to a folder outside the sample is kept as the file it names
+        "links": {("KEP-1024", "relates_to", "archive/keps/sig-network/0030-nodelocal-dns-cache.md"),
+                  ("KEP-1138", "relates_to", "archive/keps/sig-network/563-dual-stack/kep.yaml"),
                   ("KEP-1507", "relates_to", "KEP-0752"), ("KEP-1669", "relates_to", "KEP-1672"),
                   ("KEP-1672", "relates_to", "/kep/sig-network/0752-endpointslices/"),
-                  ("KEP-1880", "relates_to", "KEP-3070"), ("KEP-2086", "relates_to", "KEP-0536"),
-                  ("KEP-2365", "relates_to", "KEP-1453"), ("KEP-2438", "relates_to", "KEP-0563"),
-                  ("KEP-2681", "relates_to", "KEP-0563"), ("KEP-3015", "relates_to", "KEP-4444"),
-                  ("KEP-3178", "relates_to", "KEP-2221")},
+                  ("KEP-1880", "relates_to", "KEP-3070"),
+                  ("KEP-2086", "relates_to", "archive/keps/sig-network/536-topology-aware-routing/kep.yaml"),
+                  ("KEP-2365", "relates_to", "KEP-1453"),
+                  ("KEP-2438", "relates_to", "archive/keps/sig-network/563-dual-stack/kep.yaml"),
+                  ("KEP-2681", "relates_to", "archive/keps/sig-network/563-dual-stack/kep.yaml"),
+                  ("KEP-3015", "relates_to", "archive/keps/sig-network/4444-service-traffic-distribution/kep.yaml"),
+                  ("KEP-3178", "relates_to", "archive/keps/sig-node/2221-remove-dockershim/kep.yaml")},
         "faults": {
             # "/kep/" for "/keps/": the path leads nowhere, though KEP 752 is here
             ("archive/keps/sig-network/1672-tracking-terminating-endpoints/kep.yaml", 19, "missing-target"),

@@ -65,6 +65,39 @@ def test_one_pass_gives_creation_last_change_and_statuses(repository):
     ]
 
 
+#: one record in each format, as it reads while proposed; the line that changes, before and
+#: after; and the statuses as written, which the history must list
+IN_EACH_FORMAT = {
+    "madr": ("adr/0001-x.md", "# Use X\n\n* Status: proposed\n* Date: 2026-01-05\n\n## Context and Problem Statement\n\nX.\n",
+             "* Status: proposed", "* Status: accepted", ("proposed", "accepted")),
+    "adr-tools": ("adr/0001-x.md", "# 1. Use X\n\nDate: 2026-01-05\n\n## Status\n\nProposed\n\n## Context\n\nX.\n",
+                  "\nProposed\n", "\nAccepted\n", ("Proposed", "Accepted")),
+    "inline": ("adr/0001-x.md", "# Use X\n\n**Status**: Proposed\n**Date**: 2026-01-05\n\nX.\n",
+               "**Status**: Proposed", "**Status**: Accepted", ("Proposed", "Accepted")),
+    "pep": ("peps/pep-0001.rst", "PEP: 1\nTitle: X\nAuthor: Ann\nStatus: Draft\nType: Process\nCreated: 05-Jan-2026\n\nX.\n",
+            "Status: Draft", "Status: Active", ("Draft", "Active")),
+    "kep": ("keps/sig-x/0001-x/kep.yaml", "title: X\nkep-number: 1\nauthors: [ann]\nstatus: provisional\n"
+            "creation-date: 2026-01-05\n", "status: provisional", "status: implementable", ("provisional", "implementable")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(IN_EACH_FORMAT))
+def test_status_history_in_every_format(tmp_path, name):
+    path, text, before, after, expected = IN_EACH_FORMAT[name]
+    root = tmp_path / name
+    (root / path).parent.mkdir(parents=True)
+    kinds = f"{{{name}: {{preset: {name}}}}}" if name in ("pep", "kep") else "{adr: {}}"
+    (root / "mkdocs.yml").write_text(f"site_name: H\nplugins:\n  - decisions:\n      kinds: {kinds}\n")
+    git(root, "init", "-q", "-b", "main")
+    (root / path).write_text(text)
+    commit(root, "Propose", "2026-01-05T09:00:00+00:00")
+    (root / path).write_text(text.replace(before, after))
+    commit(root, "Decide", "2026-02-10T09:00:00+00:00")
+    found = history.load(load_settings(None, root))
+    statuses = [(status, change.subject) for status, change in found.records[path].statuses]
+    assert statuses == [(expected[0], "Propose"), (expected[1], "Decide")]
+
+
 def test_history_of_a_project_in_a_subfolder(tmp_path, repository):
     outer = tmp_path / "outer"
     outer.mkdir()

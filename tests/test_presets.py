@@ -48,6 +48,19 @@ PEPS = {
 }
 
 
+def test_only_files_named_like_peps_are_records(tmp_path):
+    files = {**PEPS, "peps/contents.rst": "Index\n=====\n", "peps/pep-0005/appendix-a.rst": "Appendix\n",
+             "peps/pep-0012/pep-NNNN.rst": pep(9999, "Draft").replace("PEP: 9999", "PEP: <REQUIRED: pep number>")}
+    root = project(tmp_path, "{pep: {preset: pep}}", files)
+    archive = Archive.load(load_settings(None, root))
+    assert sorted(r.path for r in archive.records) == sorted(PEPS)
+    result = decisions("lint", "--explain", "peps/contents.rst", cwd=root)
+    assert result.stderr == ("decisions: error: peps/contents.rst: not read as a record: pep records are named "
+                             "like 'pep-[0-9]*' (the kind's 'files')\n")
+    site = run_build(root / "mkdocs.yml", strict=False)
+    assert (site / "pep" / "pep-0005" / "appendix-a.rst").is_file()  # kept beside its PEP, which links to it
+
+
 def test_pep_headers_are_read_with_their_positions(tmp_path):
     root = project(tmp_path, "{pep: {preset: pep}}", PEPS)
     archive = Archive.load(load_settings(None, root))
@@ -116,6 +129,29 @@ KEPS = {
 }
 
 
+def test_kep_paths_name_folders_wherever_they_are(tmp_path):
+    files = {
+        # a folder whose kep.yaml gives another number: a path to the folder is still that record
+        "keps/sig-a/sub/0500-nested/kep.yaml": kep("0500", "implemented").replace("kep-number: 500", "kep-number: 499"),
+        "keps/sig-b/0600-six/kep.yaml": kep("0600", "implementable", "see-also:\n  - /keps/sig-a/sub/0500-nested\n"
+                                         "  - \"[a design](https://example.org/d)\"\n  - N/A\n  - /keps/sig-b/0700-gone\n"),
+        "keps/NNNN-kep-template/kep.yaml": kep("0000", "provisional|implementable"),
+        "keps/prod-readiness/sig-b/600.yaml": "kep-number: 600\n",
+    }
+    root = project(tmp_path, "{kep: {preset: kep}}", files)
+    archive = Archive.load(load_settings(None, root))
+    assert sorted(r.path for r in archive.records) == ["keps/sig-a/sub/0500-nested/kep.yaml", "keps/sig-b/0600-six/kep.yaml"]
+    six = archive.by_id["KEP-0600"]
+    assert [(l.relation, l.target) for l in six.links] == [("relates_to", "KEP-0499"),
+                                                         ("relates_to", "keps/sig-b/0700-gone/kep.yaml")]
+    assert [f for f in findings(root) if f[3] == "missing-target"] == [
+        ("keps/sig-b/0600-six/kep.yaml", 15, 5, "missing-target", "'relates_to' links to /keps/sig-b/0700-gone, "
+         "which is not a record; link to an existing record by its id")]
+    assert six.value("links") == ["[a design](https://example.org/d)"]
+    result = decisions("lint", "--explain", "keps/NNNN-kep-template/kep.yaml", cwd=root)
+    assert "it is in NNNN-kep-template/, which its name says is a template to copy" in result.stderr
+
+
 def test_kep_folders_are_records_with_their_readme_as_text(tmp_path):
     root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
     archive = Archive.load(load_settings(None, root))
@@ -179,6 +215,12 @@ TEPS = {
     "teps/0002-two.md": "---\ntitle: Two\nauthors: ['@bo']\ncreation-date: 2021-03-01\nstatus: implementing\n"
                         "replaces: [TEP-0001]\nsee-also: [TEP-0003]\n---\n\n# TEP-0002: Two\n\nText.\n",
 }
+
+
+def test_tep_template_leaves_fields_empty(tmp_path):
+    text = TEPS["teps/0001-one.md"].replace("superseded-by:\n  - TEP-0002\n", "see-also:\nreplaces: []\n")
+    root = project(tmp_path, "{tep: {preset: tep}}", {"teps/0001-one.md": text.replace("status: replaced", "status: proposed")})
+    assert findings(root) == []
 
 
 def test_tep_frontmatter_with_teps_own_words(tmp_path):

@@ -27,7 +27,7 @@ from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .graph import SupersessionGraph
 from .ids import BODY_FILES, FOLDER_RECORD_STEMS, IdScheme, file_number, slug_of, sorted_ids
 from .model import Record
-from .placeholders import Learned, is_template_name, learn
+from .placeholders import Learned, is_template_folder, is_template_name, learn
 from .readers import read_record
 from .tuning import collector_paused
 
@@ -284,11 +284,12 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
                 continue
             entry_relative = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
-                subdirectories.append((kind, entry.path, entry_relative))
+                if not is_template_folder(entry.name):
+                    subdirectories.append((kind, entry.path, entry_relative))
             elif folder_record and entry.name.endswith(kind.extensions) and not is_folder_record_file(entry.name, kind):
                 if assets:  # beside a folder's record, another page is one of its attachments
                     found.append((kind, entry.path, entry_relative, None))
-            elif entry.name.endswith(kind.extensions) != assets and (assets or not is_template_name(entry.name)):
+            elif _is_record_name(entry.name, kind) != assets and not (assets and _is_template(entry.name, kind)):
                 refusal = None
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path)
@@ -300,6 +301,17 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
         pending.extend(reversed(subdirectories))
     # a kind's directory may sit inside another's: its files belong to it alone
     return sorted((entry for entry in found if settings.kind_owning(entry[2]) is entry[0]), key=lambda entry: entry[2])
+
+
+def _is_record_name(name: str, kind: KindSettings) -> bool:
+    """Whether a file, by its name, is one of the kind's records: its ending,
+    its `files` pattern (`pep-[0-9]*`), and not named as a template."""
+    return name.endswith(kind.extensions) and fnmatch.fnmatchcase(name, kind.files) and not is_template_name(name)
+
+
+def _is_template(name: str, kind: KindSettings) -> bool:
+    """A template in a records folder: neither a record nor a file to publish."""
+    return name.endswith(kind.extensions) and is_template_name(name)
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
@@ -344,8 +356,13 @@ def skipped_because(settings: Settings, relative: str) -> str | None:
         pattern = next((p for p in settings.exclude if fnmatch.fnmatchcase(part, p)), None)
         if pattern is not None:
             return f"'{part}' matches {pattern!r} in the 'exclude' option"
+    template_folder = next((part for part in parts[:-1] if is_template_folder(part)), None)
+    if template_folder is not None:
+        return f"it is in {template_folder}/, which its name says is a template to copy"
     if not parts[-1].endswith(kind.extensions):
         return f"{kind.name} records end in {', '.join(kind.extensions)} (the kind's 'extensions')"
+    if not fnmatch.fnmatchcase(parts[-1], kind.files):
+        return f"{kind.name} records are named like {kind.files!r} (the kind's 'files')"
     if _is_record_folder(parts[-2] if len(parts) > 1 else "", beside, kind) and not is_folder_record_file(parts[-1], kind):
         return f"{folder}/ is one record, its README.md or index.md; the other pages in it are its attachments"
     if is_template_name(parts[-1]):

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import subprocess
 from pathlib import Path
 
 from .archive import scheme_for
 from .config import Settings
-from .history import repo_prefix, run_git, under_prefix
-from .ids import file_number
+from .history import cat_objects, repo_prefix, run_git, under_prefix
+from .ids import file_number, record_stem
 from .model import Record
 from .readers import parse_record
 
@@ -83,7 +82,7 @@ def baseline(settings: Settings, ref: str) -> Baseline:
         kind = settings.kind_owning(relative) if relative else None
         if kind is None or not relative.endswith(kind.extensions):
             continue
-        number = file_number(relative.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        number = file_number(record_stem(relative))
         record_id = scheme.normalise("".join(number), kind.name) if number else None
         if record_id:
             ids_at_ref.setdefault(record_id, relative)
@@ -92,26 +91,6 @@ def baseline(settings: Settings, ref: str) -> Baseline:
 
 def _cat_files(root: Path, base: str, paths: list[str]) -> dict[str, bytes]:
     """Every file's content at `base`, from one `git cat-file --batch` process."""
-    if not paths:
-        return {}
     prefix = repo_prefix(root)
-    names = [f"{base}:{prefix + '/' if prefix else ''}{path}" for path in paths]
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "cat-file", "--batch"], input="\n".join(names).encode() + b"\n",
-            capture_output=True, timeout=300,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    found: dict[str, bytes] = {}
-    data, position = result.stdout, 0
-    for path in paths:
-        end = data.index(b"\n", position)
-        header = data[position:end].split()
-        position = end + 1
-        if len(header) < 3 or header[1] == b"missing":
-            continue
-        size = int(header[2])
-        found[path] = data[position : position + size]
-        position += size + 1
-    return found
+    names = {f"{base}:{prefix + '/' if prefix else ''}{path}": path for path in paths}
+    return {names[name]: data for name, data in cat_objects(root, list(names)).items()}

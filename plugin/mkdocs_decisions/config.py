@@ -80,9 +80,12 @@ KIND_OPTIONS = (
            "The folder of its records, relative to mkdocs.yml (default: the kind's name)."),
     Option("format", _text(minLength=1), "auto",
            "How its files are written: auto (detect per file), native, madr, adr-tools, inline, "
-           "or the name of a reader another package registers."),
+           "pep, kep, tep, or the name of a reader another package registers."),
     Option("extensions", _list(_text(pattern=r"^\.[A-Za-z0-9.]+$"), minItems=1), [".md"],
            "File name endings of its records."),
+    Option("files", _text(minLength=1), "*",
+           "The names of its record files, as a pattern (pep-[0-9]*): other files in its folder are "
+           "kept beside the records, not read as records."),
     Option("prefix", _text(pattern="^[A-Za-z][A-Za-z0-9]*$"), None,
            "The prefix of its ids, ADR in ADR-0003 (default: the kind's name in capitals)."),
     Option("title", _text(), None, "The title of its index page (default: the kind's name in capitals)."),
@@ -237,6 +240,8 @@ class KindSettings:
     #: "auto" (detect per file) or the name of a reader
     format: str
     extensions: tuple[str, ...]
+    #: the pattern its record files' names match
+    files: str
     #: status -> statuses a record may move to
     transitions: Mapping[str, tuple[str, ...]]
     #: from the top-level options: lower-cased field name as written -> our field name
@@ -494,6 +499,7 @@ def _kind_settings(
         format=str(merged["format"]),
         transitions=_transitions(name, merged["transitions"], status_set),
         extensions=tuple(merged["extensions"]),
+        files=str(merged["files"]),
         field_aliases={
             **field_aliases,
             **(PRESET_FIELD_ALIASES if preset else {}),

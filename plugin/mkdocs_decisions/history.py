@@ -3,6 +3,11 @@ and every status it held, read from ONE `git log` pass over the record
 directories (never a git call per record, which would not scale to 10,000
 records).
 
+Each version of a record is read by the reader that reads the record
+today, so a MADR bullet, an adr-tools `## Status` section or a PEP header
+has a history as a native `status:` line does. The versions come from one
+`git cat-file --batch` process, each distinct file content read once.
+
 Without git, outside a repository, or in a shallow clone, this degrades:
 `load` returns None (no git) or a history whose `notice` says that it starts
 at the shallow boundary; it never fails a lint or a build.
@@ -11,15 +16,19 @@ at the shallow boundary; it never fails a lint or a build.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 from .config import Settings
+from .ids import IdScheme
+from .readers import parse_record
 
 _COMMIT = "\x1ecommit\x1f"
-_STATUS_LINE = re.compile(r"^\+status:\s*(.+?)\s*$")
+#: one file a commit changed, as `git log --raw` lists it: `:100644 100644 <old> <new> R097\told\tnew`
+_RAW = re.compile(r"^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t([^\t]+))?$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,12 +66,15 @@ def load(settings: Settings) -> History | None:
     if not directories:
         return History({})
     log = run_git(
-        root, "log", "--reverse", "-M", "--unified=0", "--no-color", "--format=" + _COMMIT + "%H%x1f%aI%x1f%s",
-        "-p", "--", *directories,
+        root, "log", "--reverse", "-M", "--raw", "--no-abbrev", "--no-color",
+        "--format=" + _COMMIT + "%H%x1f%aI%x1f%s", "--", *directories,
     )
     if log is None:
         return None
-    history = _parse(log, prefix)
+    history, versions = _walk(log, prefix)
+    # only records' versions are read: not the images and attachments kept beside them
+    versions = [version for version in versions if _is_record_path(settings, version[1])]
+    _read_statuses(settings, versions, cat_objects(root, [blob for _, _, blob, _ in versions]))
     shallow = run_git(root, "rev-parse", "--is-shallow-repository")
     if shallow is not None and shallow.strip() == "true":
         history.notice = "this is a shallow clone: history starts at its oldest commit"
@@ -86,42 +98,86 @@ def user_name(root: Path) -> str:
     return (run_git(root, "config", "user.name") or "").strip()
 
 
-def _parse(log: str, prefix: str) -> History:
-    """Walk `git log -p` oldest first, following renames, reading status lines."""
+#: a version of a record: its history, its path then, its content's object name, and the commit
+Version = tuple["RecordHistory", str, str, Change]
+
+
+def _walk(log: str, prefix: str) -> tuple[History, list[Version]]:
+    """Walk `git log --raw` oldest first, following renames: when each file
+    was created and changed, and each version of it to read."""
     records: dict[str, RecordHistory] = {}
+    versions: list[Version] = []
     for chunk in log.split(_COMMIT)[1:]:
         header, _, body = chunk.partition("\n")
         commit, date, subject = (header.split("\x1f") + ["", ""])[:3]
         change = Change(commit, date, subject)
-        current: str | None = None
         for line in body.splitlines():
-            if line.startswith("diff --git "):
-                current = _path_after(line, prefix)
-                if current is not None:
-                    entry = records.setdefault(current, RecordHistory())
-                    entry.created = entry.created or change
-                    entry.updated = change
-            elif line.startswith("rename from "):
-                old = under_prefix(line[len("rename from ") :], prefix)
-                if old in records and current is not None:
-                    moved = records.pop(old)
-                    moved.updated = change
-                    records[current] = moved
-            elif line.startswith("deleted file mode") and current is not None:
-                records.pop(current, None)
-                current = None
-            elif current is not None:
-                status = _STATUS_LINE.match(line)
-                if status and not line.startswith("+++"):
-                    entry = records[current]
-                    if not entry.statuses or entry.statuses[-1][0] != status.group(1):
-                        entry.statuses.append((status.group(1), change))
-    return History(records)
+            raw = _RAW.match(line)
+            if raw is None:
+                continue
+            blob, action, first, second = raw.groups()
+            path = under_prefix(second or first, prefix)
+            if path is None:
+                continue
+            if action == "D":
+                records.pop(path, None)
+                continue
+            old = under_prefix(first, prefix) if action == "R" else None
+            entry = records.pop(old, None) if old is not None else None
+            entry = records[path] = entry or records.get(path) or RecordHistory()
+            entry.created = entry.created or change
+            entry.updated = change
+            versions.append((entry, path, blob, change))
+    return History(records), versions
 
 
-def _path_after(line: str, prefix: str) -> str | None:
-    match = re.match(r"^diff --git a/.* b/(.*)$", line)
-    return under_prefix(match.group(1), prefix) if match else None
+def _is_record_path(settings: Settings, path: str) -> bool:
+    kind = settings.kind_owning(path)
+    return kind is not None and path.endswith(kind.extensions) and fnmatch.fnmatchcase(path.rsplit("/", 1)[-1], kind.files)
+
+
+def _read_statuses(settings: Settings, versions: list[Version], contents: dict[str, bytes]) -> None:
+    """Each version's status, read by its kind's reader; a status is listed when it changes."""
+    scheme = IdScheme({kind.name: kind.prefix for kind in settings.kinds}, settings.id_width)
+    read: dict[str, object] = {}  # object name -> the status written in it
+    for entry, path, blob, change in versions:
+        kind = settings.kind_owning(path)
+        if kind is None or blob not in contents:
+            continue
+        if blob not in read:
+            read[blob] = parse_record(contents[blob], path, kind, scheme).value("status")
+        status = read[blob]
+        if isinstance(status, str) and status.strip() and (not entry.statuses or entry.statuses[-1][0] != status):
+            entry.statuses.append((status, change))
+
+
+def cat_objects(root: Path, names: list[str]) -> dict[str, bytes]:
+    """The content of each git object named (`<sha>` or `<commit>:<path>`),
+    from one `git cat-file --batch` process; names git does not have are left out."""
+    unique = list(dict.fromkeys(names))
+    if not unique:
+        return {}
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "cat-file", "--batch"], input="\n".join(unique).encode() + b"\n",
+            capture_output=True, timeout=300,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: dict[str, bytes] = {}
+    data, position = result.stdout, 0
+    for name in unique:
+        end = data.find(b"\n", position)
+        if end == -1:
+            break
+        header = data[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[1] == b"missing":
+            continue
+        size = int(header[2])
+        found[name] = data[position : position + size]
+        position += size + 1
+    return found
 
 
 def under_prefix(path: str, prefix: str) -> str | None:

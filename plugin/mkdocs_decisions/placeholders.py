@@ -49,6 +49,15 @@ GENERIC = (
 )
 
 
+#: a folder to copy for a new record: `NNNN-kep-template/`, `0000-cloud-provider-template/`
+_TEMPLATE_FOLDER = re.compile(r"(?i)^(?:\d+|N+)[-_](?:[a-z0-9]+[-_])*template$")
+
+
+def is_template_folder(name: str) -> bool:
+    """Whether a folder of a records folder is, by its name, a template to copy (KEPs keep one)."""
+    return bool(_TEMPLATE_FOLDER.match(name))
+
+
 def is_template_name(name: str) -> bool:
     """Whether a file of a records folder is, by its name, a template to copy, not a record."""
     return bool(_TEMPLATE_NAME.match(name))

@@ -19,7 +19,7 @@ from typing import Callable
 from ..config import KindSettings
 from ..ids import BODY_FILES, IdScheme, file_number, record_stem, slug_of
 from ..model import FILE_START, Position, ReadProblem, Record
-from . import adr_tools, inline, kep, madr, native, pep
+from . import adr_tools, inline, kep, madr, native, pep, tep
 
 def read_record(
     path: str | Path, relative: str, kind: KindSettings, scheme: IdScheme, refusal: str | None = None
@@ -97,7 +97,7 @@ BUILTIN_READERS: dict[str, Reader] = {
     "inline": inline.read,
     "pep": pep.read,
     "kep": kep.read,
-    "tep": native.read,  # YAML frontmatter, under the name of its process
+    "tep": tep.read,
 }
 
 ENTRY_POINT_GROUP = "mkdocs_decisions.readers"

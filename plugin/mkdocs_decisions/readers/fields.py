@@ -112,3 +112,28 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
             token = scheme.reference_pattern.search(value)
             target = scheme.normalise(token.group() if token and href else value, kind.name)
             record.links.append(Link(relation, target or value.strip(), value, span.position, href))
+
+
+#: what KEPs and TEPs write for "nobody yet" and "none": their templates leave `replaces:`
+#: empty, and `reviewers: [TBD]` or `- N/A` stand for no one
+_NO_VALUE = frozenset({"", "tbd", "n/a", "none", "-"})
+
+
+def without_no_value(found: dict[str, Field]) -> dict[str, Field]:
+    """The fields with a value, and of lists only the items that are one (for the
+    formats whose templates leave fields empty; in ours, an empty value is a mistake)."""
+    kept = {}
+    for key, field in found.items():
+        if isinstance(field.value, list):
+            pairs = [
+                (value, where)
+                for value, where in zip(field.value, field.items_at)
+                if not (isinstance(value, str) and value.strip().lower() in _NO_VALUE)
+            ]
+            if not pairs:
+                continue
+            field.value, field.items_at = [value for value, _ in pairs], tuple(where for _, where in pairs)
+        elif field.value is None or (isinstance(field.value, str) and field.value.strip().lower() in _NO_VALUE):
+            continue
+        kept[key] = field
+    return kept

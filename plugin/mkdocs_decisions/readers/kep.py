@@ -13,17 +13,20 @@ filtered by it.
 
 from __future__ import annotations
 
+import dataclasses
+import posixpath
 import re
 
 from ..config import KindSettings
 from ..ids import IdScheme
-from ..model import Field, Record
+from ..model import Field, Position, Record, Where
 from . import fields, frontmatter, native
 
 #: a KEP named by its folder: `/keps/sig-x/1234-name`, `keps/sig-x/1234-name/README.md`, or
 #: a KEP kept as one file before folders (`/keps/sig-x/0030-name.md`)
-_KEP_PATH = re.compile(r"^/?keps/[^/\s]+/(\d+)-[^/\s]+?(?:\.md|/(?:README\.md|kep\.yaml)?)?$")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_KEP_PATH = re.compile(r"^/?keps/((?:[^/\s]+/)+(\d+)-[^/\s]+?)(\.md|/(?:README\.md|kep\.yaml)?)?$")
+#: a web page, as an address or a markdown link to one
+_WEB = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 #: what the fields' names are in the file, for messages about a missing one
 WRITTEN_NAMES = {"date": "creation-date", "updated": "last-updated", "id": "kep-number"}
@@ -34,57 +37,47 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     parsed = frontmatter.parse(text, 0, first_line=1)
     if parsed.problem:
         record.problems.append(parsed.problem)
-    found = _without_empty(native.renamed(parsed.fields, {**kind.field_aliases, "kep-number": "id"}))
+    found = fields.without_no_value(native.renamed(parsed.fields, {**kind.field_aliases, "kep-number": "id"}))
     record.fields = found
     record.duplicate_keys = parsed.duplicate_keys
     record.body_start, record.body_line = len(text), text.count("\n") + 1
-    pages = []
+    pages: list[tuple[str, Where]] = []
+    files: dict[Position, tuple[str, str]] = {}  # where a KEP path is written -> the file it names, the path
     for key in native.LINK_FIELDS:
         field = found.get(key)
         if field is not None:
-            pages += _to_ids(field, kind, scheme)
+            pages += _to_ids(field, kind, scheme, files)
     if pages and "links" not in found:
         found["links"] = _items_field("links", pages)
     sig = found.get("owning-sig")
     if sig is not None and isinstance(sig.value, str) and "tags" not in found:
         found["tags"] = Field("tags", [sig.value], sig.key_at, sig.value_at, (sig.value_at,), "block")
     fields.normalise(record, kind, scheme, native.LINK_FIELDS)
+    # a path names a folder, whatever number its kep.yaml gives: the archive resolves it to that record
+    folder = posixpath.dirname(record.path)
+    record.links = [
+        dataclasses.replace(link, written=files[link.position][1], href=posixpath.relpath(files[link.position][0], folder))
+        if link.position in files else link
+        for link in record.links
+    ]
 
 
-#: what KEPs write for "nobody yet" and "none": the template leaves `replaces:` empty,
-#: and `reviewers: [TBD]` or `- N/A` stand for no one
-_NO_VALUE = frozenset({"", "tbd", "n/a", "none", "-"})
-
-
-def _without_empty(found: dict[str, Field]) -> dict[str, Field]:
-    """The fields with a value, and of lists only the items that are one."""
-    kept = {}
-    for key, field in found.items():
-        if isinstance(field.value, list):
-            pairs = [
-                (value, where)
-                for value, where in zip(field.value, field.items_at)
-                if not (isinstance(value, str) and value.strip().lower() in _NO_VALUE)
-            ]
-            if not pairs:
-                continue
-            field.value, field.items_at = [value for value, _ in pairs], tuple(where for _, where in pairs)
-        elif field.value is None or (isinstance(field.value, str) and field.value.strip().lower() in _NO_VALUE):
-            continue
-        kept[key] = field
-    return kept
-
-
-def _to_ids(field: Field, kind: KindSettings, scheme: IdScheme) -> list[tuple[str, tuple]]:
-    """Turn the KEP paths among a link field's values into ids, in place;
-    take out the web addresses, returned with where each was written."""
+def _to_ids(
+    field: Field, kind: KindSettings, scheme: IdScheme, files: dict[Position, tuple[str, str]]
+) -> list[tuple[str, Where]]:
+    """Turn the KEP paths among a link field's values into ids, in place,
+    noting the file each names in `files`; take out the web pages, returned
+    with where each was written."""
     pages, kept, kept_at = [], [], []
     for (value, span), where in zip(field.values_and_spans(), field.items_at or (field.value_at,)):
-        if isinstance(value, str) and _URL.match(value.strip()):
+        if isinstance(value, str) and _WEB.search(value):
             pages.append((value.strip(), where))
             continue
         path = _KEP_PATH.match(value.strip()) if isinstance(value, str) else None
-        kept.append(scheme.canonical(path.group(1), "", kind.name) if path else value)
+        if path is not None:
+            ending = ".md" if path.group(3) == ".md" else "/kep.yaml"
+            files[span.position] = (f"{kind.directory}/{path.group(1)}{ending}", value.strip())
+        kept.append(scheme.canonical(path.group(2), "", kind.name) if path else value)
         kept_at.append(where)
     if isinstance(field.value, list):
         field.value, field.items_at = kept, tuple(kept_at)
@@ -93,6 +86,6 @@ def _to_ids(field: Field, kind: KindSettings, scheme: IdScheme) -> list[tuple[st
     return pages
 
 
-def _items_field(key: str, items: list[tuple[str, tuple]]) -> Field:
+def _items_field(key: str, items: list[tuple[str, Where]]) -> Field:
     first = items[0][1]
     return Field(key, [value for value, _ in items], first, first, tuple(where for _, where in items), "block")

@@ -21,10 +21,13 @@ def has_frontmatter(text: str) -> bool:
     return bool(_DELIMITER.match(text, 0, first_end))
 
 
-def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
+def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme, *, no_value: bool = False) -> None:
+    """Read our format; with `no_value`, an empty value (or `TBD`, `N/A`) is no value at all."""
     record.text = text
     if not read_frontmatter(record, text, kind):
         return
+    if no_value:
+        record.fields = fields.without_no_value(record.fields)
     carried = relations.status_with_successor(record, scheme)
     fields.normalise(record, kind, scheme, LINK_FIELDS)
     relations.add_links(record, carried, kind, scheme)

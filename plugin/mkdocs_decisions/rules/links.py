@@ -6,7 +6,7 @@ import difflib
 import posixpath
 
 from ..model import FILE_START, RELATION_PHRASES, RELATIONS, SUPERSESSION, Fix, Link, Record, Severity
-from ..ids import file_number
+from ..ids import file_number, record_stem
 from .registry import Finding, archive_rule
 from .fields import parse_date, has_frontmatter
 
@@ -37,10 +37,9 @@ def missing_target(archive):
             if link.target in archive.by_id:
                 continue
             if link.href is not None:
-                hint = _renamed(archive, link.target) or _closest(
-                    archive, link.target.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-                )
-                problem = f"'{link.relation}' links to {link.href}, which is not a record"
+                hint = _renamed(archive, link.target) or _closest(archive, record_stem(link.target))
+                shown = link.written if record.format == "kep" else link.href  # a KEP's path, as written
+                problem = f"'{link.relation}' links to {shown}, which is not a record"
                 suggestion = f" (did you mean {archive.by_id[hint].path}?)" if hint else ""
             elif archive.scheme.normalise(link.written, record.kind) is None:
                 hint = _closest(archive, link.written)
