@@ -308,6 +308,14 @@ def findings(root: Path) -> list[tuple[str, str, str]]:
     return sorted((d["path"], d["rule"], d["message"]) for d in json.loads(result.stdout)["diagnostics"])
 
 
+#: a line that carries a value migrate moves into the frontmatter: a field line (`- Status: x`,
+#: `**Date**: x`, `Date: x`), or adr-tools' status section (its heading, status and relation lines)
+MOVED_LINE = re.compile(
+    r"^(?:[-*+] |\*\*)?(?:Status|Date|Deciders)(?:\*\*)?:(?:\*\*)? .*$|^## Status$|^(?:Accepted|accepted|Proposed)$"
+    r"|^(?:Superceded by|Supercedes|Amends|Amended by) \[.*$"
+)
+
+
 @pytest.mark.parametrize("name", ["adr-tools", "madr2", "log4brains", "inline"])
 def test_migrate_keeps_findings_and_bodies(tmp_path, name):
     root = tmp_path / name
@@ -326,8 +334,13 @@ def test_migrate_keeps_findings_and_bodies(tmp_path, name):
     archive = load(root)
     assert {r.format for r in archive.records} == {"native"}
     for path, data in originals.items():
-        new = path.read_bytes()
-        assert new.startswith(b"---\n") and new.endswith(data), path  # the text after the frontmatter is the old file
+        new = path.read_text()
+        assert new.startswith("---\n"), path
+        old_lines, body = data.decode().splitlines(), new.split("---\n", 2)[2].splitlines()
+        # the body is the old text less the lines whose values the frontmatter holds now
+        assert [line for line in old_lines if line.strip() and not MOVED_LINE.match(line)] == \
+            [line for line in body if line.strip()], path
+        assert "\n\n\n" not in "\n".join(body), path  # no doubled blank line where lines left
     after = findings(root)
     assert after == before
     again = decisions("migrate", "--to", "native", cwd=root)
@@ -346,6 +359,11 @@ def test_migrate_reports_what_it_could_not_map(tmp_path):
         "  not mapped: 'supersedes' link to 0002-cache-in-memory.md: no such record\n"
     )
     assert result.stderr == "would rewrite 2 record(s)\n"
+    # the link that could not be mapped stays where it was written, with its section; the date moved
+    decisions("migrate", "--to", "native", "doc/adr/0004-renamed-link.md", cwd=root)
+    body = (root / "doc/adr/0004-renamed-link.md").read_text().split("---\n", 2)[2]
+    assert body == ("# 4. Use Redis streams\n\n## Status\n\nAccepted\n\n"
+                    "Supercedes [2. Cache in memory](0002-cache-in-memory.md)\n\n## Context\n\nWe need ordering.\n")
 
 
 # -- a reader from another package -----------------------------------------------------

@@ -2,10 +2,11 @@
 
 Each record read from another format gets a YAML frontmatter block built
 from what its reader found (status, date, people, tags, links as ids, and
-the title when the heading carried a number). The rest of the file is kept
-byte for byte: a file without frontmatter keeps all of its text, a MADR 4
-file keeps everything after its old frontmatter (whose other keys are kept
-too). The report says what was mapped, and what could not be. Nothing is
+the title when the heading carried a number). The lines those values were
+read from (`- Status: accepted`, `**Date**: ...`, `Date:` and adr-tools'
+`## Status` section) leave the text, or the page would say them twice;
+the rest of the file is kept byte for byte, and a MADR 4 file keeps the
+other keys of its old frontmatter. The report says what was mapped, and what could not be. Nothing is
 written unless every file is still as it was read; then each file is
 written atomically, one by one.
 """
@@ -17,6 +18,7 @@ import re
 
 from ..archive import Archive
 from ..model import RELATIONS, Record
+from ..readers import markdown
 from ..readers.markdown import first_heading
 from . import write
 from .quoting import scalar
@@ -105,7 +107,52 @@ def _change(archive: Archive, record: Record) -> Change:
             mapped.append(f"{relation} {', '.join(unique)}")
     kept = _kept_frontmatter(record)
     block = newline.join(["---", *lines, *kept, "---"]) + newline
-    return Change(record.path, record.format, block + record.body, mapped, unmapped)
+    moved = _moved_lines(archive, record, written={line.split(":", 1)[0] for line in lines})
+    return Change(record.path, record.format, block + _without(record, moved), mapped, unmapped)
+
+
+_STATUS_SECTION = re.compile(r"^##\s+Status\s*$", re.IGNORECASE)
+
+
+def _moved_lines(archive: Archive, record: Record, written: set[str]) -> set[int]:
+    """The numbers of the body's lines whose values the frontmatter now holds:
+    the field lines of the keys `written`, and an adr-tools `## Status`
+    section when each of its lines is its status or links that were mapped."""
+    moved = {
+        field.key_at[0]
+        for key, field in record.fields.items()
+        if key in written and field.key_at[0] >= record.body_line
+    }
+    if record.format != "adr-tools":
+        return moved
+    mapped = {link.position.line for link in record.links if link.target in archive.by_id}
+    unmapped = {link.position.line for link in record.links if link.target not in archive.by_id}
+    section: list[tuple[int, str]] = []
+    for number, _, line in markdown.lines(record.text, record.body_start, record.body_line):
+        if section and line.startswith("#"):
+            break
+        if section or _STATUS_SECTION.match(line):
+            section.append((number, line))
+    content = [number for number, line in section[1:] if line.strip()]
+    if content and all((n in moved or n in mapped) and n not in unmapped for n in content):
+        return moved | {number for number, _ in section}
+    return moved - {number for number, _ in section}  # kept whole, with what could not be mapped
+
+
+def _without(record: Record, moved: set[int]) -> str:
+    """The body without the `moved` lines, and without the blank line each
+    removal would leave doubled."""
+    kept: list[str] = []
+    dropped = False
+    for number, line in enumerate(record.body.splitlines(keepends=True), start=record.body_line):
+        if number in moved:
+            dropped = True
+            continue
+        if dropped and not line.strip() and (not kept or not kept[-1].strip()):
+            continue
+        dropped = False
+        kept.append(line)
+    return "".join(kept)
 
 
 def _heading(record: Record) -> str | None:
