@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
+from importlib import resources
 from pathlib import Path
+
+import pytest
 
 from conftest import accepted_adr
 
@@ -979,6 +983,19 @@ def test_brackets_and_braces_that_are_text_links_or_code_are_no_placeholders(pro
         "[RFC 2119]: https://www.rfc-editor.org/rfc/rfc2119\n[^note]: A note.\n"
     ))
     assert project.findings("placeholder") == []
+
+
+@pytest.mark.parametrize("kind", ["adr", "rfc"])
+def test_a_record_copied_from_our_template_fails_lint_at_every_prompt(project, kind):
+    """Our handbook's templates, copied as they ship: each line that still holds a
+    prompt (`[Title]`, `[TODO: ...]`, `YYYY-MM-DD`) is told, and lint fails."""
+    template = resources.files("mkdocs_decisions").joinpath(f"handbook/templates/{kind}.md").read_text("utf-8")
+    project.write(f"{kind}/0009-copied.md", template, dedent=False)
+    prompts = {number for number, line in enumerate(template.splitlines(), start=1)
+               if re.search(r"\[(?:Title|TODO\b[^\]]*)\]|YYYY-MM-DD", line)}
+    assert len(prompts) > 5
+    assert {line for _, _, line, _, _ in project.findings("placeholder")} == prompts
+    assert project.run("lint").returncode == 1
 
 
 def test_a_template_in_the_records_folder_teaches_its_prompts_and_its_guidance(project):
