@@ -998,6 +998,14 @@ def test_a_record_copied_from_our_template_fails_lint_at_every_prompt(project, k
     assert project.run("lint").returncode == 1
 
 
+def test_a_record_copied_from_adr_tools_template_fails_lint(project):
+    """adr-tools' template is not in the folder (it ships with the tool): its heading
+    prompt is known anyway, and its date and status prompts are no date and no status."""
+    project.write("adr/0002-x.md", "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n\n## Context\n\nWhy.\n")
+    assert [(rule, line, column) for rule, _, line, column, _ in project.findings()] == [
+        ("placeholder", 1, 1), ("invalid-date", 3, 7), ("unknown-status", 7, 1)]
+
+
 def test_a_template_in_the_records_folder_teaches_its_prompts_and_its_guidance(project):
     project.write("adr/template.md", (
         "# NUMBER. TITLE\n\n## Context\n\nWhat is the issue that we are seeing that motivates this decision?\n\n"

@@ -41,10 +41,13 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _WORD = re.compile(r"[A-Za-z]+")
 
-#: prompts of templates we do not ship: `[Prompt …]`, and MADR's `{lower-case prompt}`
+#: prompts of templates we do not ship: `[Prompt …]`, adr-tools' `# NUMBER. TITLE` heading
+#: (its `DATE` and `STATUS` are told as a bad date and an unknown status), and, last, MADR's
+#: `{lower-case prompt}`
 GENERIC = (
     r"\[(?:Title|Names?|Option|Description|Short|Describe|Summary|List|Add|Insert|Your|Who|What|Why)\b"
     r"[^\[\]\n]*\](?![(\[:])",
+    r"(?m:^# NUMBER\. TITLE[ \t]*\r?$)",
     r"\{[a-z][a-z ,/'()-]*\s[a-z ,/'()-]*\}",
 )
 
@@ -87,7 +90,7 @@ def learn(settings: Settings, kind: KindSettings) -> Learned:
             if not _HEADING.match(line) and not stripped.startswith("|") and _words_outside_prompts(stripped) >= 5:
                 lines.add(stripped)
     # a big project's process has templates of its own, and braces in its proposals are code ({x, y})
-    generic = GENERIC[:1] if kind.preset else GENERIC
+    generic = GENERIC[:-1] if kind.preset else GENERIC
     patterns = [*settings.placeholders, *generic, *(re.escape(prompt) for prompt in sorted(prompts, key=len, reverse=True))]
     return Learned(re.compile("|".join(f"(?:{p})" for p in patterns)), frozenset(lines))
 
