@@ -94,8 +94,8 @@ def test_pep_archive_rules(tmp_path):
 def test_pep_without_a_header_is_reported(tmp_path):
     root = project(tmp_path, "{pep: {preset: pep}}", {"peps/pep-0009.rst": "Just text\n\nMore.\n"})
     assert findings(root) == [
-        ("peps/pep-0009.rst", 1, 1, "missing-frontmatter", "no frontmatter; start the file with a '---' line, "
-         "then 'status:' and 'date:' lines, then another '---' line"),
+        ("peps/pep-0009.rst", 1, 1, "missing-frontmatter", "no PEP header; start the file with header lines such "
+         "as 'PEP: 8', 'Title: ...', 'Status: Draft' and 'Created: 05-Jul-2001', then a blank line"),
     ]
 
 

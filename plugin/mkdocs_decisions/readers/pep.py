@@ -46,14 +46,10 @@ LINK_FIELDS = ("supersedes", "superseded_by", "relates_to")
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
     record.text = text
-    headers = _headers(text)
+    headers, (record.body_start, record.body_line) = _headers(text)
     if not headers:
-        record.problems.append(
-            ReadProblem("missing-frontmatter", FILE_START, "a PEP starts with its header lines ('PEP: 8')")
-        )
+        record.problems.append(ReadProblem("missing-frontmatter", FILE_START, _NO_HEADER))
         return
-    end_offset, end_line = headers.pop()
-    record.body_start, record.body_line = end_offset, end_line
     for name, parts in headers:
         key = _FIELDS.get(name.lower(), name.lower().replace("-", "_"))
         if key in record.fields:
@@ -76,12 +72,18 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
 Part = tuple[int, int, int, str]
 
 
-def _headers(text: str) -> list:
-    """The header block's headers (name, parts), then (offset, line) where
-    the body starts; empty when the file does not start with a header."""
-    found: list = []
-    offset = 0
-    number = 0
+_NO_HEADER = (
+    "no PEP header; start the file with header lines such as 'PEP: 8', 'Title: ...', "
+    "'Status: Draft' and 'Created: 05-Jul-2001', then a blank line"
+)
+
+
+def _headers(text: str) -> tuple[list[tuple[str, list[Part]]], tuple[int, int]]:
+    """The header block's headers, each its name and its lines, and the offset
+    and line number where the body starts; no headers when the file does not
+    start with one."""
+    found: list[tuple[str, list[Part]]] = []
+    offset = number = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         line = raw.rstrip("\r\n")
         header = None if line[:1].isspace() else _HEADER.match(line)
@@ -90,13 +92,14 @@ def _headers(text: str) -> list:
             found.append((header.group(1), [(number, offset + header.start(2), header.start(2) + 1, header.group(2))]))
         elif more:
             found[-1][1].append((number, offset + more.start(1), more.start(1) + 1, more.group(1)))
-        elif found:  # the blank line after the headers, or text right after them
-            blank = not line.strip()
-            return [*found, (offset + len(raw), number + 1) if blank else (offset, number)]
-        else:
-            return []
+        elif not found:
+            return [], (0, 1)
+        elif line.strip():  # text right after the headers
+            return found, (offset, number)
+        else:  # the blank line after them
+            return found, (offset + len(raw), number + 1)
         offset += len(raw)
-    return [*found, (offset, number + 1)] if found else []
+    return found, (offset, number + 1)
 
 
 def _scalar(key: str, parts: list[Part]) -> Field:

@@ -63,12 +63,12 @@ def empty_file(record, archive):
 
 @record_rule("missing-frontmatter")
 def missing_frontmatter(record, archive):
-    """The file does not start with a `---` frontmatter block."""
+    """The file does not start with its metadata: a `---` frontmatter block, or a PEP's header lines."""
     for problem in _problems(record, "missing-frontmatter"):
         yield Finding(
             record,
             problem.position,
-            "no frontmatter; start the file with a '---' line, then 'status:' and 'date:' "
+            problem.detail or "no frontmatter; start the file with a '---' line, then 'status:' and 'date:' "
             "lines, then another '---' line",
         )
 
