@@ -76,6 +76,29 @@ def test_pep_headers_are_read_with_their_positions(tmp_path):
     assert archive.by_id["PEP-0005"].value("post_history") == ["01-Jan-2020", "02-Feb-2020"]
 
 
+def test_explain_shows_where_each_pep_header_was_read(tmp_path):
+    """Columns are those after `Name: ` (PEP 2's header, above); the second author is on
+    line 4, indented; the type is the tag; `Replaces` and `Requires` are links."""
+    root = project(tmp_path, "{pep: {preset: pep}}", PEPS)
+    result = decisions("lint", "--explain", "peps/pep-0002.rst", cwd=root)
+    assert result.stdout == (
+        "peps/pep-0002.rst: format pep\n  id: PEP-0002\n  title: Proposal 2\n"
+        "  id (1:6): '2'\n  title (2:8): 'Proposal 2'\n"
+        "  authors (3:9): ['Ann Example <ann@example.org>', 'Bo Example <bo@example.org>']\n"
+        "  status (5:9): 'Final'\n  type (6:7): 'Standards Track'\n  date (7:10): '2017-09-05'\n"
+        "  supersedes (8:11): ['1']\n  relates_to (9:11): ['3']\n  tags (6:7): ['Standards Track']\n"
+        "  status read as: final\n  link (8:11): supersedes PEP-0001\n  link (9:11): relates_to PEP-0003\n"
+    )
+
+
+def test_a_pep_header_given_twice(tmp_path):
+    text = "PEP: 7\nTitle: Two statuses\nStatus: Draft\nAuthor: A\nStatus: Final\nCreated: 01-Jan-2020\n\nText\n"
+    root = project(tmp_path, "{pep: {preset: pep}}", {"peps/pep-0007.rst": text})
+    assert findings(root) == [
+        ("peps/pep-0007.rst", 5, 1, "duplicate-key", "'status' is given twice (first on line 3); keep only one")]
+    assert Archive.load(load_settings(None, root)).by_id["PEP-0007"].status == "draft"  # the first one counts
+
+
 def test_pep_archive_rules(tmp_path):
     root = project(tmp_path, "{pep: {preset: pep}}", PEPS)
     assert findings(root) == [
@@ -165,6 +188,22 @@ def test_kep_folders_are_records_with_their_readme_as_text(tmp_path):
     assert {(l.relation, l.target) for l in second.links} == {
         ("relates_to", "KEP-0303"), ("relates_to", "/kep/sig-x/0101-first")}
     assert second.value("links") == ["https://example.org/x"]
+
+
+def test_explain_shows_where_each_kep_value_was_read(tmp_path):
+    """`TBD` reviewers and the empty `replaces` are gone; the web page is a related page,
+    the KEP path a link by the file it names, the `/kep/` path kept as written."""
+    root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
+    result = decisions("lint", "--explain", "keps/sig-node/0202-second/kep.yaml", cwd=root)
+    assert result.stdout == (
+        "keps/sig-node/0202-second/kep.yaml: format kep\n  id: KEP-0202\n  title: Proposal 0202\n"
+        "  title (1:8): 'Proposal 0202'\n  id (2:13): '202'\n  authors (4:3): ['@ann']\n"
+        "  owning-sig (5:13): 'sig-network'\n  status (8:9): 'implemented'\n  date (9:16): '2024-01-02'\n"
+        "  relates_to (12:3): ['KEP-0303', '/kep/sig-x/0101-first']\n  links (12:5): ['https://example.org/x']\n"
+        "  tags (5:13): ['sig-network']\n"
+        "  link (13:5): relates_to KEP-0303 via ../../sig-network/0303-third/kep.yaml\n"
+        "  link (14:5): relates_to /kep/sig-x/0101-first\n"
+    )
 
 
 def test_kep_archive_rules(tmp_path):
