@@ -9,8 +9,9 @@
 mutmut 3 changes one thing at a time in the modules listed under
 `[tool.mutmut] only_mutate` in pyproject.toml (rules, readers, authoring,
 sanitising and escaping, URLs, layout) and, for each change ("mutant"),
-runs only the tests that called the function it is in, quickest first, up
-to --budget seconds of them, stopping at the first failure. A mutant is
+runs only the tests that called the function it is in (first those that
+killed another mutant of that function, then the quickest), up to --budget
+seconds of them, stopping at the first failure. A mutant is
 killed when a test fails, survives when all pass.
 
 mutmut wants the package under src/, and writes its mutants/ folder next to
@@ -88,10 +89,36 @@ _phases = {}
 _costs = None
 
 
+# A test that kills one mutant of a function is the likeliest to kill the next
+# one: each kill is written down (one "function<TAB>test" line, appended, so
+# the two workers can share the file), and a mutant's tests start with those
+# that killed its function's mutants before, then the quickest.
+KILLERS = "mutation-killers.txt"
+
+
 def pytest_runtest_logreport(report):
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
         phases = _phases.setdefault(report.nodeid, {})
         phases[report.when] = phases.get(report.when, 0.0) + report.duration
+    elif _for_a_mutant() and report.failed:
+        with open(KILLERS, "a", encoding="utf-8") as stream:
+            stream.write(f"{_function()}\\t{report.nodeid}\\n")
+
+
+def _function():
+    """The mutated function: `...since.x_invalid_transition` of `...x_invalid_transition__mutmut_12`."""
+    return os.environ["MUTANT_UNDER_TEST"].rsplit("__mutmut_", 1)[0]
+
+
+def _killers():
+    """The tests that killed mutants of this mutant's function, first killer first."""
+    try:
+        with open(KILLERS, encoding="utf-8") as stream:
+            lines = stream.read().splitlines()
+    except OSError:
+        return []
+    function = _function()
+    return list(dict.fromkeys(test for name, _, test in (line.partition("\\t") for line in lines) if name == function))
 
 
 def pytest_sessionfinish(session):
@@ -125,7 +152,8 @@ def _for_a_mutant():
 
 def pytest_load_initial_conftests(early_config, parser, args):
     """For a mutant: only as many of its tests as fit in MUTATION_BUDGET
-    seconds of the first pass's times, quickest first, before pytest collects
+    seconds of the first pass's times (the function's killers, then the
+    quickest), before pytest collects
     them: collecting every test file that calls a much-used function would
     cost more than running the test that kills the mutant.
 
@@ -137,7 +165,9 @@ def pytest_load_initial_conftests(early_config, parser, args):
     """
     if not _for_a_mutant():
         return
-    tests = sorted((arg for arg in args if "::" in arg), key=_duration)
+    given = [arg for arg in args if "::" in arg]
+    killers = [test for test in _killers() if test in given]
+    tests = killers + sorted((test for test in given if test not in killers), key=_duration)
     budget = float(os.environ.get("MUTATION_BUDGET") or 0)
     spent, kept = 0.0, []
     for test in tests:
@@ -153,12 +183,13 @@ def pytest_load_initial_conftests(early_config, parser, args):
 
 
 def pytest_collection_modifyitems(config, items):
-    """For a mutant: its tests quickest first, so a kill is found sooner.
+    """For a mutant: its function's killers first, then the quickest, so a kill is found sooner.
 
     mutmut's clean run, right after a first pass that ran every test (and
     would have stopped mutmut had one failed), runs only one."""
     if _for_a_mutant():
-        items.sort(key=lambda item: _duration(item.nodeid))
+        killers = {test: at for at, test in enumerate(_killers())}
+        items.sort(key=lambda item: (killers.get(item.nodeid, len(killers)), _duration(item.nodeid)))
     elif os.environ.get("MUTANT_UNDER_TEST") == "" and os.environ.get("MUTATION_FIRST_PASS"):
         config.hook.pytest_deselected(items=items[1:])
         del items[1:]
@@ -372,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants run at once")
     parser.add_argument("--budget", type=float, default=DEFAULT_BUDGET,
-                        help="seconds of tests per mutant, quickest first, by the first pass's times "
+                        help="seconds of tests per mutant (its function's killers, then the quickest), by the first pass's times "
                         f"(default {DEFAULT_BUDGET:g}; 0: every test that calls the mutated function)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--again", action="store_true",
