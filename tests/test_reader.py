@@ -10,7 +10,7 @@ import pytest
 from mkdocs_decisions.archive import Archive, scheme_for
 from mkdocs_decisions.config import Settings
 from mkdocs_decisions.model import FILE_START, Position, ReadProblem
-from mkdocs_decisions.readers import parse_record, read_record
+from mkdocs_decisions.readers import frontmatter, parse_record, read_record
 from mkdocs_decisions.readers.markdown import first_heading
 
 
@@ -203,3 +203,22 @@ def test_an_older_version_is_too_large_only_above_the_limit():
     assert [p.kind for p in parse_record(at_limit, "adr/0001-x.md", kind, scheme).problems] == []
     over = parse_record(at_limit + b"x", "adr/0001-x.md", kind, scheme)
     assert over.problems == [ReadProblem("file-too-large", FILE_START, f"{limit + 1} bytes")]
+
+
+#: what `frontmatter.parse` makes of text that is not a plain mapping, with the block
+#: starting on line 2 (after the opening `---`): where the problem is, and what it says
+HOSTILE_FRONTMATTER = [
+    # the 513th bracket (column 4 + 512) is one too deep: refused before YAML reads it
+    ("a: " + "[" * 600, Position(2, 516), "brackets nest more than 512 levels deep"),
+    # 40 lists inside each other: the value at depth 33 starts at column 4 + 32
+    ("a: " + "[" * 40 + "]" * 40, Position(2, 36), "values nest more than 32 levels deep"),
+    ("- a\n- b\n", Position(2, 1), "frontmatter must be a mapping of `key: value` lines, not a list"),
+    ("just words\n", Position(2, 1), "frontmatter must be a mapping of `key: value` lines, not a single value"),
+    ("? [a, b]\n: c\n", Position(2, 3), "a key must be a plain word, not a list or mapping"),
+]
+
+
+@pytest.mark.parametrize(("text", "where", "detail"), HOSTILE_FRONTMATTER)
+def test_frontmatter_that_is_no_plain_mapping_is_one_problem(text, where, detail):
+    parsed = frontmatter.parse(text, 4, first_line=2)
+    assert (parsed.fields, parsed.duplicate_keys, parsed.problem) == ({}, [], ReadProblem("yaml-syntax", where, detail))
