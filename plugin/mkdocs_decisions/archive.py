@@ -275,8 +275,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
             continue
         subdirectories = []
         folder_record = _is_record_folder(os.path.basename(directory), entries, kind) and relative != kind.directory
-        # the README.md beside a kep.yaml is that record's text: neither a record nor an attachment
-        texts = {BODY_FILES[e.name] for e in entries if e.name in BODY_FILES and is_folder_record_file(e.name, kind)}
+        texts = _record_texts(entries, kind)
         for entry in entries:
             if folder_record and entry.name in texts:
                 continue
@@ -289,7 +288,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
             elif folder_record and entry.name.endswith(kind.extensions) and not is_folder_record_file(entry.name, kind):
                 if assets:  # beside a folder's record, another page is one of its attachments
                     found.append((kind, entry.path, entry_relative, None))
-            elif _is_record_name(entry.name, kind) != assets and not (assets and _is_template(entry.name, kind)):
+            elif is_record_name(entry.name, kind) != assets and not (assets and _is_template(entry.name, kind)):
                 refusal = None
                 if entry.is_symlink():
                     target = os.path.realpath(entry.path)
@@ -303,7 +302,14 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
     return sorted((entry for entry in found if settings.kind_owning(entry[2]) is entry[0]), key=lambda entry: entry[2])
 
 
-def _is_record_name(name: str, kind: KindSettings) -> bool:
+def _record_texts(entries: list[os.DirEntry], kind: KindSettings) -> dict[str, str]:
+    """The files of a folder that hold the text of a record beside them (the
+    README.md beside a kep.yaml), each with that record's file name: neither
+    records nor attachments."""
+    return {BODY_FILES[e.name]: e.name for e in entries if e.name in BODY_FILES and is_folder_record_file(e.name, kind)}
+
+
+def is_record_name(name: str, kind: KindSettings) -> bool:
     """Whether a file, by its name, is one of the kind's records: its ending,
     its `files` pattern (`pep-[0-9]*`), and not named as a template."""
     return name.endswith(kind.extensions) and fnmatch.fnmatchcase(name, kind.files) and not is_template_name(name)
@@ -347,9 +353,9 @@ def skipped_because(settings: Settings, relative: str) -> str | None:
         beside = list(os.scandir(settings.root / folder)) if len(parts) > 1 else []
     except OSError:
         beside = []
-    held = [e.name for e in beside if BODY_FILES.get(e.name) == parts[-1] and is_folder_record_file(e.name, kind)]
+    held = _record_texts(beside, kind).get(parts[-1])
     if held and _is_record_folder(parts[-2], beside, kind):
-        return f"it is the text of the record {folder}/{held[0]}"
+        return f"it is the text of the record {folder}/{held}"
     for at, part in enumerate(parts):
         if at == len(parts) - 1 and len(parts) > 1 and file_number(parts[-2]) and is_folder_record_file(part, kind):
             continue  # the record of a numbered folder, whatever 'exclude' says of its name

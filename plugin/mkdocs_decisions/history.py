@@ -16,14 +16,13 @@ at the shallow boundary; it never fails a lint or a build.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+from .archive import is_record_name, scheme_for
 from .config import Settings
-from .ids import IdScheme
 from .readers import parse_record
 
 _COMMIT = "\x1ecommit\x1f"
@@ -133,12 +132,12 @@ def _walk(log: str, prefix: str) -> tuple[History, list[Version]]:
 
 def _is_record_path(settings: Settings, path: str) -> bool:
     kind = settings.kind_owning(path)
-    return kind is not None and path.endswith(kind.extensions) and fnmatch.fnmatchcase(path.rsplit("/", 1)[-1], kind.files)
+    return kind is not None and is_record_name(path.rsplit("/", 1)[-1], kind)
 
 
 def _read_statuses(settings: Settings, versions: list[Version], contents: dict[str, bytes]) -> None:
     """Each version's status, read by its kind's reader; a status is listed when it changes."""
-    scheme = IdScheme({kind.name: kind.prefix for kind in settings.kinds}, settings.id_width)
+    scheme = scheme_for(settings)
     read: dict[str, object] = {}  # object name -> the status written in it
     for entry, path, blob, change in versions:
         kind = settings.kind_owning(path)
