@@ -276,6 +276,17 @@ def test_new_says_when_its_record_cannot_be_created(tmp_path):
     assert snapshot(tmp_path) == {}
 
 
+
+def test_a_refused_new_leaves_no_folder_behind(tmp_path):
+    """A command that refuses writes nothing, not even the records' folder:
+    an empty `adr/` would then be the folder discovery takes."""
+    result = run(tmp_path, ["new", "adr", "Use Postgres", "--supersedes", "ADR-0010"])
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "decisions: error: --supersedes ADR-0010: no record has that id\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 # -- one YAML quoting function ---------------------------------------------------------------
 
 

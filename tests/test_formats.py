@@ -596,6 +596,21 @@ def test_madr_with_only_status_and_date_in_its_frontmatter_is_madr(project):
     ]
 
 
+
+def test_madr3_frontmatter_with_its_deciders_is_madr(project):
+    """MADR 3's template writes `deciders` in its frontmatter (MADR 4 renamed it
+    `decision-makers`): over MADR's sections such a record is MADR, with its
+    deciders split as MADR writes them, not a native record missing its id."""
+    project.write("adr/0001-use-mysql.md", "---\nstatus: accepted\ndate: 2024-01-02\ndeciders: ann, bo\n---\n"
+                  "# Use MySQL\n\n## Context and Problem Statement\n\nText.\n\n## Decision Outcome\n\nMySQL.\n",
+                  dedent=False)
+    project.write("adr/0002-use-postgresql.md", "---\nstatus: accepted\ndate: 2024-02-03\ndeciders: ann\n---\n"
+                  "# Use PostgreSQL\n\n## Context\n\nText.\n", dedent=False)
+    archive = load(project.root)
+    assert summary(archive)["ADR-0001"][0] == "madr"
+    assert archive.by_id["ADR-0001"].people("deciders") == ["ann", "bo"]
+    assert summary(archive)["ADR-0002"][0] == "native"  # our sections: ours
+
 # -- a record that is a folder, as Flux writes its RFCs ------------------------------------
 
 

@@ -368,3 +368,24 @@ def test_killing_new_with_supersedes_leaves_each_file_old_or_new(tmp_path):
 )
 def test_frontmatter_urls_keep_only_safe_schemes(url, expected):
     assert safe_href(url) == expected
+
+
+def test_table_alignment_stays_and_no_other_style_does(tmp_path):
+    """Markdown writes a table column's alignment as `style="text-align: …;"`:
+    sanitising must keep it (real records align their tables) and still drop
+    any other style, which could hide or move parts of the page."""
+    make_site(tmp_path)
+    accepted = accepted_adr("Align the table")
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "0001-align.md").write_text(
+        accepted + "\n| left | centre | right |\n|:--|:-:|--:|\n| a | b | c |\n\n"
+        '<table><tr><td style="text-align: center; position: fixed">x</td>'
+        '<td style="color: red">y</td></tr></table>\n'
+    )
+    site = run_build(tmp_path / "mkdocs.yml")
+    cells = soup(site / "adr" / "0001-align" / "index.html").select('[role="main"] :is(th, td)')
+    assert [(cell.get_text(), cell.get("style")) for cell in cells] == [
+        ("left", "text-align: left;"), ("centre", "text-align: center;"), ("right", "text-align: right;"),
+        ("a", "text-align: left;"), ("b", "text-align: center;"), ("c", "text-align: right;"),
+        ("x", None), ("y", None),
+    ]

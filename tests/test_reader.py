@@ -100,6 +100,16 @@ def test_self_referencing_alias_is_reported(tmp_path):
     assert (problem.kind, problem.detail) == ("yaml-syntax", "an alias refers to itself")
 
 
+@pytest.mark.parametrize("character", ["@", "`"])
+def test_a_value_starting_with_a_character_yaml_keeps_says_to_quote_it(tmp_path, character):
+    """GitHub names people `@ann`, which YAML cannot read unquoted: say how to fix it, where."""
+    record = read(tmp_path, f"---\nstatus: accepted\ndeciders: {character}ann {character}bo\n---\n# T\n".encode())
+    assert record.problems == [
+        ReadProblem("yaml-syntax", Position(3, 11),
+                    f"a value cannot start with '{character}' in YAML; put the whole value in quotes")
+    ]
+
+
 def test_archive_reads_nested_folders_and_skips_readme(tmp_path):
     (tmp_path / "adr" / "platform").mkdir(parents=True)
     (tmp_path / "adr" / "README.md").write_text("# About\n")

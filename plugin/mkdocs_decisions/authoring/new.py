@@ -79,7 +79,6 @@ def create(
     if template is None:
         raise UsageError(f"no template for kind '{kind_name}': add {kind_name}.md to your templates_dir")
     directory = settings.root / kind.directory
-    directory.mkdir(parents=True, exist_ok=True)
     wanted_key = _PEOPLE_KEY.get(kind_name, "authors")
     with _numbering_lock(directory):
         archive = Archive.load(settings)
@@ -149,6 +148,8 @@ def create(
         expected = None if style.format == "native" and kind.format == "auto" else style.format
         outcome.confirm_new(later, relative, expected, new_id, chosen, [older.id or ""] if older else [])
         outcome.confirm(archive, later, fixes)
+        # made only now: a command refused above leaves no empty folder behind
+        (settings.root / relative).parent.mkdir(parents=True, exist_ok=True)
         try:
             write.apply(writes)
         except FileExistsError:

@@ -118,7 +118,10 @@ def _registered_readers() -> dict[str, Reader]:
 
 _RECORD_KEYS = frozenset({"status", "date", "id", "title", "deciders", "authors", "supersedes", "superseded_by"})
 #: keys MADR's frontmatter never has: with one of them, a frontmatter is ours
-_NATIVE_KEYS = _RECORD_KEYS - {"status", "date"}
+#: (MADR 3's has `deciders`, which MADR 4 renamed `decision-makers`)
+_NATIVE_KEYS = _RECORD_KEYS - {"status", "date", "deciders"}
+#: MADR 3 writes its deciders as one line of names; we write a YAML list
+_DECIDERS_LIST = re.compile(r"\ndeciders:[ \t]*(?:\[|\n[ \t]*-)")
 _MADR4_KEYS = frozenset({"decision-makers", "consulted", "informed", "parent", "nav_order", "grand_parent", "layout"})
 _HEAD_END = re.compile(r"^##\s", re.MULTILINE)
 
@@ -126,14 +129,16 @@ _HEAD_END = re.compile(r"^##\s", re.MULTILINE)
 def detect(text: str) -> str:
     """The format a file is written in, from the whole of it: its frontmatter's
     keys, its field lines and its sections. MADR 3 and 4 write a frontmatter
-    too, often with only `status` and `date`: with MADR's sections and none of
-    our own keys, such a record is MADR."""
+    too, often with only `status`, `date` and MADR 3's `deciders` (a line of
+    names, where ours is a list): with MADR's sections and none of our own
+    keys, such a record is MADR."""
     if native.has_frontmatter(text):
         found = native.frontmatter_text(text)
         block = "\n" + (text[:2000] if found is None else found).lower()
         if any(f"\n{key}:" in block for key in _MADR4_KEYS) or not any(f"\n{key}:" in block for key in _RECORD_KEYS):
             return "madr"
-        if not any(f"\n{key}:" in block for key in _NATIVE_KEYS) and _MADR_HEADINGS.search(text):
+        ours = any(f"\n{key}:" in block for key in _NATIVE_KEYS) or _DECIDERS_LIST.search(block)
+        if not ours and _MADR_HEADINGS.search(text):
             return "madr"
         return "native"
     if re.search(r"(?im)^##\s+status\s*$", text):

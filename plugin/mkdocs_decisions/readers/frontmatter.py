@@ -107,6 +107,8 @@ def parse(text: str, offset: int, first_line: int) -> Frontmatter:
             # the bracket (or quote) that was never closed is more useful
             mark = context_mark
             detail = f"{problem} ({context} that starts here)" if context else problem
+        if mark is not None and "cannot start any token" in problem:
+            detail = _unstartable(text[mark.index : mark.index + 1])
         position = builder.position(mark) if mark else Position(first_line, 1)
         return Frontmatter({}, [], ReadProblem("yaml-syntax", position, detail))
     except RecursionError:
@@ -130,6 +132,14 @@ def parse(text: str, offset: int, first_line: int) -> Frontmatter:
         return builder.top_level(root)
     except _TooComplex as error:
         return Frontmatter({}, [], ReadProblem("yaml-syntax", error.args[0], error.args[1]))
+
+
+def _unstartable(character: str) -> str:
+    """What to do about a character YAML keeps for itself at the start of a
+    value (`deciders: @ann`, GitHub's way of naming people) or a tab."""
+    if character == "\t":
+        return "a tab where YAML expects spaces; indent with spaces"
+    return f"a value cannot start with {character!r} in YAML; put the whole value in quotes"
 
 
 def _node_kind(node: yaml.Node) -> str:

@@ -28,9 +28,15 @@ _ATTRIBUTES["img"] = {"src", "alt", "width", "height", "loading"}
 _ATTRIBUTES["input"] = {"type", "checked", "disabled", "name"}
 _ATTRIBUTES["label"] = {"for"}
 _SCHEMES = {"http", "https", "mailto"}
+#: a table column's alignment, as Markdown's tables extension writes it: these
+#: exact values of `style` and no other (a style attribute could hide or move anything)
+_ALIGNED = {f"text-align: {side};" for side in ("left", "center", "right")}
+_VALUES = {cell: {"style": _ALIGNED} for cell in ("th", "td")}
 
 #: built once: `nh3.clean` would convert the allow-lists for every page
-_CLEANER = nh3.Cleaner(tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=None)
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS, attributes=_ATTRIBUTES, tag_attribute_values=_VALUES, url_schemes=_SCHEMES, link_rel=None
+)
 
 #: what a browser drops from a URL before reading it: C0 controls and spaces
 #: at either end, tabs and line breaks anywhere (WHATWG URL, "basic URL parser")
