@@ -251,3 +251,34 @@ def test_the_feed_text_has_no_stray_text_and_falls_back_to_stable_names():
     spaced = ElementTree.fromstring(atom([event], "https://example.org/my docs/", "Site", "Ops"))
     assert spaced.find(f"{ATOM}id").text == "https://example.org/my%20docs/decisions.atom"
     assert spaced.find(f"{ATOM}entry/{ATOM}link").get("href") == "https://example.org/my%20docs/adr/0001/"
+
+
+def test_each_entry_says_what_happened_to_which_record_and_who_wrote_it():
+    """A reader sees each entry's record, event and title, its authors, a stable
+    id per (record, event, commit), and the feed's newest instant, all escaped."""
+    events = [
+        {"id": "ADR-0002", "kind": "accepted", "commit": "c2", "date": "2026-01-10T11:30:00+00:00",
+         "title": "Use <queues> & retries", "subject": "Accept the queue record", "site_url": "adr/0002-queues/",
+         "authors": ["Ann Example", " ", "\x01"]},
+        {"id": "ADR-20260110-odd name & co:@x", "kind": "new", "commit": "c1", "date": "2026-01-10T12:00:00+01:00",
+         "title": "Odd", "subject": "Add records", "site_url": "adr/odd\x85name/"},
+    ]
+    feed = ElementTree.fromstring(atom(events, "https://example.org/", "Site & Co", "Ops"))
+    assert feed.find(f"{ATOM}title").text == "Site & Co"
+    # 12:00+01:00 is 11:00 UTC, earlier than 11:30+00:00, though it sorts after it as text
+    assert feed.find(f"{ATOM}updated").text == "2026-01-10T11:30:00+00:00"
+    entries = [
+        (e.find(f"{ATOM}id").text, e.find(f"{ATOM}title").text, e.find(f"{ATOM}updated").text,
+         [a.text for a in e.findall(f"{ATOM}author/{ATOM}name")], e.find(f"{ATOM}link").get("href"),
+         e.find(f"{ATOM}summary").text)
+        for e in feed.findall(f"{ATOM}entry")
+    ]
+    assert entries == [
+        ("urn:mkdocs-decisions:ADR-0002:accepted:c2", "ADR-0002 accepted: Use <queues> & retries",
+         "2026-01-10T11:30:00+00:00", ["Ann Example"], "https://example.org/adr/0002-queues/",
+         "Accept the queue record"),
+        # sub-delims and `@` stay as they are in a URN; a space and `:` are escaped; a C1 control by its UTF-8 bytes
+        ("urn:mkdocs-decisions:ADR-20260110-odd%20name%20&%20co%3A@x:new:c1",
+         "ADR-20260110-odd name & co:@x new record: Odd", "2026-01-10T12:00:00+01:00", ["Ops"],
+         "https://example.org/adr/odd%C2%85name/", "Add records"),
+    ]

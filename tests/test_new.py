@@ -415,3 +415,181 @@ def test_supersedes_then_accept_in_a_real_archive_leaves_it_clean(project, name)
     assert after.by_path[new_path].format == old.format
     assert after.by_path[old.path].targets("superseded_by") == [new_id]
     assert after.by_path[new_path].targets("supersedes") == [old.id]
+
+
+# -- what `new` fills in, and what it refuses, whatever the archive -----------------------------
+
+
+def test_an_empty_title_is_refused_before_anything_is_made(project):
+    """A record needs a title for its heading and file name: a blank one is a usage error."""
+    result = project.run("new", "adr", "   ")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "decisions: error: the title is empty; give the decision a short title\n"
+    )
+    assert not (project.root / "adr").exists()
+
+
+def test_a_slug_cut_at_its_length_does_not_end_in_a_dash():
+    """A long title is cut at 60 characters; a cut that falls on a word break leaves no trailing dash."""
+    assert slugify("a" * 59 + " b") == "a" * 59
+    assert slugify("--" + "b" * 70) == "b" * 60
+
+
+def test_a_kind_of_the_teams_own_starts_at_its_proposal_status_with_its_authors(project):
+    """A custom kind's record starts at its first proposal status (not its first status),
+    with the names under `authors`, from the team's template; a kind with no template is refused."""
+    project.write(
+        "mkdocs.yml",
+        "site_name: T\nplugins:\n  - decisions:\n      templates_dir: templates\n"
+        "      kinds: {spec: {statuses: [final, draft], proposed: [draft]}, memo: {statuses: [open]}}\n",
+    )
+    project.write("templates/spec.md", "---\nstatus: final\ndate: YYYY-MM-DD\nauthors: []\n---\n# [Title]\n\n## Proposal\n\n[TODO: what]\n")
+    result = project.run("new", "spec", "Wire format", "--author", "Ann", "--author", "Bo Li")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "spec/0001-wire-format.md\n", "")
+    assert (project.root / "spec" / "0001-wire-format.md").read_text() == (
+        f"---\nstatus: draft\ndate: {TODAY}\nauthors: [Ann, Bo Li]\n---\n# Wire format\n\n## Proposal\n\n[TODO: what]\n"
+    )
+    memo = project.run("new", "memo", "Hello")
+    assert (memo.returncode, memo.stdout, memo.stderr) == (
+        2, "", "decisions: error: no template for kind 'memo': add memo.md to your templates_dir\n"
+    )
+    assert not (project.root / "memo").exists()
+
+
+def test_a_template_that_cannot_start_a_record_is_refused(project):
+    """A team template that is not UTF-8, or has no frontmatter for a record in our format,
+    is named in a usage error, and no record is written."""
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      templates_dir: templates\n")
+    project.write("templates/adr.md", b"\xff# [Title]\n")
+    unreadable = project.run("new", "adr", "Use PostgreSQL")
+    assert (unreadable.returncode, unreadable.stdout, unreadable.stderr) == (
+        2, "", "decisions: error: templates_dir: cannot read adr.md: "
+        "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte\n"
+    )
+    project.write("templates/adr.md", "# [Title]\n\n## Context\n\n[TODO: why]\n")
+    bare = project.run("new", "adr", "Use PostgreSQL")
+    assert (bare.returncode, bare.stdout, bare.stderr) == (
+        2, "", "decisions: error: the template has no frontmatter block, so it cannot start a record\n"
+    )
+    assert list((project.root / "adr").glob("*.md")) == []
+
+
+def test_a_template_is_filled_once_and_what_it_repeats_is_left_for_the_linter(project):
+    """Only the first date, status, deciders and [Title] of a template are filled in: a key the
+    template repeats stays as written, so the linter reports it instead of `new` hiding it."""
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      templates_dir: templates\n")
+    project.write(
+        "templates/adr.md",
+        "---\nstatus: proposed\ndate: YYYY-MM-DD\ndeciders: []\ndate: YYYY-MM-DD\nstatus: draft\ndeciders: []\n---\n"
+        "# [Title]\n\nSee [Title].\n",
+    )
+    result = project.run("new", "adr", "Use PostgreSQL", "--author", "Ann")
+    assert (result.returncode, result.stdout) == (0, "adr/0001-use-postgresql.md\n"), result.stderr
+    assert (project.root / "adr" / "0001-use-postgresql.md").read_text() == (
+        f"---\nstatus: proposed\ndate: {TODAY}\ndeciders: [Ann]\ndate: YYYY-MM-DD\nstatus: draft\ndeciders: []\n---\n"
+        "# Use PostgreSQL\n\nSee [Title].\n"
+    )
+    assert [(rule, line, column) for rule, _, line, column, _ in project.findings()] == [
+        ("duplicate-key", 5, 1), ("placeholder", 5, 7), ("duplicate-key", 6, 1), ("duplicate-key", 7, 1),
+        ("placeholder", 11, 5),
+    ]
+
+
+def test_our_format_from_a_template_of_the_teams_own_may_read_as_madr(project):
+    """A team template with only MADR's keys and sections makes a MADR record in a new archive:
+    the team chose that shape, so `new` writes it rather than refusing."""
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      templates_dir: templates\n")
+    project.write(
+        "templates/adr.md",
+        "---\nstatus: proposed\ndate: YYYY-MM-DD\n---\n# [Title]\n\n## Context and Problem Statement\n\n[TODO: why]\n",
+    )
+    result = project.run("new", "adr", "Use PostgreSQL")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "adr/0001-use-postgresql.md\n", "")
+    assert (project.root / "adr" / "0001-use-postgresql.md").read_text() == (
+        f"---\nstatus: proposed\ndate: {TODAY}\n---\n# Use PostgreSQL\n\n## Context and Problem Statement\n\n[TODO: why]\n"
+    )
+    assert formats_of(project) == {"adr/0001-use-postgresql.md": "madr"}
+
+
+def test_a_new_record_that_would_read_as_another_format_is_refused(project):
+    """In an inline archive, a template whose `## Status` section would make the record read as
+    adr-tools is refused with the reason, and nothing is written."""
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      templates_dir: templates\n")
+    project.write(OLD, FORMATS["inline"][0])
+    project.write(
+        "templates/adr.md",
+        "---\nstatus: proposed\ndate: YYYY-MM-DD\ndeciders: []\n---\n# [Title]\n\n## Status\n\n[TODO: status]\n",
+    )
+    result = project.run("new", "adr", "Use PostgreSQL")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "decisions: adr/0002-use-postgresql.md: the new record cannot be written in inline format "
+        "(it would be read as adr-tools, not inline); nothing was written\n"
+    )
+    assert sorted(p.name for p in (project.root / "adr").iterdir()) == ["0001-use-mysql.md"]
+
+
+def test_in_an_archive_named_by_date_a_second_record_of_the_day_with_that_title_is_refused(project):
+    """Files named by date (log4brains) get today's date as their number, so the same title twice
+    in a day names a file that exists: it is refused, never overwritten."""
+    project.write(
+        "adr/20250102-use-mysql.md",
+        "# Use MySQL\n\n* Status: accepted\n* Date: 2025-01-02\n\n## Context and Problem Statement\n\nOrders need a database.\n",
+    )
+    day = TODAY.replace("-", "")
+    first = project.run("new", "adr", "Use PostgreSQL")
+    assert (first.returncode, first.stdout, first.stderr) == (0, f"adr/{day}-use-postgresql.md\n", "")
+    path = project.root / "adr" / f"{day}-use-postgresql.md"
+    assert path.read_text().startswith(
+        f"# Use PostgreSQL\n\n* Status: proposed\n* Date: {TODAY}\n\n## Context and problem statement\n\n"
+    )
+    mine = path.read_bytes().replace(b"[TODO", b"[MINE")
+    path.write_bytes(mine)
+    again = project.run("new", "adr", "Use PostgreSQL")
+    assert (again.returncode, again.stdout, again.stderr) == (
+        1, "", f"decisions: adr/{day}-use-postgresql.md already exists; not overwriting it\n"
+    )
+    assert path.read_bytes() == mine
+
+
+def test_an_rfc_is_authored_by_gits_user_unless_named(project):
+    """A new RFC names git's user.name as its author when no --author is given; an ADR's deciders
+    are never guessed, and names given replace the default."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    subprocess.run(["git", "config", "user.name", "Carol Example"], cwd=project.root, check=True)
+    assert project.run("new", "rfc", "Better plan").stdout == "rfc/0001-better-plan.md\n"
+    assert "\nauthors: [Carol Example]\nreviewers: []\n" in (project.root / "rfc" / "0001-better-plan.md").read_text()
+    assert project.run("new", "rfc", "Other plan", "--author", "Dan").stdout == "rfc/0002-other-plan.md\n"
+    assert "\nauthors: [Dan]\nreviewers: []\n" in (project.root / "rfc" / "0002-other-plan.md").read_text()
+    assert project.run("new", "adr", "Use PostgreSQL").stdout == "adr/0001-use-postgresql.md\n"
+    assert "\ndeciders: []\ntags: []\n" in (project.root / "adr" / "0001-use-postgresql.md").read_text()
+
+
+def test_new_in_an_adr_tools_archive_named_by_date_has_no_number_in_its_heading(project):
+    """adr-tools headings carry the record's number (`# 3. Title`); a record
+    named by its date has none to show, and a date there would read back as a
+    wrong number (heading-number): the heading is the title alone."""
+    project.write("adr/20250102-use-mysql.md", "# Use MySQL\n\nDate: 2025-01-02\n\n## Status\n\nAccepted\n\n"
+                  "## Context\n\nText.\n", dedent=False)
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-20250102-use-mysql")
+    assert result.returncode == 0, result.stderr
+    [created] = [p for p in (project.root / "adr").iterdir() if p.name != "20250102-use-mysql.md"]
+    assert re.fullmatch(r"\d{8}-use-postgresql\.md", created.name)
+    assert created.read_text().startswith("# Use PostgreSQL\n\nDate: ")
+    assert (project.root / "adr" / "20250102-use-mysql.md").read_text().endswith(
+        f"## Status\n\nAccepted\n\nSuperseded by [Use PostgreSQL]({created.name})\n\n## Context\n\nText.\n"
+    )
+    assert [f for f in findings(project) if f["rule"] != "placeholder"] == []
+
+
+def test_supersedes_after_an_empty_list_item_writes_a_valid_item(project):
+    """`superseded_by:` ending in an empty item (`  -`): the new item gets its
+    own dash and space, not `  -ADR-0002`, which is no YAML list item."""
+    project.write("adr/0001-use-mysql.md", "---\nstatus: accepted\ndate: 2025-01-02\ndeciders: [ann]\n"
+                  "superseded_by:\n  -\n---\n# Use MySQL\n\n## Context\n\nText.\n", dedent=False)
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0001", "--author", "ann")
+    assert result.returncode == 0, result.stderr
+    assert (project.root / "adr" / "0001-use-mysql.md").read_text().startswith(
+        "---\nstatus: accepted\ndate: 2025-01-02\ndeciders: [ann]\nsuperseded_by:\n  -\n  - ADR-0002\n---\n"
+    )

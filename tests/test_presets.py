@@ -294,3 +294,142 @@ def test_preset_mistakes(tmp_path, kinds, message):
     with pytest.raises(ConfigError) as caught:
         Settings.from_mapping({"kinds": kinds}, tmp_path)
     assert str(caught.value) == message
+
+
+def test_explain_shows_pep_headers_as_written_in_a_crlf_file(tmp_path):
+    """A CRLF file reads like an LF one; a continued title joins with a space and keeps its
+    last letter; an empty list item is skipped, not the end of the list; each item of a list
+    has its own column; a PEP's own `Tags` beat its type; an ISO `Created` is kept."""
+    text = ("PEP: 10\r\nTitle: Support for\r\n    Platform X\r\nAuthor: Ann Example, , Bo Example\r\n"
+            "Status: Draft\r\nType: Informational\r\nTags: packaging\r\nRequires: 3,  4\r\n"
+            "Discussions-To: https://discuss.example.org/t/10\u00a0\r\nCreated: 2020-01-31\r\n\r\nAbstract\r\n========\r\n")
+    root = project(tmp_path, "{pep: {preset: pep}}", {})
+    (root / "peps").mkdir()
+    (root / "peps" / "pep-0010.rst").write_bytes(text.encode("utf-8"))
+    result = decisions("lint", "--explain", "peps/pep-0010.rst", cwd=root)
+    assert result.stdout == (
+        "peps/pep-0010.rst: format pep\n  id: PEP-0010\n  title: Support for Platform X\n"
+        "  id (1:6): '10'\n  title (2:8): 'Support for Platform X'\n"
+        "  authors (4:9): ['Ann Example', 'Bo Example']\n  status (5:9): 'Draft'\n"
+        "  type (6:7): 'Informational'\n  tags (7:7): 'packaging'\n  relates_to (8:11): ['3', '4']\n"
+        # only spaces and tabs are trimmed from a value: the no-break space is shown as written
+        "  discussion (9:17): 'https://discuss.example.org/t/10\\xa0'\n  date (10:10): '2020-01-31'\n"
+        "  status read as: draft\n  link (8:11): relates_to PEP-0003\n  link (8:15): relates_to PEP-0004\n"
+    )
+
+
+def test_pep_findings_point_at_headers_and_body_lines(tmp_path):
+    """Placeholders are located in the header or the body by their real line; a missing
+    header is reported at the first header; an empty type is an empty tag, at the type;
+    a file starting with an indented line has no header."""
+    files = {
+        "peps/pep-0011.rst": "PEP: 11\nTitle: Placeholders\nAuthor: Ann\nStatus: Draft\nType: Process\n"
+                             "Created: 01-Jan-2020\nPost-History: [TODO: dates]\n\nAbstract\n========\n\n[TODO: abstract]\n",
+        # headers only, no blank line and no text after them
+        "peps/pep-0012.rst": "PEP: 12\nTitle: Headers only\nAuthor: Ann\nStatus: Draft\nType:\nCreated: 01-Jan-2020\n"
+                             "Resolution: [TODO: link]\n",
+        "peps/pep-0013.rst": "PEP: 13\nTitle: No author\nStatus: Draft\nType: Process\nCreated: 01-Jan-2020\n\nText.\n",
+        "peps/pep-0014.rst": "Author: Bo\nPEP: 14\nTitle: No status\nType: Process\nCreated: 01-Jan-2020\n\nText.\n",
+        "peps/pep-0015.rst": "  PEP: 15\nTitle: Indented\n\nText.\n",
+    }
+    root = project(tmp_path, "{pep: {preset: pep}}", files)
+    placeholder = "template placeholder '{}' left in {}; replace it with the record's own text"
+    assert findings(root) == [
+        ("peps/pep-0011.rst", 7, 15, "placeholder", placeholder.format("[TODO: dates]", "the frontmatter")),
+        ("peps/pep-0011.rst", 12, 1, "placeholder", placeholder.format("[TODO: abstract]", "the text before the first heading")),
+        ("peps/pep-0012.rst", 5, 6, "schema", "item 1 of 'tags' is empty; write a value or remove the key"),
+        ("peps/pep-0012.rst", 7, 13, "placeholder", placeholder.format("[TODO: link]", "the frontmatter")),
+        ("peps/pep-0013.rst", 1, 1, "missing-field", "missing required field 'Author'; add e.g. 'Author: [name]'"),
+        ("peps/pep-0014.rst", 1, 1, "missing-field", "missing required field 'Status'; add e.g. 'Status: draft'"),
+        ("peps/pep-0015.rst", 1, 1, "missing-frontmatter", "no PEP header; start the file with header lines such as "
+         "'PEP: 8', 'Title: ...', 'Status: Draft' and 'Created: 05-Jul-2001', then a blank line"),
+    ]
+
+
+def test_lint_fix_marks_a_replaced_pep_and_kep_in_their_own_files(tmp_path):
+    """`lint --fix` rewrites exactly the status value of a stale PEP header and a stale
+    kep.yaml, in the case they were written in, and not one other byte."""
+    files = {
+        "peps/pep-0020.rst": "PEP: 20\nTitle: Old\nAuthor: Ann\nStatus: Final\nType: Process\nCreated: 01-Jan-2020\n"
+                             "Superseded-By: 21\n\nText.\n",
+        "peps/pep-0021.rst": "PEP: 21\nTitle: New\nAuthor: Ann\nStatus: Final\nType: Process\nCreated: 01-Jan-2021\n"
+                             "Replaces: 20\n\nText.\n",
+        "keps/sig-a/0101-first/kep.yaml": "title: First\nkep-number: 101\nauthors: [\"@ann\"]\nstatus: implemented\n"
+                                          "creation-date: 2024-01-01\nsuperseded-by: [/keps/sig-a/0102-second]\n",
+        "keps/sig-a/0102-second/kep.yaml": "title: Second\nkep-number: 102\nauthors: [\"@ann\"]\nstatus: implemented\n"
+                                           "creation-date: 2024-01-02\nreplaces: [/keps/sig-a/0101-first]\n",
+    }
+    root = project(tmp_path, "{pep: {preset: pep}, kep: {preset: kep}}", files)
+    result = decisions("lint", "--fix", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "peps/pep-0020.rst").read_text() == files["peps/pep-0020.rst"].replace("Status: Final", "Status: Superseded")
+    assert (root / "keps/sig-a/0101-first/kep.yaml").read_text() == (
+        files["keps/sig-a/0101-first/kep.yaml"].replace("status: implemented", "status: replaced"))
+    assert (root / "peps/pep-0021.rst").read_text() == files["peps/pep-0021.rst"]
+
+
+KEP_SCHEMA = '{"required": ["authors"], "properties": {"tags": {"items": {"pattern": "^sig-"}}, "links": {"items": {"pattern": "^https://"}}}}'
+
+
+def test_kep_related_pages_and_sig_tags_as_a_schema_of_ones_own_sees_them(tmp_path):
+    """Web pages from every link field become `links`, unless the KEP has its own (as with
+    `tags` and its SIG); a scalar KEP path is an id; a schema of one's own locates each item."""
+    files = {
+        "kep-schema.json": KEP_SCHEMA,
+        "keps/sig-a/0101-first/kep.yaml": "title: First\nkep-number: 101\nowning-sig: network\nstatus: implementable\n"
+                                          "creation-date: 2024-01-01\nreplaces:\n  - http://example.org/old\n"
+                                          "see-also:\n  - https://example.org/new\n",
+        "keps/sig-a/0102-second/kep.yaml": "title: Second\nkep-number: 102\nauthors: [\"@bo\"]\nowning-sig: sig-a\n"
+                                           "tags: [storage]\nlinks: [https://example.org/own]\nstatus: implementable\n"
+                                           "creation-date: 2024-01-02\nsee-also: /keps/sig-a/0101-first\n"
+                                           "superseded-by:\n  - https://example.org/dropped\n",
+        "keps/sig-a/0103-third/kep.yaml": "title: Third\nkep-number: 103\nauthors: [\"@bo\"]\nstatus: [implemented\n",
+    }
+    root = project(tmp_path, "{kep: {preset: kep, schema: kep-schema.json}}", files)
+    archive = Archive.load(load_settings(None, root))
+    first, second = archive.by_id["KEP-0101"], archive.by_id["KEP-0102"]
+    assert first.value("links") == ["http://example.org/old", "https://example.org/new"]
+    assert first.value("tags") == ["network"]
+    assert (second.value("links"), second.value("tags")) == (["https://example.org/own"], ["storage"])
+    assert second.value("relates_to") == "KEP-0101"
+    assert [(l.relation, l.target, l.position) for l in second.links] == [("relates_to", "KEP-0101", (9, 11))]
+    assert [f for f in findings(root) if f[3] in ("schema", "missing-field", "yaml-syntax")] == [
+        ("keps/sig-a/0101-first/kep.yaml", 1, 1, "missing-field", "missing required field 'authors'; add e.g. 'authors: [name]'"),
+        ("keps/sig-a/0101-first/kep.yaml", 3, 13, "schema", "item 1 of 'tags': 'network' does not match '^sig-'"),
+        ("keps/sig-a/0101-first/kep.yaml", 7, 5, "schema", "item 1 of 'links': 'http://example.org/old' does not match '^https://'"),
+        ("keps/sig-a/0102-second/kep.yaml", 5, 8, "schema", "item 1 of 'tags': 'storage' does not match '^sig-'"),
+        ("keps/sig-a/0103-third/kep.yaml", 4, 9, "yaml-syntax", "invalid frontmatter: did not find expected ',' or ']' "
+         "(while parsing a flow sequence that starts here)"),
+    ]
+
+
+def test_a_kep_see_also_of_one_web_page_is_a_related_page(tmp_path):
+    """`see-also: https://...` written as one value, not a list, is still a related page."""
+    files = {"keps/sig-a/0104-four/kep.yaml": "title: Four\nkep-number: 104\nauthors: [\"@bo\"]\nstatus: implementable\n"
+                                              "creation-date: 2024-01-04\nsee-also: https://example.org/only\n"}
+    root = project(tmp_path, "{kep: {preset: kep}}", files)
+    record = Archive.load(load_settings(None, root)).by_id["KEP-0104"]
+    assert record.value("links") == ["https://example.org/only"]
+    assert record.links == []
+
+
+def test_a_kep_link_that_is_not_text_is_a_schema_finding_at_its_item(tmp_path):
+    """A mapping in `see-also` is neither a KEP path nor a web page: it is reported where written."""
+    files = {"keps/sig-a/0105-five/kep.yaml": "title: Five\nkep-number: 105\nauthors: [\"@ann\"]\ncreation-date: 2024-01-05\n"
+                                              "status: implementable\nsee-also:\n  - {title: Design, url: \"https://example.org/d\"}\n"}
+    root = project(tmp_path, "{kep: {preset: kep}}", files)
+    assert findings(root) == [
+        ("keps/sig-a/0105-five/kep.yaml", 7, 5, "schema", "item 1 of 'relates_to' must be text, not a mapping")]
+
+
+def test_migrating_a_kep_keeps_its_whole_readme_after_the_frontmatter(tmp_path):
+    """`migrate --to native` writes the kep.yaml's values as frontmatter and the README below, every line of it."""
+    files = {"keps/sig-a/0101-first/kep.yaml": "title: First\nkep-number: 101\nauthors: [\"@ann\"]\n"
+                                               "creation-date: 2024-01-01\nstatus: implementable\n",
+             "keps/sig-a/0101-first/README.md": "# KEP-101: First\n\nWhy.\n\nHow.\n\nWhen.\n"}
+    root = project(tmp_path, "{kep: {preset: kep}}", files)
+    result = decisions("migrate", "--to", "native", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "keps/sig-a/0101-first/kep.yaml").read_text() == (
+        "---\nstatus: implementable\ndate: 2024-01-01\ntitle: First\nauthors: [\"@ann\"]\n---\n"
+        "# KEP-101: First\n\nWhy.\n\nHow.\n\nWhen.\n")

@@ -222,6 +222,10 @@ HOSTILE_FRONTMATTER = [
     ("a: " + "[" * 600, Position(2, 516), "brackets nest more than 512 levels deep"),
     # 40 lists inside each other: the value at depth 33 starts at column 4 + 32
     ("a: " + "[" * 40 + "]" * 40, Position(2, 36), "values nest more than 32 levels deep"),
+    # 600 lists inside each other, written as YAML's indented lists: the 512th list
+    # (depth 513 with the mapping) starts at column 1 + 2 * 511; libyaml would recurse
+    # once for each, and 200,000 of them overflowed the C stack (the process was killed)
+    ("a:\n" + "- " * 600 + "x\n", Position(3, 1023), "lists and mappings nest more than 512 levels deep"),
     ("- a\n- b\n", Position(2, 1), "frontmatter must be a mapping of `key: value` lines, not a list"),
     ("just words\n", Position(2, 1), "frontmatter must be a mapping of `key: value` lines, not a single value"),
     ("? [a, b]\n: c\n", Position(2, 3), "a key must be a plain word, not a list or mapping"),

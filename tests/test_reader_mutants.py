@@ -4,14 +4,16 @@ exact fields, spans, duplicate keys and links each one makes of small texts
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from mkdocs_decisions.archive import scheme_for
-from mkdocs_decisions.config import Settings
+from mkdocs_decisions.config import Settings, load_settings
 from mkdocs_decisions.model import FILE_START, Position, ReadProblem
-from mkdocs_decisions.readers import parse_record
+from mkdocs_decisions.readers import _registered_readers, detect, parse_record, read_record
 from mkdocs_decisions.readers.markdown import first_heading
 
 SETTINGS = Settings.from_mapping(None, Path("."))
@@ -391,6 +393,7 @@ def test_a_frontmatter_alias_written_in_capitals_is_renamed():
     ("a), b, c", ["a)", "b", "c"]),  # a closing bracket with none open changes nothing
     ("(a, b", ["(a, b"]),  # a bracket never closed holds the rest
     ("a,, b ,c", ["a", "b", "c"]),
+    ("Xena (X, Y), Bo", ["Xena (X, Y)", "Bo"]),  # letters are letters, even X
 ])
 def test_people_are_split_at_commas_and_semicolons_outside_brackets(raw, items):
     text = f"# Use X\n\n- Status: accepted\n- Deciders: {raw}\n\n## Context and Problem Statement\n\nText.\n"
@@ -413,3 +416,231 @@ def test_madr4_decision_makers_in_one_string_are_people_located_one_by_one(writt
         (3, text.index("Ann") - text.index("decision-makers") + 1, "Ann"),
         (3, text.index("Bo") - text.index("decision-makers") + 1, "Bo"),
     ]
+
+
+# more than one people field, one of them already a list (madr._split_people)
+
+
+@pytest.mark.parametrize("listed", ["decision-makers", "consulted", "informed"])
+def test_madr4_people_strings_are_split_whichever_field_is_already_a_list(listed):
+    """A list in one people field does not stop the others' strings being split (a list
+    is kept as written, under the key it was written with)."""
+    names = {"decision-makers": "deciders", "consulted": "consulted", "informed": "informed"}
+    lines = "".join(f"{key}: [Ann]\n" if key == listed else f"{key}: Ann, Bo\n" for key in names)
+    record = parse(f"---\nstatus: accepted\n{lines}---\n# Use X\n\n## Context and Problem Statement\n\nText.\n")
+    assert record.format == "madr"
+    assert {key: (field.key, field.value) for key, field in record.fields.items() if key != "status"} == {
+        names[key]: (key, ["Ann"]) if key == listed else (names[key], ["Ann", "Bo"]) for key in names
+    }
+
+
+# titles that start with an id (fields._without_own_id)
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("ADR-0002: X marks the spot", "X marks the spot"),  # its own id: left out, with the `: ` after it
+        ("ADR-2 - Use X", "Use X"),  # its own id, written otherwise
+        ("ADR-0003 Use X", "ADR-0003 Use X"),  # another record's id is part of the title
+        ("ADR-0002", "ADR-0002"),  # nothing but the id: the id is the title
+    ],
+)
+def test_a_title_loses_only_its_own_id(heading, title):
+    assert parse(f"---\nstatus: accepted\n---\n# {heading}\n", name="0002-x.md").title == title
+
+
+# relations (relations.status_with_successor, links_after, relation fallbacks)
+
+
+def test_a_two_word_frontmatter_status_naming_a_record_is_a_link():
+    """`status: supersedes ADR-0001` states a relation: the link is read; the status is the schema's to judge."""
+    record = parse("---\nstatus: supersedes ADR-0001\n---\n# T\n")
+    assert record.value("status") == "supersedes ADR-0001"
+    assert links(record) == [("supersedes", "ADR-0001", "ADR-0001", Position(2, 20), None)]
+
+
+def test_an_id_written_right_after_a_link_is_a_link_of_its_own():
+    text = "# 2. Use X\n\n## Status\n\nAccepted\n\n## Context\n\nSupersedes [W](0001-w.md)ADR-0003\n"
+    assert links(parse(text)) == [
+        ("supersedes", "W", "W", Position(9, 12), "0001-w.md"),
+        ("supersedes", "ADR-0003", "ADR-0003", Position(9, 26), None),
+    ]
+
+
+def test_a_phrase_matched_only_by_unicode_case_folding_relates_the_records():
+    """`ſupersedes` (long s) reads as a relation phrase, but names none of ours: it relates the records."""
+    text = (
+        "# 2. Use X\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        "ſupersedes ADR-0001\n"
+        "Supersedes ADR-0004 and ſupersedes ADR-0005\n"
+    )
+    assert links(parse(text)) == [
+        ("relates_to", "ADR-0001", "ADR-0001", Position(9, 12), None),
+        ("supersedes", "ADR-0004", "ADR-0004", Position(10, 12), None),
+        ("relates_to", "ADR-0005", "ADR-0005", Position(10, 36), None),
+    ]
+    record = parse("---\nstatus: ſuperseded by ADR-0005\n---\n# T\n")
+    assert record.value("status") == "ſuperseded by ADR-0005"
+    assert links(record) == [("relates_to", "ADR-0005", "ADR-0005", Position(2, 23), None)]
+
+
+# empty values in the formats whose templates leave fields empty (fields.without_no_value)
+
+
+def test_tep_placeholder_values_in_capitals_are_no_values():
+    """`TBD`, `N/A`, `None` left by a template mean nothing was written, in any case."""
+    kind = Settings.from_mapping({"kinds": {"adr": {"format": "tep"}}}, Path(".")).kind("adr")
+    text = "---\nstatus: proposed\nauthors: TBD\nreviewers: N/A\nreplaces: None\ndiscussion: '-'\ntitle: Use X\n---\nText.\n"
+    record = parse_record(text.encode(), "adr/0002-use-x.md", kind, scheme_for(SETTINGS))
+    assert list(record.fields) == ["status", "title"]
+
+
+# detecting the format (readers.detect)
+
+
+@pytest.mark.parametrize(
+    ("text", "format_"),
+    [
+        # a frontmatter with none of our keys is MADR's
+        ("---\ntags: [x]\n---\n# Use X\n", "madr"),
+        # MADR's sections and no field lines: MADR leaves the status out
+        ("# Use X\n\n## Context and Problem Statement\n\nText.\n", "madr"),
+        # a `- Status:` line below the first section is prose, not MADR's field line
+        ("# Use X\n\n## Context\n\n- Status: a word in a list\n", "native"),
+        # without a section, the first 4000 characters are the head: the colon at index 3999 is in it...
+        ("# Use X\n\n" + "x" * 3981 + "\n- Status: accepted\n", "madr"),
+        # ...and at index 4000 it is not
+        ("# Use X\n\n" + "x" * 3982 + "\n- Status: accepted\n", "native"),
+        # an unclosed frontmatter is judged by its first 2000 characters: `id:` ending at index 1999 counts...
+        ("---\na: " + "b" * 1989 + "\nid: 1\n", "native"),
+        # ...and ending at index 2000 does not
+        ("---\na: " + "b" * 1990 + "\nid: 1\n", "madr"),
+    ],
+)
+def test_format_is_detected_from_the_head_of_the_file(text, format_):
+    assert detect(text) == format_
+    assert parse(text).format == format_
+
+
+# reading the file (readers.read_record, parse_record)
+
+
+def settings_for(root: Path, **options) -> Settings:
+    return Settings.from_mapping(options, root)
+
+
+def read_file(path: Path, relative: str, settings: Settings, kind: str = "adr"):
+    return read_record(path, relative, settings.kind(kind), scheme_for(settings))
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_too_large(project):
+    """`max_file_bytes` is the most a record may have: that many bytes are read, one more are not."""
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      max_file_bytes: 1024\n")
+    head = "---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [alice]\n---\n# Fits\n\n"
+    project.write("adr/0001-fits.md", head + "x" * (1024 - len(head)))
+    project.write("adr/0002-too-big.md", head + "x" * (1025 - len(head)))
+    settings = load_settings(None, project.root)
+    fits = read_file(project.root / "adr/0001-fits.md", "adr/0001-fits.md", settings)
+    assert (fits.problems, fits.title) == ([], "Fits")
+    big = read_file(project.root / "adr/0002-too-big.md", "adr/0002-too-big.md", settings)
+    assert big.problems == [
+        ReadProblem("file-too-large", FILE_START, "1025 bytes is more than the 1024 bytes a record may have")
+    ]
+    assert project.findings("file-too-large") == [
+        ("file-too-large", "adr/0002-too-big.md", 1, 1, "file is too large to be a record: 1025 bytes is more "
+         "than the 1024 bytes a record may have; split it into smaller records"),
+    ]
+
+
+def test_a_record_that_is_a_pipe_is_read_no_further_than_one_byte_past_the_limit(tmp_path):
+    """A pipe has no size to check first: reading stops one byte past the limit, so no source can hang a lint."""
+    settings = settings_for(tmp_path, max_file_bytes=1024)
+    (tmp_path / "adr").mkdir()
+    pipe = tmp_path / "adr" / "0001-pipe.md"
+    os.mkfifo(pipe)
+    data = ("---\nstatus: accepted\n---\n# Pipe\n\n" + "x" * 3000).encode()
+
+    def feed() -> None:
+        try:
+            with open(pipe, "wb") as handle:
+                handle.write(data)
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    record = read_file(pipe, "adr/0001-pipe.md", settings)
+    writer.join(timeout=60)
+    assert record.text == data[:1025].decode()
+
+
+def test_a_missing_file_is_unreadable_at_its_start(tmp_path):
+    settings = settings_for(tmp_path)
+    record = read_file(tmp_path / "adr" / "0001-gone.md", "adr/0001-gone.md", settings)
+    assert record.problems == [ReadProblem("unreadable-file", FILE_START, "No such file or directory")]
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        # the first NUL byte is reported, on its line and column
+        (b"---\nstatus: a\x00b\n\x00---\n", ReadProblem("binary-file", Position(2, 10), "")),
+        # after a byte order mark, the bad byte is still found where it is in the file
+        (b"\xef\xbb\xbf---\nstatus: caf\xe9\n---\n# T\n", ReadProblem("encoding", Position(2, 12), "byte 0xe9 is not valid UTF-8")),
+        (b"\xef\xbb\xbf# T\xff\n", ReadProblem("encoding", Position(1, 5), "byte 0xff is not valid UTF-8")),
+        (b" \n\t\n", ReadProblem("empty-file", FILE_START, "")),
+    ],
+)
+def test_bytes_that_are_no_text_are_one_problem_located(data, problem):
+    record = parse_record(data, "adr/0002-x.md", SETTINGS.kind("adr"), scheme_for(SETTINGS))
+    assert record.problems == [problem]
+
+
+def test_a_kind_naming_no_installed_reader_is_unreadable(project):
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      kinds: {adr: {format: nonesuch}}\n")
+    project.write("adr/0001-use-x.md", "---\nstatus: accepted\n---\n# Use X\n")
+    settings = load_settings(None, project.root)
+    record = read_file(project.root / "adr/0001-use-x.md", "adr/0001-use-x.md", settings)
+    assert record.problems == [ReadProblem("unreadable-file", FILE_START, "no reader named 'nonesuch' is installed")]
+    assert project.findings("unreadable-file") == [
+        ("unreadable-file", "adr/0001-use-x.md", 1, 1, "cannot read the file: no reader named 'nonesuch' is installed"),
+    ]
+
+
+@pytest.fixture
+def installed_reader(tmp_path, monkeypatch):
+    """A package that registers the reader `shouting` (the title in capitals), on `sys.path`."""
+    packages = tmp_path / "packages"
+    info = packages / "shouting_reader-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: shouting-reader\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[mkdocs_decisions.readers]\nshouting = shouting_reader:read\n")
+    (packages / "shouting_reader.py").write_text(
+        "def read(record, text, kind, scheme):\n    record.text = text\n    record.title = text.strip().upper()\n"
+    )
+    monkeypatch.syspath_prepend(str(packages))
+    _registered_readers.cache_clear()  # the installed readers are looked up once per process
+    yield
+    _registered_readers.cache_clear()
+
+
+def test_a_reader_another_package_registers_reads_the_kind(installed_reader):
+    kind = Settings.from_mapping({"kinds": {"adr": {"format": "shouting"}}}, Path(".")).kind("adr")
+    record = parse_record(b"use x\n", "adr/0001-use-x.md", kind, scheme_for(SETTINGS))
+    assert (record.problems, record.format, record.title) == ([], "shouting", "USE X")
+
+
+def test_a_kep_text_is_the_readme_beside_it_as_text(tmp_path):
+    """The README is decoded leniently (a bad byte is U+FFFD), without its byte order mark, up to the limit."""
+    settings = settings_for(tmp_path, kinds={"kep": {"preset": "kep"}}, max_file_bytes=1024)
+    folder = tmp_path / "kep" / "sig-a" / "0001-use-x"
+    folder.mkdir(parents=True)
+    (folder / "kep.yaml").write_text("title: Use X\nkep-number: 1\nstatus: implementable\n")
+    (folder / "README.md").write_bytes(b"\xef\xbb\xbf# Use X\n\nCaf\xe9 " + b"y" * 2000)
+    record = read_file(folder / "kep.yaml", "kep/sig-a/0001-use-x/kep.yaml", settings, kind="kep")
+    # 1024 bytes: the mark (3), `# Use X\n\nCaf` (12), the bad byte, the space and 1007 `y`
+    assert record.body_text == "# Use X\n\nCaf\ufffd " + "y" * 1007
+    (folder / "README.md").unlink()
+    record = read_file(folder / "kep.yaml", "kep/sig-a/0001-use-x/kep.yaml", settings, kind="kep")
+    assert (record.title, record.body_text) == ("Use X", "")

@@ -41,3 +41,9 @@ def test_relative_urls_between_pages(target, page, expected):
 def test_a_file_named_like_the_folder_the_page_is_in():
     # MkDocs answers "..", the folder; the link is to the file of that name
     assert relative_url("adr/0001", "adr/0001/x/") == "../../0001"
+
+
+def test_only_slashes_are_taken_off_the_front():
+    """Folders whose names start with a letter (here `X`) keep it: only a leading `/` is dropped."""
+    assert relative_url("XEP/0002-b/", "XEP/0001-a/") == "../0002-b/"
+    assert relative_url("/XEP/", "/XEP/0001-a/") == "../"

@@ -199,6 +199,10 @@ def _bold(key: str, value: str, style: Style) -> str:
 
 
 def _adr_tools_number(file_number: str) -> str:
+    """The number an adr-tools heading shows (`0042` -> `42`); none for a
+    record named by its date, whose heading has no number to agree with."""
+    if fields.is_date_number(file_number or ""):
+        return ""
     digits = re.match(r"\d+", file_number or "")
     return (digits.group().lstrip("0") or "0") + file_number[digits.end() :] if digits else ""
 
@@ -313,7 +317,8 @@ def _append_yaml(record: Record, key: str, values: list[str]) -> tuple[int, int,
     if field.style == "block" and field.item_spans:
         last = field.item_spans[-1]
         line_start = text.rfind("\n", 0, last.start) + 1
-        prefix = text[line_start : last.start]
+        # the item's indent and dash, with a space after it even when the last item is empty (`  -`)
+        prefix = text[line_start : last.start].rstrip() + " "
         line_end = text.find("\n", last.end)
         insert_at = len(text) if line_end < 0 else line_end + 1
         lines = "".join(f"{prefix}{value}{_newline(record)}" for value in values)

@@ -71,6 +71,27 @@ def _too_deep(text: str) -> Position | None:
     return None
 
 
+def _blocks_too_deep(text: str) -> Position | None:
+    """Where indented lists and mappings (`- - - x`) first nest deeper than
+    allowed. Each level needs an indicator of its own (`-`, `?`, `:`), so only
+    text with that many is walked, with libyaml's parser, which, unlike its
+    composer, does not recurse."""
+    if text.count("-") + text.count("?") + text.count(":") <= MAX_FLOW_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # reported as it is when the text is composed
+    return None
+
+
 class _TooComplex(Exception):
     pass
 
@@ -93,6 +114,10 @@ def parse(text: str, offset: int, first_line: int) -> Frontmatter:
         # overflow the C stack and kill the process, so such text is refused
         where = Position(deep.line + first_line - 1, deep.column)
         return Frontmatter({}, [], ReadProblem("yaml-syntax", where, f"brackets nest more than {MAX_FLOW_DEPTH} levels deep"))
+    deep = _blocks_too_deep(text)
+    if deep is not None:
+        where = Position(deep.line + first_line - 1, deep.column)
+        return Frontmatter({}, [], ReadProblem("yaml-syntax", where, f"lists and mappings nest more than {MAX_FLOW_DEPTH} levels deep"))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
