@@ -388,3 +388,46 @@ def test_fix_keeps_a_yaml_document_end_line_with_crlf(project):
         {A: b"---\r\nstatus: superseded\r\ndate: 2026-01-10\r\ndeciders: [alice]\r\nsuperseded_by: [ADR-0002]\r\n...\r\n"
             b"# Use a queue\r\n\r\nText.\r\n"},
     )
+
+
+# -- a file that changes between the check and the write is left alone, and named -------------
+
+
+def _checked(project):
+    """The archive as `lint --fix` reads it, and the fixes its check offers."""
+    from mkdocs_decisions.archive import Archive
+    from mkdocs_decisions.config import load_settings
+
+    archive = Archive.load(load_settings(None, project.root))
+    return archive, [fix for _, fix in archive.check().fixes]
+
+
+def test_fix_skips_a_file_edited_after_the_check_and_fixes_the_others(project):
+    """An editor's save between the check and the write is never overwritten; the rest is still fixed."""
+    from mkdocs_decisions.authoring import fix as fixing
+
+    project.write(A, QUEUE_SUPERSEDED)
+    project.write(B, KAFKA_SUPERSEDES_1)
+    project.write(C, b"---\nstatus: Superceded\ndate: 2026-01-10\ndeciders: [carol]\n---\n# Use Pulsar\n\nText.\n")
+    archive, fixes = _checked(project)
+    edited = QUEUE_SUPERSEDED.replace(b"Text.", b"Edited meanwhile.")
+    project.write(A, edited)
+    assert fixing.apply(archive, fixes) == (1, [f"{A}: not fixed, it changed while it was being checked"])
+    assert (project.root / A).read_bytes() == edited
+    assert (project.root / C).read_bytes() == (
+        b"---\nstatus: superseded\ndate: 2026-01-10\ndeciders: [carol]\n---\n# Use Pulsar\n\nText.\n"
+    )
+
+
+def test_fix_names_a_file_it_cannot_read_again_and_why(project):
+    """A record that became unreadable (here: a folder) since the check is skipped with the reason."""
+    from mkdocs_decisions.authoring import fix as fixing
+
+    project.write(A, QUEUE_SUPERSEDED)
+    project.write(B, KAFKA_SUPERSEDES_1)
+    archive, fixes = _checked(project)
+    (project.root / A).unlink()
+    (project.root / A).mkdir()
+    assert fixing.apply(archive, fixes) == (
+        0, [f"{A}: not fixed, cannot read it again: [Errno 21] Is a directory: '{project.root / A}'"]
+    )

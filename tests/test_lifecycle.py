@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import accepted_adr
 
 OLD = "adr/0001-use-mysql.md"
@@ -198,3 +199,336 @@ def test_exit_codes(project):
         assert (result.returncode, result.stderr) == expected, args
         assert result.stdout == ""
     assert project.run("status", "ADR-0001").returncode == 2  # a missing argument
+
+
+# -- what `status` says when it cannot move a record -------------------------------------------
+
+
+def test_a_record_without_a_known_status_is_named_with_what_it_says(project):
+    """A status the kind does not know is quoted back, with the statuses to choose from."""
+    project.write(OLD, accepted_adr("Use MySQL").replace("status: accepted", "status: wip"))
+    project.write(NEW, accepted_adr("Use Postgres").replace("status: accepted\n", ""))
+    before = (project.root / OLD).read_bytes(), (project.root / NEW).read_bytes()
+    unknown = project.run("status", "ADR-0001", "accepted")
+    assert (unknown.stdout, unknown.stderr) == ("", (
+        "decisions: ADR-0001 has no status this kind knows ('wip'); "
+        "set one of proposed, accepted, rejected, deprecated, superseded by hand first\n"))
+    missing = project.run("status", "ADR-0002", "accepted")
+    assert (missing.stdout, missing.stderr) == ("", (
+        "decisions: ADR-0002 has no status; set one of proposed, accepted, rejected, deprecated, superseded by hand first\n"))
+    assert ((project.root / OLD).read_bytes(), (project.root / NEW).read_bytes()) == before
+
+
+def test_a_record_cannot_be_superseded_by_itself(project):
+    """`--by` naming the record itself is a usage mistake, said as such."""
+    project.write(OLD, accepted_adr("Use MySQL"))
+    result = project.run("status", "ADR-0001", "superseded", "--by", "ADR-1")
+    assert (result.stdout, result.stderr) == ("", "decisions: error: ADR-0001 cannot be superseded by itself\n")
+    assert (project.root / OLD).read_text() == accepted_adr("Use MySQL")
+
+
+def test_accepting_a_successor_of_a_record_without_a_known_status_says_so(project):
+    """The predecessor's line says it had no status before it became superseded."""
+    project.write(OLD, accepted_adr("Use MySQL", date="2025-01-01").replace("status: accepted", "status: wip"))
+    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "adr/0001-use-mysql.md: no status -> superseded (superseded by ADR-0002)\n"
+        "adr/0002-use-postgres.md: proposed -> accepted\n"
+    )
+    assert (project.root / OLD).read_text() == accepted_adr(
+        "Use MySQL", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"
+    ).replace("status: accepted", "status: superseded")
+
+
+def test_a_madr_record_superseded_by_names_its_successor_in_its_status(project):
+    """MADR 2/3 writes 'superseded by [ADR-0002](...)' as the status, and a link under '## Links'."""
+    madr = "# Use MySQL\n\n- Status: Accepted\n- Date: 2025-01-01\n\n## Context and Problem Statement\n\nText.\n"
+    project.write(OLD, madr)
+    project.write(NEW, accepted_adr("Use Postgres", date="2026-02-01"))
+    result = project.run("status", "ADR-0001", "superseded", "--by", "ADR-0002")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "adr/0001-use-mysql.md: accepted -> superseded\n"
+        "adr/0002-use-postgres.md: now supersedes ADR-0001\n"
+    )
+    assert (project.root / OLD).read_text() == (
+        "# Use MySQL\n\n- Status: Superseded by [ADR-0002](0002-use-postgres.md)\n- Date: 2025-01-01\n\n"
+        "## Context and Problem Statement\n\nText.\n\n## Links\n\n- Superseded by [ADR-0002](0002-use-postgres.md)\n"
+    )
+    assert (project.root / NEW).read_text() == accepted_adr(
+        "Use Postgres", extra="supersedes: [ADR-0001]\n", date="2026-02-01"
+    )
+    assert project.findings() == []
+
+
+def test_a_linked_record_that_cannot_be_read_is_not_edited(project):
+    """Accepting a successor whose predecessor has broken YAML refuses, naming the broken file."""
+    broken = accepted_adr("Use MySQL", date="2025-01-01").replace("deciders: [alice]", "deciders: [alice")
+    project.write(OLD, broken)
+    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    assert (result.stdout, result.stderr) == ("", (
+        "decisions: adr/0001-use-mysql.md cannot be read as a record; fix it first ('decisions lint' says why)\n"))
+    assert (project.root / OLD).read_text() == broken
+    assert (project.root / NEW).read_text() == proposed("Use Postgres", "supersedes: [ADR-0001]\n")
+
+
+# -- a link the other record's reader would not find is never written ----------------------------
+
+ADR_TOOLS_MYSQL = "# 1. Use MySQL\n\nDate: 2025-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n"
+SHARP = "adr/0002-use-c#.md"  # '#' starts a fragment in a link, so a link to this file names no record
+
+
+def _refused_unread(project, result, path: str, link: str) -> None:
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"decisions: {path}: the change would not read back from this adr-tools record ({link} would not be read); "
+        "nothing was written: make the change by hand\n"
+    )
+
+
+def test_accepting_a_successor_whose_link_would_not_be_read_is_refused(project):
+    """A 'Superseded by' line the adr-tools reader would not see is refused, not written."""
+    project.write(OLD, ADR_TOOLS_MYSQL)
+    project.write(SHARP, proposed("Use C#", "supersedes: [ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    _refused_unread(project, result, OLD, "its 'superseded_by' link to ADR-0002")
+    assert (project.root / OLD).read_text() == ADR_TOOLS_MYSQL
+    assert (project.root / SHARP).read_text() == proposed("Use C#", "supersedes: [ADR-0001]\n")
+
+
+def test_accepting_an_amendment_whose_link_would_not_be_read_is_refused(project):
+    """The same for the 'Amended by' line an accepted amendment adds."""
+    project.write(OLD, ADR_TOOLS_MYSQL)
+    project.write(SHARP, proposed("Use C#", "amends: [ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    _refused_unread(project, result, OLD, "its 'amended_by' link to ADR-0002")
+    assert (project.root / OLD).read_text() == ADR_TOOLS_MYSQL
+
+
+def test_superseding_by_with_a_link_that_would_not_be_read_is_refused(project):
+    """`--by`: the superseded adr-tools record's own 'Superseded by' line must read back."""
+    project.write(OLD, ADR_TOOLS_MYSQL)
+    project.write(SHARP, accepted_adr("Use C#", extra="supersedes: [ADR-0001]\n", date="2026-02-01"))
+    result = project.run("status", "ADR-0001", "superseded", "--by", "ADR-0002")
+    _refused_unread(project, result, OLD, "its 'superseded_by' link to ADR-0002")
+    assert (project.root / OLD).read_text() == ADR_TOOLS_MYSQL
+
+
+def test_superseding_by_an_adr_tools_successor_whose_link_would_not_be_read_is_refused(project):
+    """`--by`: the successor's 'Supersedes' line must read back too."""
+    sharp_old = "adr/0001-use-c#.md"
+    successor = "# 2. Use Rust\n\nDate: 2026-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n"
+    project.write(sharp_old, accepted_adr("Use C#", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"))
+    project.write("adr/0002-use-rust.md", successor)
+    result = project.run("status", "ADR-0001", "superseded", "--by", "ADR-0002")
+    _refused_unread(project, result, "adr/0002-use-rust.md", "its 'supersedes' link to ADR-0001")
+    assert (project.root / "adr/0002-use-rust.md").read_text() == successor
+
+
+# -- which findings refuse a change, and how the refusal says it ----------------------------------
+
+
+def test_accepting_a_record_with_one_error_names_it(project):
+    """One error of the record's own (a link to no record): 'this error', 'fix it'."""
+    project.write(NEW, proposed("Use Postgres", "relates_to: [ADR-0099]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "decisions: ADR-0002 cannot become accepted while it has this error; fix it first, or run again with --force:\n"
+        "adr/0002-use-postgres.md:5:14: missing-target: 'relates_to' names ADR-0099, which does not exist; "
+        "link to an existing record by its id\n"
+    )
+    assert (project.root / NEW).read_text() == proposed("Use Postgres", "relates_to: [ADR-0099]\n")
+
+
+def test_accepting_a_record_with_errors_that_causes_findings_names_both(project):
+    """Its own error first, then the finding the change would cause elsewhere."""
+    project.write(OLD, accepted_adr("Use MySQL", extra="superseded_by: [ADR-0003]\n", date="2025-01-01"))
+    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0001]\nrelates_to: [ADR-0099]\n"))
+    project.write("adr/0003-use-sqlite.md", proposed("Use SQLite", "supersedes: [ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "decisions: ADR-0002 cannot become accepted while it has errors, and the change would cause more findings; "
+        "fix them first, or run again with --force:\n"
+        "adr/0002-use-postgres.md:6:14: missing-target: 'relates_to' names ADR-0099, which does not exist; "
+        "link to an existing record by its id\n"
+        "adr/0001-use-mysql.md:5:17: successor-not-accepted: superseded by ADR-0003, whose status is 'proposed'; "
+        "this record stays in force until ADR-0003 is accepted\n"
+    )
+
+
+def test_superseding_that_causes_two_findings_names_them_all(project):
+    """Two findings caused: 'these findings', each on its own line."""
+    project.write(OLD, accepted_adr("Use MySQL", date="2026-03-01"))
+    project.write(NEW, proposed("Use Postgres"))
+    result = project.run("status", "ADR-0001", "superseded", "--by", "ADR-0002")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "decisions: ADR-0001 was not made superseded: the change would cause these findings; "
+        "run again with --force to make it anyway:\n"
+        "adr/0001-use-mysql.md:5:17: successor-not-accepted: superseded by ADR-0002, whose status is 'proposed'; "
+        "this record stays in force until ADR-0002 is accepted\n"
+        "adr/0002-use-postgres.md:5:14: supersedes-newer: supersedes ADR-0001, dated 2026-03-01, which is later "
+        "than this record's date 2026-02-01; a record can only replace an older one, so check both dates\n"
+    )
+    assert (project.root / OLD).read_text() == accepted_adr("Use MySQL", date="2026-03-01")
+
+
+def test_a_record_with_errors_may_still_leave_force(project):
+    """Only a status in force is refused for the record's own errors: deprecating it is not."""
+    project.write(OLD, accepted_adr("Use MySQL", extra="relates_to: [ADR-0099]\n"))
+    result = project.run("status", "ADR-0001", "deprecated")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "adr/0001-use-mysql.md: accepted -> deprecated\n", "")
+    assert (project.root / OLD).read_text() == accepted_adr("Use MySQL", extra="relates_to: [ADR-0099]\n").replace(
+        "status: accepted", "status: deprecated"
+    )
+
+
+def test_accepting_a_successor_of_a_missing_record_refuses_without_failing(project):
+    """A 'supersedes' naming no record is the record's own error, not a crash."""
+    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0099]\n"))
+    result = project.run("status", "ADR-0002", "accepted")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "decisions: ADR-0002 cannot become accepted while it has this error; fix it first, or run again with --force:\n"
+        "adr/0002-use-postgres.md:5:14: missing-target: 'supersedes' names ADR-0099, which does not exist; "
+        "link to an existing record by its id\n"
+    )
+
+
+def test_forcing_a_successor_of_a_missing_and_an_existing_record_supersedes_the_existing_one(project):
+    """A missing predecessor is skipped, not the end: the next one is still marked superseded."""
+    project.write(OLD, accepted_adr("Use MySQL", date="2025-01-01"))
+    project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0099, ADR-0001]\n"))
+    result = project.run("status", "ADR-0002", "accepted", "--force")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "adr/0001-use-mysql.md: accepted -> superseded (superseded by ADR-0002)\n"
+        "adr/0002-use-postgres.md: proposed -> accepted\n"
+    )
+    assert (project.root / OLD).read_text() == accepted_adr(
+        "Use MySQL", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"
+    ).replace("status: accepted", "status: superseded")
+
+
+def test_change_status_refuses_findings_unless_forced(project):
+    """Called as a library, `change_status` refuses by default, as the command does without --force."""
+    from mkdocs_decisions.archive import Archive
+    from mkdocs_decisions.authoring import AuthoringError
+    from mkdocs_decisions.authoring.status import change_status
+    from mkdocs_decisions.config import load_settings
+
+    project.write(OLD, accepted_adr("Use MySQL", date="2025-01-01"))
+    project.write(NEW, proposed("Use Postgres"))
+    archive = Archive.load(load_settings(None, project.root))
+    with pytest.raises(AuthoringError, match="^ADR-0001 was not made superseded: the change would cause this finding"):
+        change_status(archive, "ADR-0001", "superseded", by="ADR-0002")
+    assert (project.root / OLD).read_text() == accepted_adr("Use MySQL", date="2025-01-01")
+    assert change_status(archive, "ADR-0001", "superseded", by="ADR-0002", force=True) == [
+        "adr/0001-use-mysql.md: accepted -> superseded",
+        "adr/0002-use-postgres.md: now supersedes ADR-0001",
+    ]
+
+
+# -- `decisions renumber`: a record moved to the next free number, every link with it -------------
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_renumber_by_id_rewrites_its_id_links_and_byte_order_marks(project):
+    """The moved record and a record linking to it keep every byte (BOMs included) but the id and file name."""
+    project.write(OLD, BOM + b"---\nid: ADR-0001\nstatus: accepted\ndate: 2025-01-01\ndeciders: [alice]\n---\n"
+                  b"# Use MySQL\n\nThis is [ADR-0001](0001-use-mysql.md).\n")
+    project.write(NEW, BOM + b"---\nstatus: accepted\ndate: 2026-01-01\ndeciders: [bob]\nrelates_to: [1]\n"
+                  b"supersedes: [ADR-1]\nsuperseded_by: []\n---\nADR-0001 said so; see [it](0001-use-mysql.md) "
+                  b"and [again](./0001-use-mysql.md), not ADR-00010.\n")
+    result = project.run("renumber", "ADR-0001")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "adr/0001-use-mysql.md -> adr/0003-use-mysql.md: ADR-0001 is now ADR-0003\n"
+        "adr/0002-use-postgres.md: links to ADR-0003\n"
+    )
+    assert sorted(p.name for p in (project.root / "adr").iterdir()) == ["0002-use-postgres.md", "0003-use-mysql.md"]
+    assert (project.root / "adr/0003-use-mysql.md").read_bytes() == (
+        BOM + b"---\nid: ADR-0003\nstatus: accepted\ndate: 2025-01-01\ndeciders: [alice]\n---\n"
+        b"# Use MySQL\n\nThis is [ADR-0003](0003-use-mysql.md).\n"
+    )
+    assert (project.root / NEW).read_bytes() == (
+        BOM + b"---\nstatus: accepted\ndate: 2026-01-01\ndeciders: [bob]\nrelates_to: [ADR-0003]\n"
+        b"supersedes: [ADR-0003]\nsuperseded_by: []\n---\nADR-0003 said so; see [it](0003-use-mysql.md) "
+        b"and [again](./0003-use-mysql.md), not ADR-00010.\n"
+    )
+
+
+def test_renumber_keeps_frontmatter_comments_that_mention_the_old_id(project):
+    """Only links and prose change: a YAML comment in the frontmatter stays as written, even
+    when a shorter link before it grew longer."""
+    project.write(OLD, accepted_adr("Use MySQL", date="2025-01-01"))
+    linking = (
+        "---\nstatus: accepted\ndate: 2026-01-01\ndeciders: [bob]\nrelates_to: [1, 1]\n# ADR-0001\n---\n"
+        "ADR-0001 is why.\n"
+    )
+    project.write(NEW, linking)
+    result = project.run("renumber", OLD)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (project.root / NEW).read_text() == (
+        "---\nstatus: accepted\ndate: 2026-01-01\ndeciders: [bob]\nrelates_to: [ADR-0003, ADR-0003]\n# ADR-0001\n---\n"
+        "ADR-0003 is why.\n"
+    )
+
+
+def test_renumber_in_a_nested_folder_keeps_the_folder(project):
+    """A record under docs/adr/ moves within docs/adr/."""
+    project.write("docs/adr/0001-use-mysql.md", accepted_adr("Use MySQL"))
+    project.write("docs/adr/0002-use-postgres.md", accepted_adr("Use Postgres"))
+    result = project.run("renumber", "docs/adr/0001-use-mysql.md")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "docs/adr/0001-use-mysql.md -> docs/adr/0003-use-mysql.md: ADR-0001 is now ADR-0003\n"
+    assert sorted(p.name for p in (project.root / "docs/adr").iterdir()) == ["0002-use-postgres.md", "0003-use-mysql.md"]
+
+
+def test_renumber_leaves_a_file_that_cannot_be_read_as_a_record_alone(project):
+    """A file with no closing frontmatter line is not a record: its text is not rewritten."""
+    project.write(OLD, accepted_adr("Use MySQL"))
+    unreadable = "---\nstatus: accepted\ndate: 2026-01-01\n# Draft\n\nSee ADR-0001 and [it](0001-use-mysql.md).\n"
+    project.write("adr/0002-draft.md", unreadable)
+    result = project.run("renumber", OLD)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "adr/0001-use-mysql.md -> adr/0003-use-mysql.md: ADR-0001 is now ADR-0003\n"
+    assert (project.root / "adr/0002-draft.md").read_text() == unreadable
+
+
+def test_renumber_refuses_a_record_without_a_file_number(project):
+    """An id given only in the frontmatter has no number in the file name to move."""
+    project.write("adr/use-mysql.md", accepted_adr("Use MySQL", extra="id: ADR-0007\n"))
+    result = project.run("renumber", "ADR-7")
+    assert (result.stdout, result.stderr) == ("", "decisions: adr/use-mysql.md has no number to change\n")
+    assert (project.root / "adr/use-mysql.md").read_text() == accepted_adr("Use MySQL", extra="id: ADR-0007\n")
+
+
+def test_renumber_refuses_when_the_new_name_is_taken(project):
+    """Something already at the new file name (here a folder) is never replaced."""
+    project.write(OLD, accepted_adr("Use MySQL"))
+    (project.root / "adr/0002-use-mysql.md").mkdir()
+    result = project.run("renumber", "ADR-1")
+    assert (result.stdout, result.stderr) == ("", "decisions: adr/0002-use-mysql.md already exists\n")
+    assert (project.root / OLD).read_text() == accepted_adr("Use MySQL")
+
+
+def test_renumber_avoids_the_numbers_taken_elsewhere(project):
+    """Ids used at a base ref (`taken`, what --since finds) are skipped."""
+    from mkdocs_decisions.archive import Archive
+    from mkdocs_decisions.authoring.renumber import renumber
+    from mkdocs_decisions.config import load_settings
+
+    project.write(OLD, accepted_adr("Use MySQL"))
+    project.write(NEW, accepted_adr("Use Postgres"))
+    archive = Archive.load(load_settings(None, project.root))
+    assert renumber(archive, OLD, {"ADR-0003", "ADR-0004"}) == [
+        "adr/0001-use-mysql.md -> adr/0005-use-mysql.md: ADR-0001 is now ADR-0005"
+    ]
+    assert (project.root / "adr/0005-use-mysql.md").read_text() == accepted_adr("Use MySQL")
