@@ -411,6 +411,7 @@ def test_a_kep_see_also_of_one_web_page_is_a_related_page(tmp_path):
     record = Archive.load(load_settings(None, root)).by_id["KEP-0104"]
     assert record.value("links") == ["https://example.org/only"]
     assert record.links == []
+    assert findings(root) == []  # no empty 'relates_to' left behind to complain about
 
 
 def test_a_kep_link_that_is_not_text_is_a_schema_finding_at_its_item(tmp_path):

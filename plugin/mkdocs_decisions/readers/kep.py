@@ -46,7 +46,10 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     for key in native.LINK_FIELDS:
         field = found.get(key)
         if field is not None:
-            pages += _to_ids(field, kind, scheme, files)
+            moved = _to_ids(field, kind, scheme, files)
+            pages += moved
+            if moved and field.value in (None, []):
+                del found[key]  # web pages only: no record left to link to
     if pages and "links" not in found:
         found["links"] = _items_field("links", pages)
     sig = found.get("owning-sig")
