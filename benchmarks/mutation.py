@@ -5,6 +5,8 @@
     python benchmarks/mutation.py              # the whole run, from scratch
     python benchmarks/mutation.py --again      # after changing tests or code: changed modules again, survivors, the rest
     python benchmarks/mutation.py --report     # the scores of the last run again
+    python benchmarks/mutation.py --confirm 'mkdocs_decisions.rules.registry.*'
+                                               # survivors, their change applied to the source for real
 
 mutmut 3 changes one thing at a time in the modules listed under
 `[tool.mutmut] only_mutate` in pyproject.toml (rules, readers, authoring,
@@ -27,6 +29,41 @@ table of docs/testing.md (a change with no observable effect, and why) are
 counted apart; every other survivor is printed by name, with
 `mutmut show NAME` (run in WORKDIR) to see its diff. The exit status is 0
 whether or not mutants survive, 1 when mutmut could not run.
+
+--confirm [GLOB] tries the survivors of the last run (those whose names
+match GLOB) once more, without mutmut's trampolines. mutmut switches a
+mutant on when its function is called, in workers forked from a process
+that imported the package with no mutant active: code that runs only while
+the package is imported (the rule decorators `record_rule`, `archive_rule`,
+`since_rule` and `_register`) can never be switched on, so its mutants
+survive whatever the tests do. --confirm copies the package source of the
+last run (WORKDIR/src) to WORKDIR/confirm/src and, for each survivor,
+applies the diff `mutmut show NAME` prints to that copy, runs the tests
+mutmut recorded for the mutant's function (mutants/mutmut-stats.json; with
+the same -m, --ignore and --deselect as `pytest_add_cli_args_test_selection`,
+the tests and Hypothesis settings of the run, the tests that killed the
+function's other mutants first, then the quickest, stopping at the first
+failure) in a new interpreter whose PYTHONPATH is that copy, and restores
+the copy. First each function's tests must pass on the unmutated copy, or
+its mutants are skipped. A mutant is "killed when applied" when its tests
+fail (pytest exit status 1, or 2 to 4: the mutated package cannot be
+imported or collected); "survived" when they pass; "no tests" (exit 5),
+"nopatch" (the diff does not apply) and "timeout" are reported too. A
+timeout, counted neither killed nor survived, is a process of the tests
+using three times the CPU time the unmutated tests used, and 30 s more
+(CPU time, not the clock, which a busy machine stretches), or the tests
+running longer than --timeout seconds of the clock (default ten times as
+long as unmutated, at least 10 minutes). The results go to
+WORKDIR/confirmed.json, written after each mutant, with the hash mutmut
+gave the function; --report counts a survivor that was killed when
+applied as killed (column "applied") as long as its function is
+unchanged, and no longer lists it. The tests are those mutmut recorded:
+for code that runs on import, the tests whose child processes (`mkdocs
+build`, ...) import the package, for mutmut's first pass sees no call
+made while the tests' own process imported it. The source and tests are
+those of the last run (after changing them, `--again` first). Nothing in
+the repository is read or written but docs/testing.md, read for its
+table of equivalents.
 """
 
 from __future__ import annotations
@@ -35,18 +72,24 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORKDIR = Path(tempfile.gettempdir()) / "mkdocs-decisions-mutation"
 EQUIVALENTS = REPO / "docs" / "testing.md"
 DEFAULT_BUDGET = 1.0
+CONFIRMED = "confirmed.json"  # in the workdir: what --confirm found
+BASELINE_TIMEOUT = 3600.0  # seconds for the tests of one function on the unmutated copy (--confirm)
 
 # What the tests read from the repository root (also_copy in pyproject.toml
 # takes them on into mutants/), and the sibling folder of real archives.
@@ -338,6 +381,252 @@ def results(workdir: Path) -> dict[str, dict[str, int]]:
     return found
 
 
+def function_of(name: str) -> str:
+    """The function a mutant changes, as mutmut names it: `...registry.x__register` of `...x__register__mutmut_11`."""
+    return name.rsplit("__mutmut_", 1)[0]
+
+
+def function_hashes(workdir: Path) -> dict[str, str]:
+    """mutmut's hash of each mutated function (`module.x_name` -> hash), from its .meta files."""
+    hashes = {}
+    root = workdir / "mutants" / "src"
+    for meta in sorted(root.rglob("*.py.meta")):
+        module = ".".join(meta.relative_to(root).with_suffix("").with_suffix("").parts).removesuffix(".__init__")
+        for function, digest in json.loads(meta.read_text(encoding="utf-8")).get("hash_by_function_name", {}).items():
+            hashes[f"{module}.{function}"] = digest
+    return hashes
+
+
+def confirmed(workdir: Path) -> dict[str, dict]:
+    """What --confirm found, by mutant name, for the functions that have not changed since."""
+    path = workdir / CONFIRMED
+    if not path.exists():
+        return {}
+    hashes = function_hashes(workdir)
+    found = json.loads(path.read_text(encoding="utf-8"))
+    return {name: entry for name, entry in found.items() if entry.get("function_hash") == hashes.get(function_of(name))}
+
+
+#: pytest options of pytest_add_cli_args_test_selection that take the next argument as their value
+VALUE_OPTIONS = {"-m", "-k", "-p", "-o", "-W", "-c", "--deselect", "--ignore", "--ignore-glob", "--rootdir", "--confcutdir"}
+
+
+def selection_options(workdir: Path) -> list[str]:
+    """pyproject's pytest_add_cli_args and the options (not the paths) of
+    pytest_add_cli_args_test_selection, as in the run: the same -m, --ignore,
+    --deselect and plugins, for tests named one by one."""
+    import tomllib
+
+    with open(workdir / "pyproject.toml", "rb") as stream:
+        settings = tomllib.load(stream)["tool"]["mutmut"]
+    options, value_next = list(settings.get("pytest_add_cli_args", [])), False
+    for arg in settings.get("pytest_add_cli_args_test_selection", []):
+        if value_next or arg.startswith("-"):
+            options.append(arg)
+            value_next = not value_next and arg in VALUE_OPTIONS
+    return options
+
+
+def run_tests(workdir: Path, copy: Path, tests: list[str], wall: float, cpu: float = 0.0) -> tuple[int | None, str, float, float]:
+    """pytest over TESTS, in order, stopping at the first failure, in a new
+    interpreter that imports the package from COPY, for at most WALL seconds
+    and (if given) CPU seconds of CPU time for each process; (exit status, or
+    None when out of time, the first failing test, seconds, CPU seconds)."""
+    env = dict(os.environ)
+    for name in ("MUTANT_UNDER_TEST", "MUTATION_FIRST_PASS", "MUTATION_BUDGET", "MUTATION_HITS", "MUTATION_ROOT", "CI"):
+        env.pop(name, None)
+    env["PYTHONPATH"] = str(copy)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # a patched file of the same size and second must not be read from a stale .pyc
+    env["DECISIONS_TESTS_IN_PROCESS"] = "1"  # as in the run: the mutated package is the one the copy holds either way
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *selection_options(workdir), *tests]
+
+    def limit_cpu() -> None:  # CPU time, unlike the clock, does not stretch when the machine is busy
+        if cpu:
+            resource.setrlimit(resource.RLIMIT_CPU, (int(cpu), int(cpu) + 1))
+
+    started, used = time.monotonic(), _children_cpu()
+    # a session of its own, so that a timeout ends the tests' child processes too
+    process = subprocess.Popen(command, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, text=True, errors="replace", start_new_session=True,
+                               preexec_fn=limit_cpu)  # noqa: PLW1509 (this script starts no threads)
+    try:
+        output, _ = process.communicate(timeout=wall)
+        code: int | None = process.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        code = None
+    except BaseException:  # Ctrl-C: the tests are in a session of their own, so end them here
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    if code == -signal.SIGXCPU:
+        code = None
+    failed = next((line.split(" ", 1)[1].split(" - ")[0] for line in output.splitlines()
+                   if line.startswith(("FAILED ", "ERROR "))), "")
+    return code, failed, time.monotonic() - started, _children_cpu() - used
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def apply_diff(workdir: Path, copy: Path, name: str) -> Path | None:
+    """Apply the diff `mutmut show NAME` prints to the file it names in COPY;
+    the file changed, or None when the diff does not apply (COPY unchanged)."""
+    env = {key: value for key, value in os.environ.items() if key != "MUTANT_UNDER_TEST"}
+    shown = subprocess.run([sys.executable, "-c", MUTMUT, "show", name], cwd=workdir, env=env,
+                           capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
+    diff = shown.stdout[shown.stdout.find("--- "):] if "\n+++ " in shown.stdout else ""
+    target = re.search(r"^\+\+\+ (src/\S+\.py)$", diff, re.MULTILINE)
+    if shown.returncode != 0 or not target or ".." in Path(target.group(1)).parts:
+        return None
+    path = copy / Path(target.group(1)).relative_to("src")
+    if "ǁ" in name:  # a method: mutmut shows it taken out of its class, four spaces less indented
+        diff = re.sub(r"^([ +-])(?!\+\+ |-- )(?=.)", r"\1    ", diff, flags=re.MULTILINE)
+    # patch finds the hunk by its context (its line numbers count from the function's first line)
+    patched = subprocess.run(["patch", "--batch", "--forward", "--silent", "--no-backup-if-mismatch", "-F3",
+                              "--reject-file=-", str(path)], input=diff + "\n", capture_output=True, text=True, check=False)
+    if patched.returncode != 0:
+        restore(workdir, copy, path)
+        return None
+    return path
+
+
+def restore(workdir: Path, copy: Path, path: Path) -> None:
+    """PATH in COPY as in the run's source (WORKDIR/src) again."""
+    shutil.copy2(workdir / "src" / path.relative_to(copy), path)
+
+
+def confirm_each(workdir: Path, copy: Path, names: list[str], found: dict, path: Path, counts: Counter,
+                 progress: Callable[[int, str], None], timeout: float | None) -> None:
+    """--confirm's work on each mutant of NAMES, written to PATH as it goes."""
+    stats = json.loads((workdir / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests_of, durations = stats["tests_by_mangled_function_name"], stats["duration_by_test"]
+    # the tests that killed mutmut's mutants of a function, then those that kill here, go first
+    killers: dict[str, list[str]] = {}
+    killers_file = workdir / "mutants" / "mutation-killers.txt"
+    if killers_file.exists():
+        for line in killers_file.read_text(encoding="utf-8").splitlines():
+            function, _, test = line.partition("\t")
+            if test and test not in killers.setdefault(function, []):
+                killers[function].append(test)
+    hashes = function_hashes(workdir)
+    baselines: dict[str, tuple[int | None, float, float]] = {}
+    for at, name in enumerate(names, 1):
+        function = function_of(name)
+        tests = sorted(tests_of.get(function, []), key=lambda test: durations.get(test, 0.0))
+        first = [test for test in killers.get(function, []) if test in tests]
+        tests = first + [test for test in tests if test not in first]
+        entry = {"function_hash": hashes.get(function), "tests": len(tests)}
+        if not tests:
+            entry["result"] = "no tests"
+        else:
+            if function not in baselines:
+                progress(at, f"the tests of {function.rsplit('.', 1)[-1]} unmutated ({len(tests)})")
+                code, failed, seconds, cpu = run_tests(workdir, copy, tests, BASELINE_TIMEOUT)
+                baselines[function] = (code, seconds, cpu)
+                if code != 0:
+                    print(f"\nthe tests of {function} do not pass unmutated "
+                          f"({'timeout' if code is None else f'pytest exit {code}'}{', ' + failed if failed else ''}): "
+                          "its mutants are skipped", flush=True)
+            base_code, base_seconds, base_cpu = baselines[function]
+            if base_code != 0:
+                entry["result"] = "baseline failed"
+            else:
+                progress(at, name.rsplit(".", 1)[-1])
+                changed = apply_diff(workdir, copy, name)
+                if changed is None:
+                    entry["result"] = "nopatch"
+                else:
+                    # a mutant that loops uses CPU: three times the unmutated tests' and 30 s more;
+                    # the clock is only a backstop (a busy machine stretches it)
+                    wall = timeout if timeout else max(600.0, 10 * base_seconds)
+                    try:
+                        code, failed, seconds, cpu = run_tests(workdir, copy, tests, wall, 3 * base_cpu + 30)
+                    finally:
+                        restore(workdir, copy, changed)
+                    entry.update(exit_code=code, seconds=round(seconds, 1), cpu_seconds=round(cpu, 1))
+                    if code is None:
+                        entry["result"] = "timeout"
+                    elif code == 0:
+                        entry["result"] = "survived"
+                    elif code == 5:
+                        entry["result"] = "no tests"
+                    elif code in (1, 2, 3, 4):  # failed; or the mutated package could not be imported, collected
+                        entry["result"] = "killed"
+                        entry["killed_by"] = failed
+                        if failed and failed not in killers.setdefault(function, []):
+                            killers[function].insert(0, failed)
+                    else:
+                        entry["result"] = "other"
+        counts[entry["result"]] += 1
+        found[name] = entry
+        path.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def confirm(workdir: Path, pattern: str, timeout: float | None) -> int:
+    """Apply each survivor matching PATTERN to a copy of the source, for
+    real, run its function's tests, and write down what they did (CONFIRMED)."""
+    stats_path = workdir / "mutants" / "mutmut-stats.json"
+    if not stats_path.exists() or not (workdir / "src").is_dir():
+        print(f"no earlier run in {workdir}", file=sys.stderr)
+        return 1
+    if not shutil.which("patch"):
+        print("--confirm needs the `patch` command", file=sys.stderr)
+        return 1
+    names = sorted(name for codes in results(workdir).values() for name, code in codes.items()
+                   if code in SURVIVED and fnmatchcase(name, pattern))
+    if not names:
+        print(f"no survivors match {pattern!r}")
+        return 0
+    copy = workdir / "confirm" / "src"
+    if copy.parent.exists():
+        shutil.rmtree(copy.parent)
+    shutil.copytree(workdir / "src", copy, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    check = subprocess.run([sys.executable, "-c", "import mkdocs_decisions; print(mkdocs_decisions.__file__)"],
+                           cwd=workdir, env={**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"},
+                           capture_output=True, text=True, check=False)
+    if not check.stdout.startswith(str(copy)):
+        print(f"the copy in {copy} is not what Python imports: {check.stdout or check.stderr}", file=sys.stderr)
+        return 1
+
+    path = workdir / CONFIRMED
+    found = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    counts: Counter = Counter()
+    started = time.monotonic()
+    width = shutil.get_terminal_size().columns - 1
+
+    def progress(at: int, doing: str) -> None:
+        done = ", ".join(f"{count} {result}" for result, count in sorted(counts.items()))
+        line = f"[{at}/{len(names)}] {done or 'none done'}; {doing}"
+        print("\r" + line[:width].ljust(width), end="", flush=True)
+
+    try:
+        confirm_each(workdir, copy, names, found, path, counts, progress, timeout)
+    except KeyboardInterrupt:
+        print(f"\nstopped; what was found so far is in {path}", file=sys.stderr)
+        return 130
+    # the copy is the run's source again; nothing of a mutant is left applied
+    for source in (workdir / "src").rglob("*.py"):
+        relative = source.relative_to(workdir / "src")
+        if (copy / relative).read_bytes() != source.read_bytes():
+            print(f"\n{copy / relative} still differs from the run's source", file=sys.stderr)
+            return 1
+    print("\r" + " " * width + "\r", end="")
+    minutes = (time.monotonic() - started) / 60
+    print(f"--confirm {pattern!r}: {len(names)} survivors in {minutes:.1f} min: "
+          + ", ".join(f"{count} {result}" for result, count in sorted(counts.items())))
+    for result in ("survived", "timeout", "no tests", "nopatch", "baseline failed", "other"):
+        listed = [name for name in names if found[name]["result"] == result]
+        if listed:
+            print(f"\n{result}:")
+            print("\n".join(f"  {name}" for name in listed))
+    print(f"\nin {path}")
+    return 0
+
+
 def equivalents() -> dict[str, str]:
     """Mutant name -> reason, from the table of equivalent mutants in docs/testing.md."""
     table = {}
@@ -354,12 +643,15 @@ def report(workdir: Path) -> list[str]:
     """Print the table of scores; returns the survivors not listed as equivalent."""
     found = results(workdir)
     listed = equivalents()
+    applied = {name for name, entry in confirmed(workdir).items() if entry.get("result") == "killed"}
     rows, survivors, totals = [], [], Counter()
     for module, codes in found.items():
         count = Counter()
         for name, code in codes.items():
             if code in KILLED:
                 count["killed"] += 1
+            elif code in SURVIVED and name in applied:  # --confirm: its tests fail with the change applied
+                count["applied"] += 1
             elif code in SURVIVED and name in listed:
                 count["equivalent"] += 1
             elif code in SURVIVED:
@@ -378,14 +670,19 @@ def report(workdir: Path) -> list[str]:
         rows.append((module, count))
     rows.append(("all modules", totals))
     width = max(len(module) for module, _ in rows)
-    print(f"\n{'module':<{width}}  {'mutants':>7}  {'run':>5}  {'killed':>6}  {'equiv.':>6}  {'surv.':>5}  "
-          f"{'no test':>7}  {'killed %':>8}  {'+equiv. %':>9}")
+    print(f"\n{'module':<{width}}  {'mutants':>7}  {'run':>5}  {'killed':>6}  {'applied':>7}  {'equiv.':>6}  "
+          f"{'surv.':>5}  {'no test':>7}  {'killed %':>8}  {'+equiv. %':>9}")
     for module, count in rows:
         run = count["all"] - count["not run"]
-        print(f"{module:<{width}}  {count['all']:>7}  {run:>5}  {count['killed']:>6}  {count['equivalent']:>6}  "
-              f"{count['survived']:>5}  {count['no tests']:>7}  {100 * count['killed'] / (run or 1):>7.1f}%  "
-              f"{100 * (count['killed'] + count['equivalent']) / (run or 1):>8.1f}%")
-    print("(percentages of the mutants run)")
+        killed = count["killed"] + count["applied"]
+        print(f"{module:<{width}}  {count['all']:>7}  {run:>5}  {count['killed']:>6}  {count['applied']:>7}  "
+              f"{count['equivalent']:>6}  {count['survived']:>5}  {count['no tests']:>7}  "
+              f"{100 * killed / (run or 1):>7.1f}%  {100 * (killed + count['equivalent']) / (run or 1):>8.1f}%")
+    print("(percentages of the mutants run; killed % counts those killed when applied, by --confirm)")
+    wrong = sorted(applied & set(listed))
+    if wrong:
+        print(f"\n{len(wrong)} mutants listed as equivalent in docs/testing.md are killed when applied (--confirm):")
+        print("\n".join(f"  {name}" for name in wrong))
     stale = sorted(set(listed) - {name for codes in found.values() for name in codes})
     if stale:
         print(f"\n{len(stale)} mutants listed as equivalent in docs/testing.md no longer exist:")
@@ -399,7 +696,9 @@ def report(workdir: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    confirming = __doc__[__doc__.index("--confirm [GLOB]"):]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=confirming,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants run at once")
     parser.add_argument("--budget", type=float, default=DEFAULT_BUDGET,
@@ -411,6 +710,15 @@ def main(argv: list[str] | None = None) -> int:
                       "the tests again, re-run the survivors, "
                       "then run the mutants it did not reach")
     mode.add_argument("--report", action="store_true", help="only print the last run's scores")
+    mode.add_argument("--confirm", nargs="?", const="*", metavar="GLOB",
+                      help="apply each survivor of the last run (matching GLOB, default all) to a copy of the "
+                      "source in the workdir for real, run its function's tests in a new interpreter, and write "
+                      f"down those they kill ({CONFIRMED}, counted by --report): for code that runs only on "
+                      "import, such as the rule decorators, which mutmut's trampolines never switch on")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="with --confirm: seconds of the clock one mutant's tests may take (default ten times "
+                        "what they took unmutated, and at least 600; their CPU time is limited apart); over it, the "
+                        "mutant counts as a timeout, not killed")
     parser.add_argument("mutants", nargs="*", help="with --again: only these mutants (names or globs)")
     args = parser.parse_args(argv)
     workdir = args.workdir.resolve()
@@ -419,6 +727,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         report(workdir)
         return 0
+    if args.confirm:
+        code = confirm(workdir, args.confirm, args.timeout)
+        if code == 0:
+            report(workdir)
+            print(f"\n{(time.monotonic() - started) / 60:.1f} min, in {workdir}")
+        return code
     if args.again:
         if not (workdir / "mutants").is_dir():
             parser.error(f"no earlier run in {workdir}")

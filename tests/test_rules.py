@@ -1075,3 +1075,193 @@ def test_placeholder_guidance_kept_alone_anywhere_in_the_text(project):
         ("placeholder", A, 10, 3, guidance.format("Describe what it costs, and who pays…",
                                                   "section 'Context and Problem Statement'")),
     ]
+
+
+# -- the registry: what each rule is listed as, and a name given twice ------------------
+
+
+def test_rules_lists_each_rule_with_its_docstrings_first_line_in_the_order_they_run(project):
+    """`decisions rules` is how a user learns the rule ids for --select and `severity`: each
+    rule's line gives its id, its severity, the first line of its docstring and whether
+    --fix repairs it, the rules that read one file first and the `--since` rules last."""
+    lines = project.run("rules").stdout.splitlines()
+    assert [line.split()[0] for line in lines][:2] == ["unreadable-file", "file-too-large"]
+    assert [line.split()[0] for line in lines][-4:] == [
+        "deleted-record", "rewritten-decision", "invalid-transition", "reused-number"]
+    pad = " " * (len("superseded-without-successor") - len("status-alias"))
+    assert "status-alias" + pad + "  warning  The status is written as an alias (e.g. 'Superceded'); write the " \
+        "canonical name. (fixable)" in lines
+    shown = {line.split()[0]: " ".join(line.split()[1:]) for line in lines}
+    assert shown["unreadable-file"] == "error The file cannot be opened (permissions, a dangling or escaping link)."
+    assert shown["empty-body"] == "error The record has frontmatter but no text."
+    assert shown["one-sided-link"] == ("error A supersession link is not mirrored: A supersedes B needs B "
+                                       "superseded_by A. (fixable)")
+    assert shown["stale-status"] == ("error A record replaced by an accepted successor still claims to be "
+                                     "in force. (fixable)")
+    assert shown["supersedes-newer"] == "warning A record supersedes one dated after it."
+    assert shown["invalid-transition"] == "error A status changed in a way the kind's lifecycle does not allow."
+    assert shown["reused-number"] == ("error A new record takes a number the base already uses (another "
+                                      "branch, or a removed record).")
+
+
+def test_a_rule_id_registered_twice_is_refused_and_the_first_rule_kept():
+    """Two checks under one id would make --select and `severity` ambiguous: the second is refused by name."""
+    from mkdocs_decisions.rules.registry import archive_rule, record_rule, since_rule
+
+    first = REGISTRY["schema"]
+    for register in (record_rule, archive_rule, since_rule):
+        with pytest.raises(ValueError) as refused:
+            register("schema")(lambda record, archive: iter(()))
+        assert refused.value.args == ("rule schema registered twice",)
+    assert REGISTRY["schema"] is first
+
+
+def test_an_unknown_rule_to_select_or_ignore_is_named(project):
+    """--select and --ignore with a misspelt rule fail naming it, rather than checking nothing."""
+    project.write(A, accepted_adr())
+    archive = Archive.load(load_settings(None, project.root))
+    for given in ({"select": ["schema", "no-such-rule"]}, {"ignore": ["no-such-rule"]}):
+        with pytest.raises(KeyError) as unknown:
+            archive.check(**given)
+        assert unknown.value.args == ("no-such-rule",)
+
+
+def test_one_sided_link_is_a_warning_on_madr_and_an_error_on_native_records(project):
+    """The severity of one-sided-link goes by the format of the record it is told on (docs/formats.md)."""
+    project.write(A, accepted_adr(extra="supersedes: [ADR-0002]\n"))
+    project.write(B, accepted_adr("Use Kafka", date="2026-01-01"))
+    project.write("adr/0003-use-nats.md", "# Use NATS\n\n- Status: accepted\n- Date: 2026-01-12\n"
+                  "- Supersedes: [ADR-0002](0002-use-kafka.md)\n\n## Context and Problem Statement\n\nText.\n")
+    result = Archive.load(load_settings(None, project.root)).check(select=["one-sided-link"])
+    assert [(d.path, d.severity.value) for d in result.diagnostics] == [
+        (A, "error"), ("adr/0003-use-nats.md", "warning")]
+    assert (result.errors, result.warnings) == (1, 1)
+
+
+# -- the --since rules, given the records as they were at the base ----------------------
+
+
+def since_findings(project, base: dict[str, str], now: dict[str, str], *rules: str):
+    """(rule, path, line, column, message) of the `--since` rules, with the records of `base`
+    as they were at `main` and those of `now` as they are; a path only in `now` is new."""
+    from mkdocs_decisions.baseline import Baseline
+
+    for relative, text in base.items():
+        (project.root / "base" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / "base" / relative).write_text(text)
+    for relative, text in now.items():
+        project.write(relative, text, dedent=False)
+    old = Archive.load(load_settings(None, project.root / "base")).by_path
+    changed = {relative: old.get(relative) for relative in now}
+    deleted = {relative: record for relative, record in old.items() if relative not in now}
+    baseline = Baseline("main", changed, deleted, {})
+    result = Archive.load(load_settings(None, project.root)).check(select=rules, baseline=baseline)
+    return [(d.rule, d.path, d.line, d.column, d.message) for d in result.diagnostics]
+
+
+def test_invalid_transition(project):
+    """Statuses the lifecycle allows (proposed -> accepted), a new record, an unchanged status
+    and a status that was never set pass; a status moved back (accepted -> proposed) is told
+    with every status the old one may become, whatever records come before it."""
+    proposed = accepted_adr().replace("status: accepted", "status: proposed")
+    untold = accepted_adr("Use SOAP").replace("status: accepted\n", "")
+    base = {A: proposed, "adr/0003-use-grpc.md": accepted_adr("Use gRPC"), "adr/0004-use-soap.md": untold,
+            "adr/0005-use-rest.md": accepted_adr("Use REST")}
+    now = {A: accepted_adr(), B: accepted_adr("Use Kafka"),
+           "adr/0003-use-grpc.md": accepted_adr("Use gRPC").replace("Orders", "Calls"),
+           "adr/0004-use-soap.md": untold.replace("---\n#", "status: accepted\n---\n#"),
+           "adr/0005-use-rest.md": accepted_adr("Use REST").replace("status: accepted", "status: proposed")}
+    assert since_findings(project, base, now, "invalid-transition") == [
+        ("invalid-transition", "adr/0005-use-rest.md", 2, 9, "status went from accepted (at main) to proposed, "
+         "which the lifecycle does not allow (accepted may become deprecated, superseded); write a new record instead"),
+    ]
+
+
+def test_since_rules_run_only_with_a_base_beside_the_other_rules(project):
+    """Given a base, the --since rules run beside the record and archive rules, each finding
+    once, in file order; without one (plain `decisions lint`) they do not run at all."""
+    proposed = accepted_adr().replace("status: accepted", "status: proposed")
+    base = {A: accepted_adr(), B: accepted_adr("Use Kafka")}
+    now = {A: proposed.replace("2026-01-10", "2026-02-30")}
+    assert since_findings(project, base, now, "invalid-date", "deleted-record", "invalid-transition") == [
+        ("invalid-transition", A, 2, 9, "status went from accepted (at main) to proposed, which the lifecycle "
+         "does not allow (accepted may become deprecated, superseded); write a new record instead"),
+        ("invalid-date", A, 3, 7, "date '2026-02-30' is not a valid ISO 8601 date; write it as "
+         "year-month-day, e.g. 2026-03-01"),
+        ("deleted-record", B, 1, 1, "ADR-0002 was deleted since main; a decision record stays in the archive: "
+         "restore it and mark it deprecated, rejected or superseded instead"),
+    ]
+    assert project.findings("deleted-record", "invalid-transition") == []
+
+
+# -- more of the placeholder and link rules ----------------------------------------------
+
+
+def test_placeholder_guidance_found_only_in_a_list_item_or_a_quote(project):
+    """A record whose only leftover of the template is a line of guidance behind a list marker
+    or a quote (no prompt anywhere) is told; guidance is matched whole, from its first letter,
+    even one that is an X; a long line is cut at the last word that fits."""
+    xml = "XML or JSON, say which one the service speaks and why."
+    long = "Describe the forces that act on the decision, and how."
+    assert long[35] == " "
+    project.write("adr/template.md", f"# Title\n\n## Context\n\n{xml}\n\n{long}\n")
+    project.write(A, f"# Use a queue\n\n- Status: proposed\n\n## Context\n\n- {xml}\n")
+    project.write(B, f"# Use Kafka\n\n- Status: proposed\n\n## Context\n\n> {long}\n")
+    project.write("adr/0003-use-nats.md", f"# Use NATS\n\n- Status: proposed\n\n## Context\n\nML or JSON, say "
+                  "which one the service speaks and why.\n")
+    guidance = "the template's guidance '{}' is left unchanged in section 'Context'" + LEFT
+    assert project.findings("placeholder") == [
+        ("placeholder", A, 7, 3, guidance.format("XML or JSON, say which one the servi…")),
+        ("placeholder", B, 7, 3, guidance.format("Describe the forces that act on the…")),
+    ]
+
+
+def test_one_sided_link_to_a_tep_is_named_as_teps_write_it(project):
+    """A TEP that does not name its successor is told in the TEP's own field name, 'superseded-by'."""
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds: {tep: {preset: tep}}\n")
+    front = "---\ntitle: {title}\nauthors: ['@ann']\ncreation-date: 2021-0{n}-01\nstatus: {status}\n{extra}---\n\n# {title}\n\nText.\n"
+    project.write("teps/0001-one.md", front.format(title="One", n=1, status="replaced", extra=""))
+    project.write("teps/0002-two.md", front.format(title="Two", n=2, status="implemented",
+                                                   extra="replaces: [TEP-0001]\n"))
+    assert project.findings("one-sided-link") == [
+        ("one-sided-link", "teps/0002-two.md", 6, 12, "TEP-0002 supersedes TEP-0001, but teps/0001-one.md does not "
+         "say that it is superseded by TEP-0002; add 'TEP-0002' to its 'superseded-by'"),
+    ]
+
+
+def test_one_sided_link_when_the_other_record_names_it_otherwise_or_names_a_third(project):
+    """The other side is missing unless the other record names this one in a directed relation:
+    'relates_to' back, or 'amends' of a third record, is not saying it is superseded."""
+    project.write(A, accepted_adr(extra="relates_to: [ADR-0003]\n").replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="amends: [ADR-0004]\n").replace("accepted", "superseded"))
+    project.write("adr/0003-use-nats.md", accepted_adr("Use NATS", extra="supersedes: [ADR-0001, ADR-0002]\n"))
+    project.write("adr/0004-use-zeromq.md", accepted_adr("Use ZeroMQ", extra="amended_by: [ADR-0002]\n"))
+    fixed = "; add it there (decisions lint --fix does)"
+    assert project.findings("one-sided-link") == [
+        ("one-sided-link", "adr/0003-use-nats.md", 5, 14, "ADR-0003 supersedes ADR-0001, but adr/0001-use-queue.md "
+         "does not name ADR-0003 in 'superseded_by'" + fixed),
+        ("one-sided-link", "adr/0003-use-nats.md", 5, 24, "ADR-0003 supersedes ADR-0002, but adr/0002-use-kafka.md "
+         "does not name ADR-0003 in 'superseded_by'" + fixed),
+    ]
+
+
+def test_conflicting_links_between_two_records_that_took_the_same_number(project):
+    """Two branches took number 1, and the two records disagree about how they relate: the
+    conflict is told too (though both ids are the same), on the record that ADR-0001 does not
+    resolve to (the first file of that number)."""
+    project.write(A, accepted_adr(extra="amended_by: [ADR-0001]\n"))
+    project.write("adr/0001-use-kafka.md", accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n"))
+    assert project.findings("conflicting-links") == [
+        ("conflicting-links", A, 5, 14, "ADR-0001 says it is amended by ADR-0001, but adr/0001-use-kafka.md "
+         "says it supersedes ADR-0001; make both records say the same"),
+    ]
+
+
+def test_prose_in_braces_around_a_code_span_is_no_placeholder(project):
+    """`{the `id` field}` is prose with code in it, not a MADR prompt; a line of guidance the
+    record has rewritten is not told either."""
+    project.write("adr/template.md", "# Title\n\n## Context\n\nSay which of the options won, and why it won.\n")
+    project.write(A, "---\nstatus: proposed\ndate: 2026-01-10\n---\n# Use a queue\n\n## Context\n\n"
+                  "Records name their successor in {the `superseded_by` field}.\n\n"
+                  "Say which of the options won: the queue.\n")
+    assert project.findings("placeholder") == []
