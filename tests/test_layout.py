@@ -17,6 +17,8 @@ from the middle of its source's bottom side, through each dummy's centre
 
 from __future__ import annotations
 
+from pytest import approx
+
 from mkdocs_decisions.layout import components, layout
 
 
@@ -278,3 +280,123 @@ def test_three_parents_sit_side_by_side_over_their_common_child():
         "D": (208.0, 104.0, 1),
     }
     assert (drawing.width, drawing.height) == (600.0, 162.0)
+
+
+# --- sweeps: direction and parity ------------------------------------------------
+
+
+def test_two_parents_with_a_shared_grandchild_drift_left_sweep_by_sweep():
+    """A -> C, A -> D, B -> D, C -> D: six alternating sweeps, each pair moving the drawing left, give this drawing."""
+    drawing = layout(*edges_of("AC", "AD", "BD", "CD"))
+    # Layers [A, B], [C, a, b], [D] with a, b the 8-wide dummies of A -> D and
+    # B -> D (crossing reduction keeps every row: C 0, a 0, b 1 under [A, B];
+    # C, a, b all 0 over [D]; A 0.5, B 2). D's parents, in edge order: a, b, C.
+    # Packed: A 0, B 208; C 0, a 208, b 240; D 0.
+    # Sweep 0 (parents, top down): A, B have none and keep 0, 208. C wants 0,
+    # a 92 - 4 = 88, b 300 - 4 = 296; a is pushed to 208, b stays (>= 240), the
+    # shift is (384 - 504) / 3 = -40: C -40, a 168, b 256. D's centre goes to
+    # (172 + 260 + 52) / 3 = 484/3: D 208/3.
+    # Sweep 1 (children, bottom up): D has none and stays. C wants 208/3, a and b
+    # 472/3; pushed to 832/3 and 928/3, shift (1152 - 1968) / 9 = -272/3:
+    # C -64/3, a 560/3, b 656/3. A wants the mean of 212/3 and 572/3 less 92 =
+    # 116/3, B 668/3 - 92 = 392/3, pushed to 740/3, shift -58: A -58/3, B 566/3.
+    # Sweep 2 repeats sweep 0 from a row 0 that is 58/3 further left, so every
+    # node ends 58/3 left of where sweep 0 put it; sweep 3 likewise of sweep 1,
+    # and sweeps 4, 5 another 58/3: the end is sweep 1's result less 116/3:
+    # A -58, B 150, C -60, a 148, b 180, D 92/3. Moving right by 60:
+    # A 2, B 210, C 0, a 208 (centre 212), b 240 (centre 244), D 272/3.
+    # The thirds come out of float arithmetic a few ulps off (A as
+    # 1.9999999999999858), so every number here is compared with approx.
+    assert boxes(drawing) == {
+        "A": approx((2.0, 0.0, 0)),
+        "B": approx((210.0, 0.0, 0)),
+        "C": approx((0.0, 104.0, 1)),
+        "D": approx((272 / 3, 208.0, 2)),
+    }
+    d_top = approx((272 / 3 + 92, 208.0))
+    assert routes(drawing) == [
+        ("A", "C", [approx((94.0, 58.0)), approx((92.0, 104.0))]),
+        ("A", "D", [approx((94.0, 58.0)), approx((212.0, 104.0)), approx((212.0, 162.0)), d_top]),
+        ("B", "D", [approx((302.0, 58.0)), approx((244.0, 104.0)), approx((244.0, 162.0)), d_top]),
+        ("C", "D", [approx((92.0, 162.0)), d_top]),
+    ]
+    assert (drawing.width, drawing.height) == approx((394.0, 266.0))
+
+
+def test_the_last_sweep_upward_decides_the_order_of_a_row_that_keeps_flipping():
+    """A -> C, A -> E, B -> D, B -> F, C -> D, D -> F: the middle row flips every sweep; the sixth (upward) one wins."""
+    drawing = layout(*edges_of("AC", "AE", "BD", "BF", "CD", "DF"))
+    # Layers: A, B 0; C, E 1; D 2 (under C); F 3 (under D). Dummies: p for B -> D
+    # in layer 1, q1, q2 for B -> F in layers 1 and 2. Rows [A, B], [C, E, p, q1],
+    # [D, q2], [F].
+    # Crossing reduction: downward sweeps (0, 2, 4) order row 1 by parents in
+    # [A, B]: C 0, E 0, p 1, q1 1 -> [C, E, p, q1]; D's parents p, C give
+    # (2 + 0) / 2 = 1 < q2's 3 -> [D, q2]. Upward sweeps (1, 3, 5) order row 1
+    # by children in [D, q2]: C 0, p 0, E (no child) its own index 1 (or 2),
+    # q1 1 -> [C, p, E, q1]; row 0 stays [A, B] (A 1, B 2). Sweep 5 is upward:
+    # rows [A, B], [C, p, E, q1], [D, q2], [F].
+    # Coordinates, packed: A 0, B 208; C 0, p 208, E 240, q1 448; D 0, q2 208; F 0.
+    # Sweep 0: row 0 keeps 0, 208. Row 1 wants C 0, p 296, E 0, q1 296; pushed
+    # to 0, 296, 328, 536, shift (592 - 1160) / 4 = -142: C -142, p 154,
+    # E 186, q1 394. D: mean of 158 and -50 = 54, so -38; q2 under q1 at 394.
+    # F: mean of 398 and 54 = 226, so 134.
+    # Sweep 1: F stays 134. D wants 134, q2 222 -> 342, shift -60: D 74, q2 282.
+    # Row 1 wants C 74, p 162, E (no child) 186, q1 282; pushed to 74, 282,
+    # 314, 522, shift (704 - 1192) / 4 = -122: C -48, p 160, E 192, q1 400.
+    # A: mean of 44 and 284 = 164, so 72; B: mean of 164 and 404 = 284, so
+    # 192 -> 280; shift -44: A 28, B 236.
+    # Sweep 2 starts from row 0 28 to the right of sweep 0's, so it and sweep 3
+    # give sweep 0's and sweep 1's results plus 28; sweeps 4, 5 plus 56:
+    # A 84, B 292; C 8, p 216, E 248, q1 456; D 130, q2 338; F 190.
+    # Moving left by 8:
+    assert boxes(drawing) == {
+        "A": (76.0, 0.0, 0),
+        "B": (284.0, 0.0, 0),
+        "C": (0.0, 104.0, 1),
+        "E": (240.0, 104.0, 1),
+        "D": (122.0, 208.0, 2),
+        "F": (182.0, 312.0, 3),
+    }
+    assert routes(drawing) == [
+        ("A", "C", [(168.0, 58.0), (92.0, 104.0)]),
+        ("A", "E", [(168.0, 58.0), (332.0, 104.0)]),
+        ("B", "D", [(376.0, 58.0), (212.0, 104.0), (212.0, 162.0), (214.0, 208.0)]),
+        ("B", "F", [(376.0, 58.0), (452.0, 104.0), (452.0, 162.0), (334.0, 208.0), (334.0, 266.0), (274.0, 312.0)]),
+        ("C", "D", [(92.0, 162.0), (214.0, 208.0)]),
+        ("D", "F", [(214.0, 266.0), (274.0, 312.0)]),
+    ]
+    # B's right side, 284 + 184, is the rightmost; 4 layers: 4 * 104 - 46 high.
+    assert (drawing.width, drawing.height) == (468.0, 370.0)
+
+
+def test_a_component_ending_two_thirds_past_900_goes_to_the_next_shelf():
+    """The default limit is 900 exactly: a second component ending at 900 2/3 wraps."""
+    nodes, edges = edges_of("AC", "AE", "BC", "BD", "DE", "PR", "PS", "QS", "RS")
+    drawing = layout(nodes, edges)
+    # Component [A .. E]: layers [A, B], [C, D, a], [E], a the dummy of A -> E.
+    # Crossing: downward sweeps give [a, C, D] (a 0, C 0.5, D 1), upward ones
+    # [a, D, C] (a 0, D 0, C without a child its index): the sixth gives
+    # [a, D, C]; row 0 stays [A, B]. Coordinates, packed A 0, B 208; a 0,
+    # D 32, C 240; E 0. Sweep 0: a wants 88, D 208, C 104, pushed to 416,
+    # shift -104: a -16, D 104, C 312; E: mean of -12 and 196 = 92, so 0.
+    # Sweep 1: a wants 88, D 0 -> 120, C (no child) 312 -> 328, shift
+    # (400 - 536) / 3: a 128/3, D 224/3, C 848/3. A: mean of 1124/3 and 140/3
+    # less 92 = 356/3; B: mean of 1124/3 and 500/3 less 92 = 536/3 -> 980/3;
+    # shift -74: A 134/3, B 758/3. Sweep 2 repeats sweep 0 moved right by
+    # 134/3, and so on: the end is sweep 1's drawing moved right, whose
+    # leftmost box is E at 0 and rightmost C, ending at 848/3 + 184 = 1400/3.
+    # Component [P .. S] is the graph of the drift test above: 394 wide, 266 high.
+    # On one shelf it would end at 1400/3 + 40 + 394 = 900 2/3 > 900, so it
+    # starts a new one at y = 266 + 40 = 306, with P at x 2 as in that test.
+    assert boxes(drawing) == {
+        "A": approx((134 / 3, 0.0, 0)),
+        "B": approx((758 / 3, 0.0, 0)),
+        "C": approx((848 / 3, 104.0, 1)),
+        "D": approx((224 / 3, 104.0, 1)),
+        "E": approx((0.0, 208.0, 2)),
+        "P": approx((2.0, 306.0, 0)),
+        "Q": approx((210.0, 306.0, 0)),
+        "R": approx((0.0, 410.0, 1)),
+        "S": approx((272 / 3, 514.0, 2)),
+    }
+    assert (drawing.width, drawing.height) == approx((1400 / 3, 306.0 + 266.0))
