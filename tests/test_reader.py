@@ -110,6 +110,13 @@ def test_a_value_starting_with_a_character_yaml_keeps_says_to_quote_it(tmp_path,
     ]
 
 
+def test_a_tab_where_yaml_wants_spaces_says_to_indent_with_spaces(tmp_path):
+    record = read(tmp_path, b"---\nstatus: accepted\ntags:\n\t- db\n---\n# T\n")
+    assert record.problems == [
+        ReadProblem("yaml-syntax", Position(4, 1), "a tab where YAML expects spaces; indent with spaces")
+    ]
+
+
 def test_archive_reads_nested_folders_and_skips_readme(tmp_path):
     (tmp_path / "adr" / "platform").mkdir(parents=True)
     (tmp_path / "adr" / "README.md").write_text("# About\n")
@@ -226,6 +233,13 @@ HOSTILE_FRONTMATTER = [
     # (depth 513 with the mapping) starts at column 1 + 2 * 511; libyaml would recurse
     # once for each, and 200,000 of them overflowed the C stack (the process was killed)
     ("a:\n" + "- " * 600 + "x\n", Position(3, 1023), "lists and mappings nest more than 512 levels deep"),
+    # the same with mappings only (`k:` under `k:`), and with YAML's explicit keys (`? ? ? x`)
+    ("".join(" " * n + "k:\n" for n in range(600)) + " " * 600 + "x\n", Position(514, 513),
+     "lists and mappings nest more than 512 levels deep"),
+    ("? " * 600 + "x\n", Position(2, 1025), "lists and mappings nest more than 512 levels deep"),
+    # a list opened and closed first: the depth goes down again, so it is counted from there
+    ("a: [[x]]\nb:\n" + "- " * 600 + "x\n", Position(4, 1023), "lists and mappings nest more than 512 levels deep"),
+    ("a:\n- [x]\n- " + "- " * 600 + "x\n", Position(4, 1023), "lists and mappings nest more than 512 levels deep"),
     ("- a\n- b\n", Position(2, 1), "frontmatter must be a mapping of `key: value` lines, not a list"),
     ("just words\n", Position(2, 1), "frontmatter must be a mapping of `key: value` lines, not a single value"),
     ("? [a, b]\n: c\n", Position(2, 3), "a key must be a plain word, not a list or mapping"),

@@ -72,11 +72,11 @@ def _too_deep(text: str) -> Position | None:
 
 
 def _blocks_too_deep(text: str) -> Position | None:
-    """Where indented lists and mappings (`- - - x`) first nest deeper than
-    allowed. Each level needs an indicator of its own (`-`, `?`, `:`), so only
-    text with that many is walked, with libyaml's parser, which, unlike its
-    composer, does not recurse."""
-    if text.count("-") + text.count("?") + text.count(":") <= MAX_FLOW_DEPTH:
+    """Where lists and mappings (`- - - x`) first nest deeper than allowed.
+    Each level needs a character of its own (`-`, `?`, `:` or a bracket), so
+    only text with that many is walked, with libyaml's parser, which, unlike
+    its composer, does not recurse."""
+    if sum(map(text.count, "-?:[{")) <= MAX_FLOW_DEPTH:
         return None
     depth = 0
     try:
