@@ -593,3 +593,87 @@ def test_supersedes_after_an_empty_list_item_writes_a_valid_item(project):
     assert (project.root / "adr" / "0001-use-mysql.md").read_text().startswith(
         "---\nstatus: accepted\ndate: 2025-01-02\ndeciders: [ann]\nsuperseded_by:\n  -\n  - ADR-0002\n---\n"
     )
+
+
+def test_the_supersedes_line_ends_as_the_templates_lines_do(project):
+    """Templates are read as text, so their lines end in LF, and so does the
+    `supersedes:` line `new` adds: the new file has one kind of line ending,
+    even from a team's template saved with CRLF."""
+    project.write("adr/0001-use-mysql.md", accepted_adr("Use MySQL"))
+    project.write("mkdocs.yml", "site_name: T\nplugins:\n  - decisions:\n      templates_dir: templates\n")
+    project.write("templates/adr.md", b"---\r\nstatus: proposed\r\ndate: YYYY-MM-DD\r\ndeciders: []\r\n---\r\n"
+                  b"# [Title]\r\n\r\n## Why\r\n\r\nBecause.\r\n")
+    result = project.run("new", "adr", "Use SQLite", "--supersedes", "ADR-0001", "--author", "bob")
+    assert result.returncode == 0, result.stderr
+    assert (project.root / "adr" / "0002-use-sqlite.md").read_bytes() == (
+        f"---\nstatus: proposed\ndate: {TODAY}\ndeciders: [bob]\nsupersedes: [ADR-0001]\n---\n"
+        "# Use SQLite\n\n## Why\n\nBecause.\n"
+    ).encode()
+
+
+def test_a_successor_the_old_record_already_names_is_not_named_twice(project):
+    """The old record already says `superseded_by: [ADR-0002]` (written ahead
+    by hand): creating ADR-0002 leaves it as it is."""
+    old = accepted_adr("Use MySQL", extra="superseded_by: [ADR-0002]\n")
+    project.write("adr/0001-use-mysql.md", old)
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0001", "--author", "bob")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "adr/0002-use-postgresql.md\n", "")
+    assert (project.root / "adr" / "0001-use-mysql.md").read_text() == old
+
+
+def test_a_second_successor_is_added_to_the_old_records_list(project):
+    """Two proposals to replace one decision: the second is added to the old
+    record's `superseded_by`, the first stays."""
+    project.write("adr/0001-use-mysql.md", accepted_adr("Use MySQL", extra="superseded_by: [ADR-0002]\n"))
+    project.write("adr/0002-use-postgresql.md",
+                  accepted_adr("Use PostgreSQL", extra="supersedes: [ADR-0001]\n").replace("accepted", "proposed"))
+    result = project.run("new", "adr", "Use SQLite", "--supersedes", "ADR-0001", "--author", "bob")
+    assert result.returncode == 0, result.stderr
+    assert "\nsuperseded_by: [ADR-0002, ADR-0003]\n" in (project.root / "adr" / "0001-use-mysql.md").read_text()
+
+
+def test_supersedes_takes_the_number_in_the_new_records_kind(project):
+    """`new rfc … --supersedes 1` with both ADR-0001 and RFC-0001 means RFC-0001."""
+    project.write("adr/0001-use-mysql.md", accepted_adr("Use MySQL"))
+    project.write("rfc/0001-api-style.md", accepted_adr("API style").replace("deciders: [alice]", "authors: [alice]"))
+    before = (project.root / "adr" / "0001-use-mysql.md").read_text()
+    result = project.run("new", "rfc", "API style 2", "--supersedes", "1", "--author", "bob")
+    assert result.returncode == 0, result.stderr
+    assert "\nsuperseded_by: [RFC-0002]\n" in (project.root / "rfc" / "0001-api-style.md").read_text()
+    assert (project.root / "adr" / "0001-use-mysql.md").read_text() == before
+
+
+def test_madr_record_accepted_at_once_marks_the_old_one_superseded_by_a_link(project):
+    """MADR writes the successor into the status: `superseded by [ADR-0002](…)`."""
+    project.write("adr/0001-use-mysql.md", "# Use MySQL\n\n- Status: accepted\n- Date: 2024-01-02\n\n"
+                  "## Context and Problem Statement\n\nText.\n", dedent=False)
+    result = project.run("new", "adr", "Use PostgreSQL", "--status", "accepted", "--supersedes", "ADR-0001")
+    assert result.returncode == 0, result.stderr
+    assert "\n- Status: superseded by [ADR-0002](0002-use-postgresql.md)\n" in (
+        project.root / "adr" / "0001-use-mysql.md").read_text()
+
+
+def test_superseding_a_record_without_a_status_says_it_stays_without_one(project):
+    project.write("adr/0001-use-mysql.md", "# Use MySQL\n\n## Context and Problem Statement\n\nText.\n\n"
+                  "## Decision Outcome\n\nMySQL.\n", dedent=False)
+    result = project.run("new", "adr", "Use PostgreSQL", "--supersedes", "ADR-0001")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "updated adr/0001-use-mysql.md: superseded_by ADR-0002; it stays without a status until ADR-0002 is "
+        "accepted ('decisions status ADR-0002 accepted' marks it superseded)\n"
+    )
+
+
+def test_new_refuses_a_supersedes_link_that_would_not_read_back(project):
+    """Every command reads back what it would write: a MADR link to a file
+    whose name holds `#` is cut there by readers, so the new record would not
+    say what it supersedes; `new` refuses and writes nothing."""
+    project.write("adr/0001-use-c#.md", "# Use C#\n\n- Status: accepted\n- Date: 2024-01-02\n\n"
+                  "## Context and Problem Statement\n\nText.\n", dedent=False)
+    before = {p.name: p.read_bytes() for p in (project.root / "adr").iterdir()}
+    result = project.run("new", "adr", "Use Rust", "--supersedes", "ADR-0001")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "decisions: adr/0002-use-rust.md: the new record cannot be written in madr format "
+        "(its 'supersedes' link to ADR-0001 would not be read); nothing was written\n"
+    )
+    assert {p.name: p.read_bytes() for p in (project.root / "adr").iterdir()} == before

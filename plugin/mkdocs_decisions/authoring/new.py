@@ -182,7 +182,6 @@ def render(
     match = re.match(r"(---[ \t]*\r?\n)(.*?\r?\n)((?:---|\.\.\.)[ \t]*\r?\n?)", template, re.DOTALL)
     if match is None:
         raise UsageError("the template has no frontmatter block, so it cannot start a record")
-    newline = "\r\n" if "\r\n" in match.group(1) else "\n"
     frontmatter = match.group(2)
     frontmatter = re.sub(r"(?m)^date:[ \t]*YYYY-MM-DD[ \t]*$", f"date: {date}", frontmatter, count=1)
     frontmatter = re.sub(r"(?m)^status:.*$", lambda _: f"status: {scalar(status)}", frontmatter, count=1)
@@ -191,7 +190,7 @@ def render(
         rf"(?m)^{re.escape(people_key)}:[ \t]*\[\][ \t]*$", lambda _: f"{people_key}: {names}", frontmatter, count=1
     )
     if supersedes:
-        frontmatter += f"supersedes: [{supersedes}]{newline}"
+        frontmatter += f"supersedes: [{supersedes}]\n"  # templates are read as text: their lines end in \n
     body = template[match.end() :].replace("[Title]", title, 1)
     return match.group(1) + frontmatter + match.group(3) + body
 
