@@ -80,7 +80,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -369,16 +369,17 @@ def mutmut(workdir: Path, args: list[str], budget: float, first_pass: bool = Fal
     return subprocess.run([sys.executable, "-c", MUTMUT, *args], cwd=workdir, env=env).returncode
 
 
-def results(workdir: Path) -> dict[str, dict[str, int]]:
-    """module -> mutant name -> exit code, from mutmut's .meta files."""
-    found: dict[str, dict[str, int]] = {}
+def _metas(workdir: Path) -> Iterator[tuple[str, dict]]:
+    """Each mutated module's name and what mutmut keeps of it (its .meta file)."""
     root = workdir / "mutants" / "src"
     for meta in sorted(root.rglob("*.py.meta")):
-        module = ".".join(meta.relative_to(root).with_suffix("").with_suffix("").parts)
-        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        if codes:
-            found[module.removesuffix(".__init__")] = codes
-    return found
+        module = ".".join(meta.relative_to(root).with_suffix("").with_suffix("").parts).removesuffix(".__init__")
+        yield module, json.loads(meta.read_text(encoding="utf-8"))
+
+
+def results(workdir: Path) -> dict[str, dict[str, int]]:
+    """module -> mutant name -> exit code, from mutmut's .meta files."""
+    return {module: data["exit_code_by_key"] for module, data in _metas(workdir) if data["exit_code_by_key"]}
 
 
 def function_of(name: str) -> str:
@@ -388,13 +389,11 @@ def function_of(name: str) -> str:
 
 def function_hashes(workdir: Path) -> dict[str, str]:
     """mutmut's hash of each mutated function (`module.x_name` -> hash), from its .meta files."""
-    hashes = {}
-    root = workdir / "mutants" / "src"
-    for meta in sorted(root.rglob("*.py.meta")):
-        module = ".".join(meta.relative_to(root).with_suffix("").with_suffix("").parts).removesuffix(".__init__")
-        for function, digest in json.loads(meta.read_text(encoding="utf-8")).get("hash_by_function_name", {}).items():
-            hashes[f"{module}.{function}"] = digest
-    return hashes
+    return {
+        f"{module}.{function}": digest
+        for module, data in _metas(workdir)
+        for function, digest in data.get("hash_by_function_name", {}).items()
+    }
 
 
 def confirmed(workdir: Path) -> dict[str, dict]:
@@ -415,7 +414,7 @@ def selection_options(workdir: Path) -> list[str]:
     """pyproject's pytest_add_cli_args and the options (not the paths) of
     pytest_add_cli_args_test_selection, as in the run: the same -m, --ignore,
     --deselect and plugins, for tests named one by one."""
-    import tomllib
+    import tomllib  # Python 3.11 and later; the package itself supports 3.10
 
     with open(workdir / "pyproject.toml", "rb") as stream:
         settings = tomllib.load(stream)["tool"]["mutmut"]
