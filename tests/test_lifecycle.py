@@ -13,8 +13,9 @@ def proposed(title: str, extra: str = "") -> str:
     return accepted_adr(title, extra=extra, date="2026-02-01").replace("status: accepted", "status: proposed")
 
 
-def _assert_old_superseded_by_new(project, result) -> None:
-    """What accepting NEW leaves: OLD superseded and linked to it, said once, and a clean archive."""
+def _assert_old_superseded_by_new(project, result, clean: bool = True) -> None:
+    """What accepting NEW leaves: OLD superseded and linked to it, said once, and (unless
+    NEW was forced past its own errors) a clean archive."""
     assert result.stdout == (
         "adr/0001-use-mysql.md: accepted -> superseded (superseded by ADR-0002)\n"
         "adr/0002-use-postgres.md: proposed -> accepted\n"
@@ -22,7 +23,8 @@ def _assert_old_superseded_by_new(project, result) -> None:
     assert (project.root / OLD).read_text() == accepted_adr(
         "Use MySQL", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"
     ).replace("status: accepted", "status: superseded")
-    assert project.findings() == []
+    if clean:
+        assert project.findings() == []
 
 
 def test_accepting_a_successor_marks_what_it_supersedes(project):
@@ -406,13 +408,7 @@ def test_forcing_a_successor_of_a_missing_and_an_existing_record_supersedes_the_
     project.write(NEW, proposed("Use Postgres", "supersedes: [ADR-0099, ADR-0001]\n"))
     result = project.run("status", "ADR-0002", "accepted", "--force")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == (
-        "adr/0001-use-mysql.md: accepted -> superseded (superseded by ADR-0002)\n"
-        "adr/0002-use-postgres.md: proposed -> accepted\n"
-    )
-    assert (project.root / OLD).read_text() == accepted_adr(
-        "Use MySQL", extra="superseded_by: [ADR-0002]\n", date="2025-01-01"
-    ).replace("status: accepted", "status: superseded")
+    _assert_old_superseded_by_new(project, result, clean=False)  # ADR-0099 is still missing
 
 
 def test_change_status_refuses_findings_unless_forced(project):
