@@ -49,18 +49,20 @@ its mutants are skipped. A mutant is "killed when applied" when its tests
 fail (pytest exit status 1, or 2 to 4: the mutated package cannot be
 imported or collected); "survived" when they pass; "no tests" (exit 5),
 "nopatch" (the diff does not apply) and "timeout" are reported too. A
-timeout, counted neither killed nor survived, is a process of the tests
+timeout, which --report counts as killed like mutmut does (an alias bomb
+the mutant no longer cuts off hangs the tests), is a process of the tests
 using three times the CPU time the unmutated tests used, and 30 s more
 (CPU time, not the clock, which a busy machine stretches), or the tests
 running longer than --timeout seconds of the clock (default ten times as
 long as unmutated, at least 10 minutes). The results go to
 WORKDIR/confirmed.json, written after each mutant, with the hash mutmut
-gave the function; --report counts a survivor that was killed when
-applied as killed (column "applied") as long as its function is
+gave the function; --report counts a survivor that was killed (or timed
+out) when applied as killed (column "applied") as long as its function is
 unchanged, and no longer lists it. The tests are those mutmut recorded:
 for code that runs on import, the tests whose child processes (`mkdocs
 build`, ...) import the package, for mutmut's first pass sees no call
-made while the tests' own process imported it. The source and tests are
+made while the tests' own process imported it; `--tests TEST` adds tests
+that call such code in their own process, run first. The source and tests are
 those of the last run (after changing them, `--again` first). Nothing in
 the repository is read or written but docs/testing.md, read for its
 table of equivalents.
@@ -499,8 +501,9 @@ def restore(workdir: Path, copy: Path, path: Path) -> None:
 
 
 def confirm_each(workdir: Path, copy: Path, names: list[str], found: dict, path: Path, counts: Counter,
-                 progress: Callable[[int, str], None], timeout: float | None) -> None:
-    """--confirm's work on each mutant of NAMES, written to PATH as it goes."""
+                 progress: Callable[[int, str], None], timeout: float | None, extra: list[str]) -> None:
+    """--confirm's work on each mutant of NAMES, written to PATH as it goes;
+    the tests of EXTRA (--tests) run first, before those mutmut recorded."""
     stats = json.loads((workdir / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
     tests_of, durations = stats["tests_by_mangled_function_name"], stats["duration_by_test"]
     # the tests that killed mutmut's mutants of a function, then those that kill here, go first
@@ -517,7 +520,7 @@ def confirm_each(workdir: Path, copy: Path, names: list[str], found: dict, path:
         function = function_of(name)
         tests = sorted(tests_of.get(function, []), key=lambda test: durations.get(test, 0.0))
         first = [test for test in killers.get(function, []) if test in tests]
-        tests = first + [test for test in tests if test not in first]
+        tests = extra + first + [test for test in tests if test not in first and test not in extra]
         entry = {"function_hash": hashes.get(function), "tests": len(tests)}
         if not tests:
             entry["result"] = "no tests"
@@ -565,7 +568,7 @@ def confirm_each(workdir: Path, copy: Path, names: list[str], found: dict, path:
         path.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def confirm(workdir: Path, pattern: str, timeout: float | None) -> int:
+def confirm(workdir: Path, pattern: str, timeout: float | None, extra: list[str]) -> int:
     """Apply each survivor matching PATTERN to a copy of the source, for
     real, run its function's tests, and write down what they did (CONFIRMED)."""
     stats_path = workdir / "mutants" / "mutmut-stats.json"
@@ -603,7 +606,7 @@ def confirm(workdir: Path, pattern: str, timeout: float | None) -> int:
         print("\r" + line[:width].ljust(width), end="", flush=True)
 
     try:
-        confirm_each(workdir, copy, names, found, path, counts, progress, timeout)
+        confirm_each(workdir, copy, names, found, path, counts, progress, timeout, extra)
     except KeyboardInterrupt:
         print(f"\nstopped; what was found so far is in {path}", file=sys.stderr)
         return 130
@@ -642,7 +645,8 @@ def report(workdir: Path) -> list[str]:
     """Print the table of scores; returns the survivors not listed as equivalent."""
     found = results(workdir)
     listed = equivalents()
-    applied = {name for name, entry in confirmed(workdir).items() if entry.get("result") == "killed"}
+    # killed when applied; a timeout too, as in mutmut's own count: the change made the tests hang
+    applied = {name for name, entry in confirmed(workdir).items() if entry.get("result") in ("killed", "timeout")}
     rows, survivors, totals = [], [], Counter()
     for module, codes in found.items():
         count = Counter()
@@ -718,6 +722,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --confirm: seconds of the clock one mutant's tests may take (default ten times "
                         "what they took unmutated, and at least 600; their CPU time is limited apart); over it, the "
                         "mutant counts as a timeout, not killed")
+    parser.add_argument("--tests", action="append", default=[], metavar="TEST",
+                        help="with --confirm: run this test too, first (a pytest node id or file of the run's "
+                        "tests, relative to the workdir; repeatable): for code that runs on import, whose "
+                        "recorded tests are only those whose child processes import the package")
     parser.add_argument("mutants", nargs="*", help="with --again: only these mutants (names or globs)")
     args = parser.parse_args(argv)
     workdir = args.workdir.resolve()
@@ -727,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
         report(workdir)
         return 0
     if args.confirm:
-        code = confirm(workdir, args.confirm, args.timeout)
+        code = confirm(workdir, args.confirm, args.timeout, args.tests)
         if code == 0:
             report(workdir)
             print(f"\n{(time.monotonic() - started) / 60:.1f} min, in {workdir}")

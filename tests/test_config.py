@@ -131,6 +131,13 @@ def test_new_kind_needs_statuses(tmp_path):
     )
 
 
+def test_a_status_of_spaces_only_is_refused(tmp_path):
+    """A blank status would be the status of a record that has none (and its `required_by_status`
+    would apply to every record whose status is missing)."""
+    mapping = {"kinds": {"adr": {"statuses": ["accepted", "  "], "required_by_status": {"  ": ["deciders"]}}}}
+    assert config_error(mapping, tmp_path) == "kinds.adr.statuses.1: a status needs a word, not only spaces"
+
+
 @pytest.mark.parametrize("option", ["in_force", "proposed"])
 def test_status_lists_must_name_statuses_of_the_kind(tmp_path, option):
     mapping = {"kinds": {"decision": {"statuses": ["open", "decided"], option: ["closed"]}}}

@@ -460,3 +460,42 @@ def test_since_reused_number_in_process(accepted_base):
         ("adr/0004-use-grpc.md", 1, 1, "reused-number", "ADR-0004 is already taken by adr/0004-use-rest.md at "
          "main; run 'decisions renumber adr/0004-use-grpc.md' to move this record to the next free number"),
     ]
+
+
+# -- a KEP: its decision is the README.md beside its kep.yaml ------------------------------
+
+
+@pytest.fixture
+def kep_base(tmp_path: Path) -> Path:
+    """A KEP archive whose KEP 1 is implementable at main, on a feature branch."""
+    root = tmp_path / "keps-repo"
+    folder = root / "keps" / "sig-x" / "0001-x"
+    folder.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: K\nplugins:\n  - decisions:\n      kinds: {kep: {preset: kep}}\n")
+    (folder / "kep.yaml").write_text("title: X\nkep-number: 1\nauthors: [ann]\nstatus: implementable\n"
+                                     "creation-date: 2026-01-05\n")
+    (folder / "README.md").write_text("# KEP-1: X\n\n## Summary\n\nServe X.\n\n## Motivation\n\nY needs it.\n")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "KEP 1", "2026-01-05T09:00:00+00:00")
+    git(root, "checkout", "-q", "-b", "feature")
+    return root
+
+
+def test_since_a_kep_whose_status_alone_changed_is_not_rewritten(kep_base):
+    """The README beside the kep.yaml is its decision, at the base as now: moving the
+    status on changes the kep.yaml only, and leaves the decision as it was."""
+    kep = kep_base / "keps/sig-x/0001-x/kep.yaml"
+    kep.write_text(kep.read_text().replace("status: implementable", "status: implemented"))
+    assert since(kep_base) == []
+
+
+def test_since_a_kep_whose_readme_changed_is_rewritten_at_the_readme_line(kep_base):
+    """A change to the README of a KEP in force is a rewritten decision even when its kep.yaml
+    did not change; the finding is told on the record (its kep.yaml) and names the README's line."""
+    readme = kep_base / "keps/sig-x/0001-x/README.md"
+    readme.write_text(readme.read_text().replace("Y needs it.", "Z needs it."))
+    assert since(kep_base) == [
+        ("keps/sig-x/0001-x/kep.yaml", 1, 1, "rewritten-decision",
+         "KEP-0001 was implementable at main: its decision must not be rewritten, only its status and links "
+         "may change; write a new record that supersedes or amends it (README.md, line 9)"),
+    ]

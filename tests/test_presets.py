@@ -114,6 +114,17 @@ def test_pep_archive_rules(tmp_path):
     ]
 
 
+def test_the_hint_names_pep_0_by_its_number(tmp_path):
+    """PEP 0 is a PEP like any other: the hint to name it in a header says 0, not nothing."""
+    files = {"peps/pep-0000.rst": pep(0, "Active", "Replaces: 9"), "peps/pep-0009.rst": pep(9, "Final")}
+    assert findings(project(tmp_path, "{pep: {preset: pep}}", files)) == [
+        ("peps/pep-0000.rst", 8, 11, "one-sided-link", "PEP-0000 supersedes PEP-0009, but peps/pep-0009.rst does "
+         "not say that it is superseded by PEP-0000; add 'Superseded-By: 0' to its header"),
+        ("peps/pep-0009.rst", 5, 9, "stale-status", "status is 'final' but PEP-0000 replaced this record; set "
+         "'status: superseded' (decisions lint --fix does)"),
+    ]
+
+
 def test_pep_without_a_header_is_reported(tmp_path):
     root = project(tmp_path, "{pep: {preset: pep}}", {"peps/pep-0009.rst": "Just text\n\nMore.\n"})
     assert findings(root) == [
@@ -366,6 +377,24 @@ def test_lint_fix_marks_a_replaced_pep_and_kep_in_their_own_files(tmp_path):
     assert (root / "keps/sig-a/0101-first/kep.yaml").read_text() == (
         files["keps/sig-a/0101-first/kep.yaml"].replace("status: implemented", "status: replaced"))
     assert (root / "peps/pep-0021.rst").read_text() == files["peps/pep-0021.rst"]
+
+
+
+def test_a_pep_header_whose_value_starts_on_the_next_line(tmp_path):
+    """RFC 822 lets a header leave its first line empty and go on indented below: the value is
+    found (and told, and fixed) where its text is, with the line break and indent kept."""
+    files = {
+        "peps/pep-0020.rst": "PEP: 20\nTitle: Old\nAuthor: Ann\nStatus:\n  Final\nType: Process\n"
+                             "Created: 01-Jan-2020\nSuperseded-By: 21\n\nText.\n",
+        "peps/pep-0021.rst": "PEP: 21\nTitle: New\nAuthor: Ann\nStatus: Final\nType: Process\nCreated: 01-Jan-2021\n"
+                             "Replaces: 20\n\nText.\n",
+    }
+    root = project(tmp_path, "{pep: {preset: pep}}", files)
+    assert findings(root) == [("peps/pep-0020.rst", 5, 3, "stale-status", "status is 'final' but PEP-0021 replaced "
+                               "this record; set 'status: superseded' (decisions lint --fix does)")]
+    result = decisions("lint", "--fix", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "peps/pep-0020.rst").read_text() == files["peps/pep-0020.rst"].replace("  Final", "  Superseded")
 
 
 KEP_SCHEMA = '{"required": ["authors"], "properties": {"tags": {"items": {"pattern": "^sig-"}}, "links": {"items": {"pattern": "^https://"}}}}'

@@ -1207,7 +1207,7 @@ def test_placeholder_guidance_found_only_in_a_list_item_or_a_quote(project):
     project.write("adr/template.md", f"# Title\n\n## Context\n\n{xml}\n\n{long}\n")
     project.write(A, f"# Use a queue\n\n- Status: proposed\n\n## Context\n\n- {xml}\n")
     project.write(B, f"# Use Kafka\n\n- Status: proposed\n\n## Context\n\n> {long}\n")
-    project.write("adr/0003-use-nats.md", f"# Use NATS\n\n- Status: proposed\n\n## Context\n\nML or JSON, say "
+    project.write("adr/0003-use-nats.md", "# Use NATS\n\n- Status: proposed\n\n## Context\n\nML or JSON, say "
                   "which one the service speaks and why.\n")
     guidance = "the template's guidance '{}' is left unchanged in section 'Context'" + LEFT
     assert project.findings("placeholder") == [

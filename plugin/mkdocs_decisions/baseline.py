@@ -9,13 +9,14 @@ another branch already took. The older versions are read in one
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import shutil
 from pathlib import Path
 
 from .archive import scheme_for
 from .config import Settings
 from .history import cat_objects, repo_prefix, run_git, under_prefix
-from .ids import file_number, record_stem
+from .ids import BODY_FILES, file_number, record_stem
 from .model import Record
 from .readers import parse_record
 
@@ -61,7 +62,9 @@ def baseline(settings: Settings, ref: str) -> Baseline:
             wanted[parts[1]] = ""
         elif status in "MR":
             wanted[parts[1]] = parts[-1]
-    old_texts = _cat_files(root, base, list(wanted))
+    _add_records_whose_text_changed(root, diff, wanted, added)
+    beside = {path: _beside(path) for path in wanted if _beside(path)}
+    old_texts = _cat_files(root, base, [*wanted, *beside.values()])
     scheme = scheme_for(settings)
     changed: dict[str, Record | None] = {path: None for path in added}
     deleted: dict[str, Record] = {}
@@ -69,7 +72,7 @@ def baseline(settings: Settings, ref: str) -> Baseline:
         kind = settings.kind_owning(old_path)
         if kind is None or old_path not in old_texts:
             continue
-        record = parse_record(old_texts[old_path], old_path, kind, scheme)
+        record = parse_record(old_texts[old_path], old_path, kind, scheme, old_texts.get(beside.get(old_path, "")))
         if new_path:
             changed[new_path] = record
         else:
@@ -87,6 +90,28 @@ def baseline(settings: Settings, ref: str) -> Baseline:
         if record_id:
             ids_at_ref.setdefault(record_id, relative)
     return Baseline(ref, changed, deleted, ids_at_ref)
+
+
+def _beside(path: str) -> str:
+    """The file beside a record that holds its text (`ids.BODY_FILES`), or ""."""
+    body_file = BODY_FILES.get(posixpath.basename(path))
+    return posixpath.join(posixpath.dirname(path), body_file) if body_file else ""
+
+
+def _add_records_whose_text_changed(root: Path, diff: str, wanted: dict[str, str], added: list[str]) -> None:
+    """A change to the file that holds a record's text (a KEP's README.md) is
+    a change to the record (its kep.yaml), which is in WANTED as unmoved when
+    the diff does not already name it."""
+    named = {*added, *wanted.values()}
+    for line in diff.splitlines():
+        for path in line.split("\t")[1:]:
+            for record_file, body_file in BODY_FILES.items():
+                if posixpath.basename(path) != body_file:
+                    continue
+                record = posixpath.join(posixpath.dirname(path), record_file)
+                if record not in named and (root / record).is_file():
+                    wanted[record] = record
+                    named.add(record)
 
 
 def _cat_files(root: Path, base: str, paths: list[str]) -> dict[str, bytes]:

@@ -426,6 +426,8 @@ def _kind_settings(
         raise ConfigError(
             f"kinds.{name}.statuses: a kind needs at least one status, or a preset ({', '.join(sorted(PRESETS))})"
         )
+    if "" in statuses:  # spaces only: no record could be told apart from one with no status
+        raise ConfigError(f"kinds.{name}.statuses.{statuses.index('')}: a status needs a word, not only spaces")
     status_set = set(statuses)
     if "statuses" in given and (name in DEFAULT_KINDS or preset):
         base = _defaults_for(base, status_set)

@@ -39,28 +39,38 @@ def read_record(
     _parse(record, data, kind, scheme)
     body_file = BODY_FILES.get(os.path.basename(relative))
     if body_file is not None and record.readable:
-        record.body_text = _body_beside(Path(path).parent / body_file, kind.max_file_bytes)
+        record.body_text = _body_text(_bytes_beside(Path(path).parent / body_file, kind.max_file_bytes))
     return record
 
 
-def _body_beside(path: Path, limit: int) -> str:
-    """The text of a record kept in two files, from the one beside its
-    metadata; nothing when there is none (the record is its metadata)."""
+def _bytes_beside(path: Path, limit: int) -> bytes:
+    """The file that holds the text of a record kept in two files, beside
+    its metadata; nothing when there is none (the record is its metadata)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit)
+            return handle.read(limit)
     except OSError:
-        return ""
+        return b""
+
+
+def _body_text(data: bytes) -> str:
     return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
-def parse_record(data: bytes, relative: str, kind: KindSettings, scheme: IdScheme) -> Record:
-    """A record from bytes that are not a file here (an older version, from git)."""
+def parse_record(
+    data: bytes, relative: str, kind: KindSettings, scheme: IdScheme, beside: bytes | None = None
+) -> Record:
+    """A record from bytes that are not a file here (an older version, from
+    git); `beside` is the file that holds its text when it is kept in two
+    (a KEP's README.md beside its kep.yaml, `ids.BODY_FILES`)."""
     record = _empty_record(relative, kind)
     if len(data) > kind.max_file_bytes:
         record.problems.append(ReadProblem("file-too-large", FILE_START, f"{len(data)} bytes"))
         return record
-    return _parse(record, data, kind, scheme)
+    _parse(record, data, kind, scheme)
+    if os.path.basename(relative) in BODY_FILES and record.readable:
+        record.body_text = _body_text((beside or b"")[: kind.max_file_bytes])
+    return record
 
 
 def _empty_record(relative: str, kind: KindSettings) -> Record:

@@ -103,8 +103,9 @@ def _headers(text: str) -> tuple[list[tuple[str, list[Part]]], tuple[int, int]]:
 
 
 def _scalar(key: str, parts: list[Part]) -> Field:
-    """A header as one text: its lines joined by spaces."""
-    line, start, column, _ = parts[0]
+    """A header as one text: its lines joined by spaces, found where its text
+    starts (a header may leave its first line empty and go on below)."""
+    line, start, column, _ = next((part for part in parts if part[3]), parts[0])
     joined = " ".join(part[3] for part in parts if part[3])
     return fields.text_field(key, joined, line, 1, column, start, parts[-1][1] + len(parts[-1][3]))
 

@@ -7,6 +7,9 @@ deleted, and the ids the ref already uses.
 
 from __future__ import annotations
 
+import posixpath
+
+from ..ids import BODY_FILES
 from ..model import FILE_START, Position
 from .registry import Finding, since_rule
 
@@ -32,14 +35,15 @@ def rewritten_decision(archive, baseline):
             continue
         if old.status not in archive.settings.kind(old.kind).in_force:
             continue
-        position = _first_difference(old, record, mutable)
-        if position is None:
+        difference = _first_difference(old, record, mutable)
+        if difference is None:
             continue
+        position, in_text = difference
         yield Finding(
             record,
             position,
             f"{record.id} was {old.status} at {baseline.ref}: its decision must not be rewritten, "
-            "only its status and links may change; write a new record that supersedes or amends it",
+            f"only its status and links may change; write a new record that supersedes or amends it{in_text}",
         )
 
 
@@ -95,18 +99,22 @@ def _reachable(transitions, start: str) -> set[str]:
     return seen
 
 
-def _first_difference(old, new, mutable: set[str]) -> Position | None:
-    """Where the new version first differs outside the mutable fields."""
+def _first_difference(old, new, mutable: set[str]) -> tuple[Position, str] | None:
+    """Where the new version first differs outside the mutable fields; for a
+    record whose text is a file beside it (a KEP's README.md), the position is
+    its start and the second value names that file's line."""
     old_lines, new_lines = old.body.splitlines(), new.body.splitlines()
-    for index, (before, after) in enumerate(zip(old_lines, new_lines)):
-        if before != after:
-            return Position(new.body_line + index, 1)
-    if len(old_lines) != len(new_lines):
-        return Position(new.body_line + min(len(old_lines), len(new_lines)), 1)
+    index = next((index for index, pair in enumerate(zip(old_lines, new_lines)) if pair[0] != pair[1]), None)
+    if index is None and len(old_lines) != len(new_lines):
+        index = min(len(old_lines), len(new_lines))  # lines added or removed at the end
+    if index is not None:
+        if new.body_text is None:
+            return Position(new.body_line + index, 1), ""
+        return FILE_START, f" ({BODY_FILES[posixpath.basename(new.path)]}, line {index + 1})"
     for key in sorted(set(old.fields) | set(new.fields)):
         if key in mutable:
             continue
         if old.value(key) != new.value(key):
             field = new.fields.get(key)
-            return field.key_span.position if field else FILE_START
+            return (field.key_span.position if field else FILE_START), ""
     return None
