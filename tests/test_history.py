@@ -489,6 +489,16 @@ def test_since_a_kep_whose_status_alone_changed_is_not_rewritten(kep_base):
     assert since(kep_base) == []
 
 
+def test_since_a_kep_without_a_readme_whose_status_alone_changed_is_not_rewritten(kep_base):
+    """No README at the base nor now: no text, before or after."""
+    git(kep_base, "rm", "-q", "keps/sig-x/0001-x/README.md")
+    commit(kep_base, "No README", "2026-01-06T09:00:00+00:00")
+    git(kep_base, "branch", "-q", "-f", "main")
+    kep = kep_base / "keps/sig-x/0001-x/kep.yaml"
+    kep.write_text(kep.read_text().replace("status: implementable", "status: implemented"))
+    assert since(kep_base) == []
+
+
 def test_since_a_kep_whose_readme_changed_is_rewritten_at_the_readme_line(kep_base):
     """A change to the README of a KEP in force is a rewritten decision even when its kep.yaml
     did not change; the finding is told on the record (its kep.yaml) and names the README's line."""

@@ -228,6 +228,27 @@ def test_kep_archive_rules(tmp_path):
     ]
 
 
+def test_a_keps_readme_is_read_like_a_record_file(tmp_path):
+    """The README beside a kep.yaml is read as a record's own text would be: without its byte
+    order mark, with a byte that is not UTF-8 replaced rather than failing, no longer than a
+    record file may be, and as no text when there is none."""
+    root = project(tmp_path, "{kep: {preset: kep}}", {})
+    (root / "mkdocs.yml").write_text("site_name: P\nplugins:\n  - decisions:\n      max_file_bytes: 1024\n"
+                                     "      kinds: {kep: {preset: kep}}\n")
+    texts = {"0101-bom": "\ufeff# KEP-101: Bom\n".encode(), "0102-latin": b"# KEP-102: Caf\xe9\n",
+             "0103-long": b"# KEP-103: Long\n" + b"x" * 2000, "0104-none": None}
+    for folder, readme in texts.items():
+        number = folder[:4]
+        (root / f"keps/sig-a/{folder}").mkdir(parents=True)
+        (root / f"keps/sig-a/{folder}/kep.yaml").write_text(f"title: T\nkep-number: {int(number)}\nstatus: provisional\n")
+        if readme is not None:
+            (root / f"keps/sig-a/{folder}/README.md").write_bytes(readme)
+    archive = Archive.load(load_settings(None, root))
+    bodies = {record.id: record.body for record in archive.records}
+    assert bodies == {"KEP-0101": "# KEP-101: Bom\n", "KEP-0102": "# KEP-102: Caf\ufffd\n",
+                      "KEP-0103": "# KEP-103: Long\n" + "x" * (1024 - 16), "KEP-0104": ""}
+
+
 def test_kep_readme_is_the_page_and_not_published_twice(tmp_path):
     root = project(tmp_path, "{kep: {preset: kep}}", KEPS)
     site = run_build(root / "mkdocs.yml", strict=False)

@@ -104,7 +104,7 @@ _WRITTEN_RELATIONS = {
 def _how_to_name(record, relation: str, target, archive) -> str:
     """The hint for naming `record` in `target`'s `relation`, as `target`'s format writes it."""
     written = _WRITTEN_RELATIONS.get(target.format, {}).get(relation)
-    if target.format == "pep" and written:  # PEPs name each other by number: PEP-0008 is 8, PEP-0000 is 0
+    if target.format == "pep" and record.format == "pep" and written:  # by number: PEP-0008 is 8, PEP-0000 is 0
         return f"add '{written}: {record.id.partition('-')[2].lstrip('0') or '0'}' to its header"
     if target.format == "kep" and written:
         folder = posixpath.dirname(record.path)[len(archive.settings.kind(record.kind).directory) + 1 :]
