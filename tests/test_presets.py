@@ -125,6 +125,15 @@ def test_the_hint_names_pep_0_by_its_number(tmp_path):
     ]
 
 
+def test_the_hint_names_a_record_of_another_kind_in_a_pep_header_by_its_id(tmp_path):
+    """Only a PEP goes by its bare number in a PEP header: an ADR that replaces a PEP is named by its id."""
+    files = {"peps/pep-0009.rst": pep(9, "Final"),
+             "adr/0003-x.md": "---\nstatus: accepted\ndate: 2026-01-10\nsupersedes: [PEP-0009]\n---\n# X\n\nText.\n"}
+    found = [f for f in findings(project(tmp_path, "{pep: {preset: pep}, adr: {}}", files)) if f[3] == "one-sided-link"]
+    assert found == [("adr/0003-x.md", 4, 14, "one-sided-link", "ADR-0003 supersedes PEP-0009, but peps/pep-0009.rst "
+                      "does not say that it is superseded by ADR-0003; add 'ADR-0003' to its 'Superseded-By'")]
+
+
 def test_pep_without_a_header_is_reported(tmp_path):
     root = project(tmp_path, "{pep: {preset: pep}}", {"peps/pep-0009.rst": "Just text\n\nMore.\n"})
     assert findings(root) == [
