@@ -54,7 +54,12 @@ THEMES = {
     # Material fetches Google Fonts unless told not to; nothing may leave the machine
     "material-light": "material\n  font: false\n  palette:\n    scheme: default",
     "material-dark": "material\n  font: false\n  palette:\n    scheme: slate",
+    # built by Zensical from the pages `decisions generate` writes (no plugin runs)
+    "zensical": "material\n  font: false\n  variant: modern",
+    "zensical-classic": "material\n  font: false\n  variant: classic",
 }
+#: where the generated pages are in a Zensical site: the tests' paths start there
+GENERATED = "decisions/"
 
 
 def _site(root: Path, theme: str, directory_urls: bool) -> Path:
@@ -85,18 +90,38 @@ def _site(root: Path, theme: str, directory_urls: bool) -> Path:
     # from file:// a link to a folder shows the folder, so that build has .html links
     extra = "" if directory_urls else "use_directory_urls: false\n"
     config_file = make_site(root, "handbook: true", theme=THEMES[theme], extra=extra)
+    if theme.startswith("zensical"):
+        return _zensical_site(root, theme)
     if theme.startswith("material") and not directory_urls:
         # Material's own offline plugin makes its scripts work from file://
         config_file.write_text(config_file.read_text() + "  - offline\n")
     return run_build(config_file)
 
 
+def _zensical_site(root: Path, theme: str) -> Path:
+    """`decisions generate`, then Zensical, which runs no plugin, builds the site strictly."""
+    import subprocess
+
+    from conftest import decisions
+    from test_generate import _zensical
+
+    generated = decisions("generate", cwd=root)
+    assert generated.returncode == 0, generated.stderr
+    (root / "zensical.yml").write_text(f"site_name: Test\ntheme:\n  name: {THEMES[theme]}\nsite_dir: zsite\n")
+    built = subprocess.run([_zensical(), "build", "--strict", "-f", "zensical.yml"], cwd=root,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return root / "zsite"
+
+
 #: (theme, how the site is opened). Material's scripts need a server: from
 #: file:// they fail, and its offline plugin loads a shim from a CDN.
-SCENARIOS = [("mkdocs", "http"), ("mkdocs", "file"), ("material-light", "http"), ("material-dark", "http")]
+SCENARIOS = [("mkdocs", "http"), ("mkdocs", "file"), ("material-light", "http"), ("material-dark", "http"),
+             ("zensical", "http")]
 #: every theme and colour scheme, for the accessibility run
 AXE_SCENARIOS = [("mkdocs", "http"), ("mkdocs", "file"), ("mkdocs-dark", "http"), ("readthedocs", "http"),
-                 ("material-light", "http"), ("material-dark", "http")]
+                 ("material-light", "http"), ("material-dark", "http"), ("zensical", "http"),
+                 ("zensical-classic", "http")]
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +179,7 @@ def base(request, sites, servers) -> str:
     theme, mode = request.param
     if mode == "file":
         return sites(theme, True).as_uri() + "/"
-    return servers(sites(theme, False))
+    return servers(sites(theme, False)) + (GENERATED if theme.startswith("zensical") else "")
 
 
 @pytest.fixture
@@ -185,8 +210,10 @@ def page(request, browser, base):
     )
     opened.on("pageerror", lambda error: errors.append((str(error), error.stack or "")))
 
+    origin = base[: base.index("/", len("http://")) + 1] if base.startswith("http") else "file:"
+
     def check(request):
-        if not (request.url.startswith(("file:", "data:", "about:")) or request.url.startswith(base if base.startswith("http") else "file:")):
+        if not (request.url.startswith(("file:", "data:", "about:")) or request.url.startswith(origin)):
             outside.append(request.url)
 
     opened.on("request", check)
@@ -336,13 +363,17 @@ AXE_PAGES = {
 #: its footer and prose links told apart by colour only, and its navigation's
 #: small expander buttons; Material, its search dialog without a name, its
 #: light footer's grey text, and its prose links (handbook pages) told apart
-#: by colour only. Nothing else.
+#: by colour only; Zensical (both looks), the grey of its footer and navigation, its
+#: prose and footer links told apart by colour only, and the line-number anchors
+#: of its code blocks, which have no name. Nothing else.
 THEIRS = {
     "mkdocs": {"color-contrast"},
     "mkdocs-dark": set(),
     "readthedocs": {"color-contrast", "link-in-text-block", "target-size"},
     "material-light": {"aria-dialog-name", "color-contrast", "link-in-text-block"},
     "material-dark": {"aria-dialog-name", "link-in-text-block"},
+    "zensical": {"color-contrast", "link-in-text-block", "link-name"},
+    "zensical-classic": {"color-contrast", "link-in-text-block", "link-name"},
 }
 
 

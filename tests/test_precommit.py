@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, accepted_adr
+from conftest import REPO, accepted_adr, decisions
 
 from mkdocs_decisions import __version__
 
@@ -487,3 +487,28 @@ def test_workflow_fails_a_pull_request_that_rewrites_an_accepted_record(runner, 
     assert lint.returncode == 1, lint.stdout + lint.stderr
     annotation = f"::error file={VALID},line=6,col=1,title=decisions rewritten-decision::"
     assert lint.stdout.startswith(annotation), lint.stdout
+
+
+def test_generate_hook_fails_a_commit_that_leaves_the_generated_pages_stale(snapshot, pre_commit_home, tmp_path):
+    """For a site built by Zensical from the pages `decisions generate` wrote: a commit that
+    changes a record but not its page fails, naming the page; generating again lets it through."""
+    checkout, revision = snapshot
+    root = user_project(tmp_path / "project")
+    generated = decisions("generate", cwd=root)
+    assert generated.returncode == 0, generated.stderr
+    write(root, ".pre-commit-config.yaml",
+          f"repos:\n  - repo: {checkout}\n    rev: {revision}\n    hooks:\n      - id: decisions-generate\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "generated")
+    assert pre_commit(root, pre_commit_home, "install").returncode == 0
+    result = commit(root, pre_commit_home, (VALID, accepted_adr("Use PostgreSQL 16")))
+    assert result.returncode == 1
+    lines = hook_lines(result)
+    assert re.fullmatch(r"decisions generate --check\.+Failed", lines[0]), result.stdout + result.stderr
+    assert lines[1:3] == ["- hook id: decisions-generate", "- exit code: 1"]
+    assert f"  adr/{Path(VALID).stem}/index.md (stale)" in lines
+    assert decisions("generate", cwd=root).returncode == 0
+    git(root, "add", "-A")
+    passed = commit(root, pre_commit_home)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.fullmatch(r"decisions generate --check\.+Passed", hook_lines(passed)[0])

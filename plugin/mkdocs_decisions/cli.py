@@ -20,6 +20,7 @@ from typing import NoReturn
 import click
 
 from . import __version__, handbook, history
+from . import generate as generating
 from .archive import Archive, discover, skipped_because
 from .authoring import AuthoringError, UsageError, write
 from .authoring import fix as fixing
@@ -119,6 +120,9 @@ def lint(
     baseline = _baseline(settings, since)
     if archive.nothing_found:
         click.echo(f"decisions: warning: {archive.nothing_found}", err=True)
+    notice = generating.engine_notice(settings, config_file or find_config_file(settings.root))
+    if notice:
+        click.echo(f"decisions: warning: {notice}", err=True)
     result = archive.check(selected, ignored, baseline)
     fixed = 0
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
@@ -364,6 +368,75 @@ def init(site_name: str | None, author: str | None) -> None:
         click.echo("edit .github/workflows/decisions.yml: put the git URL you install mkdocs-decisions from "
                    "in its 'pip install' line (OWNER is a placeholder)")
     click.echo("next: decisions lint, then mkdocs serve")
+
+
+@cli.command("generate")
+@config_option
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="The folder to write, inside docs_dir (default: decisions/ in docs_dir); only a folder "
+              "the generator made, or an empty one, is written.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 naming each file that is stale.")
+@click.option("--watch", is_flag=True, help="Generate again after each change to the records or mkdocs.yml.")
+@click.option("--no-page-assets", is_flag=True,
+              help="Pages do not link the stylesheet and script: list them in mkdocs.yml's extra_css and "
+              "extra_javascript instead.")
+def generate_pages(config_file: Path | None, out: Path | None, check: bool, watch: bool, no_page_assets: bool) -> None:
+    """Write the decision pages as Markdown, for Zensical and any MkDocs-compatible engine."""
+    found = config_file or find_config_file(Path.cwd())
+    found = found.resolve() if found is not None else None
+    watching = watch and not check
+    runs: list[tuple[generating.Project, Path]] = []  # what each run read, and the folder it wrote
+
+    def run() -> int:
+        """Read the configuration and the records again, and generate (or check)."""
+        try:
+            settings = load_settings(found, Path.cwd())
+            check_settings(settings)
+            project = generating.Project.read(settings, found)
+            folder = (out if out is not None else project.docs_dir / "decisions").resolve()
+            runs[:] = [(project, folder)]
+            made = generating.generate(project, folder, page_assets=not no_page_assets)
+            difference = generating.compare(made)
+            if not check:
+                generating.apply(made, difference)
+        except (ConfigError, generating.GenerateError, write.WriteError, OSError) as error:
+            if not watching:
+                _fail(str(error))
+            click.echo(f"decisions: error: {error}", err=True)
+            return EXIT_USAGE
+        _report_generated(made, difference, check)
+        return EXIT_ERRORS if check and (difference.written or difference.removed) else EXIT_CLEAN
+
+    code = run()
+    if watching and runs:
+        project, folder = runs[0]
+        click.echo("watching the records and mkdocs.yml; Ctrl-C stops", err=True)
+        try:
+            generating.watch(generating.watched_paths(project), found, folder, run)
+        except KeyboardInterrupt:
+            return
+    sys.exit(code)
+
+
+def _report_generated(made: generating.Generated, difference: generating.Difference, check: bool) -> None:
+    shown = os.path.relpath(made.folder)
+    for name in made.skipped_extensions:
+        click.echo(f"decisions: markdown extension '{name}' cannot be loaded here: records are converted "
+                   "without it", err=True)
+    errors = sum(d.severity.value == "error" for _, d in made.findings)
+    if errors:
+        click.echo(f"decisions: {errors} error(s) in the records; 'decisions lint' lists them", err=True)
+    if not check:
+        click.echo(f"{shown}: {len(difference.written)} written, {len(difference.removed)} removed, "
+                   f"{difference.unchanged} unchanged")
+        return
+    stale = [f"  {name} (stale)" for name in difference.written]
+    stale += [f"  {name} (no longer generated)" for name in difference.removed]
+    if stale:
+        click.echo(f"{shown}: {len(stale)} file(s) differ from what 'decisions generate' writes:")
+        click.echo("\n".join(stale))
+    else:
+        click.echo(f"{shown}: up to date ({difference.unchanged} files)")
 
 
 @cli.command("rules")

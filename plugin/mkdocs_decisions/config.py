@@ -516,6 +516,10 @@ def _kind_settings(
 
 
 #: where teams keep records when nobody says, in the order they are tried
+#: the file that marks a folder `decisions generate` wrote (`docs/decisions/` by
+#: default): its pages are not records, even where records are often kept
+GENERATED_MARKER = ".decisions-generated"
+
 COMMON_LOCATIONS = {
     "adr": ("adr", "docs/adr", "docs/decisions", "docs/architecture/decisions", "doc/adr",
             "doc/architecture/decisions", "decisions"),
@@ -534,7 +538,7 @@ def discover_directory(root: Path, kind: str, preset: str | None = None) -> tupl
             return named
     tried = COMMON_LOCATIONS.get(kind) or ((PRESETS[preset]["directory"],) if preset else (kind,))
     for candidate in tried:
-        if (root / candidate).is_dir():
+        if (root / candidate).is_dir() and not (root / candidate / GENERATED_MARKER).is_file():
             return candidate, f"the first of {', '.join(f'{c}/' for c in tried)} that exists"
     return kind, f"none of {', '.join(f'{c}/' for c in tried)} exists"
 
@@ -697,8 +701,9 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def plugin_section(config_file: Path) -> dict[str, Any] | None:
-    """The `decisions` plugin's options in an mkdocs.yml, or None when absent."""
+def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
+    """An mkdocs.yml as data, its custom tags left unresolved (an empty
+    mapping when it holds no mapping)."""
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, UnicodeDecodeError) as error:
@@ -708,8 +713,12 @@ def plugin_section(config_file: Path) -> dict[str, Any] | None:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ConfigError(f"{config_file}{where}: invalid YAML: {problem}") from None
-    if not isinstance(data, dict):
-        return None
+    return data if isinstance(data, dict) else {}
+
+
+def plugin_section(config_file: Path) -> dict[str, Any] | None:
+    """The `decisions` plugin's options in an mkdocs.yml, or None when absent."""
+    data = read_mkdocs_yml(config_file)
     plugins = data.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (
         next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None)

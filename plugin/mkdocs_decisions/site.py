@@ -63,14 +63,25 @@ FEED = "decisions.atom"
 #: any of the markers above, as a page's text holds them
 _MARKER = re.compile(r"<!-- decisions:[^>\n]*-->")
 #: code, where a marker is only written about: fenced blocks and inline spans
-_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1|(`+).+?\2", re.MULTILINE | re.DOTALL)
+CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1|(`+).+?\2", re.MULTILINE | re.DOTALL)
 
 
 def markers_in(markdown: str) -> list[str]:
     """The markers a page's Markdown holds, not those shown in its code."""
     if "<!-- decisions:" not in markdown:
         return []
-    return _MARKER.findall(_CODE.sub("", markdown))
+    return _MARKER.findall(CODE.sub("", markdown))
+
+
+def record_page(title: str, body: str) -> str:
+    """A record's page as planned: its title (escaped text) and its Markdown."""
+    return f"---\ntitle: {json.dumps(title)}\n---\n\n{body}"
+
+
+def record_page_parts(content: str) -> tuple[str, str]:
+    """The title and the Markdown of a page `record_page` made."""
+    head, _, body = content.partition("\n---\n\n")
+    return json.loads(head.partition("title: ")[2]), body
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,6 +151,7 @@ class Site:
         #: what the build should warn about, once (no records found, ...)
         self.warnings: list[str] = []
         self._env: jinja2.Environment | None = None
+        self._downloads: dict[str, str] = {}  # template name -> the URL of its file, to download
 
     # -- which files ---------------------------------------------------------------
 
@@ -206,7 +218,7 @@ class Site:
             src_uri = f"{prefix}{kind.name}/{page_path}"
             # titles reach themes as MkDocs makes them from headings: escaped text
             title = sanitize.title_text(record.title or record.slug)
-            content = f"---\ntitle: {json.dumps(title)}\n---\n\n{body}"
+            content = record_page(title, body)
             published.urls[record.path] = files.add(PlannedFile(src_uri, content, in_nav=in_nav))
             published.records[src_uri] = record
         if not prefix:
@@ -249,7 +261,8 @@ class Site:
             if name == "index.md":
                 self.listed.append(src_uri)
         for template in self.templates.values():
-            files.add(PlannedFile(f"{prefix}templates/{template.name}.md.txt", template.text))
+            url = files.add(PlannedFile(f"{prefix}templates/{template.name}.md.txt", template.text))
+            self._downloads[template.name] = url
         examples = Archive.load(handbook.examples_settings())
         self._publish(files, examples, f"{prefix}examples/", "handbook example ")
 
@@ -360,7 +373,7 @@ class Site:
         for template in self.templates.values():
             marker = TEMPLATE_MARKER.format(name=template.name)
             if marker in html:
-                download = relative_url(f"{self.settings.handbook_prefix}templates/{template.name}.md.txt", page_url)
+                download = relative_url(self._downloads[template.name], page_url)
                 block = self._env.get_template("decisions/template.html").render(template=template, download=download)
                 html = html.replace(marker, block)
         return html
