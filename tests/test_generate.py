@@ -284,3 +284,17 @@ def test_the_generated_folder_is_never_taken_for_the_records(tmp_path):
     again = generate(tmp_path)
     assert again.stdout.startswith(f"{GENERATED}: 0 written, 0 removed,"), again.stdout + again.stderr
     assert decisions("lint", cwd=tmp_path).returncode == 0
+
+
+def test_records_are_converted_with_the_sites_markdown_extensions(project):
+    """A record reads as it would on the plugin's site: with the site's `markdown_extensions`
+    (an admonition here); one that cannot be loaded is named, and the rest still apply."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - admonition\n  - no_such.extension: {x: 1}\n")
+    kafka = project / "adr" / "0003-use-kafka.md"
+    kafka.write_text(kafka.read_text() + "\n!!! note\n    Partitions are per customer.\n")
+    result = generate(project)
+    assert (result.returncode, result.stderr) == (0, "decisions: markdown extension 'no_such.extension' cannot be "
+                                                     "loaded here: records are converted without it\n")
+    page = (project / GENERATED / "adr/0003-use-kafka/index.md").read_text()
+    assert '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>Partitions are per customer.</p>' in page

@@ -420,6 +420,8 @@ def generate_pages(config_file: Path | None, out: Path | None, check: bool, watc
 
 def _report_generated(made: generating.Generated, difference: generating.Difference, check: bool) -> None:
     shown = os.path.relpath(made.folder)
+    for warning in made.warnings:
+        click.echo(f"decisions: warning: {warning}", err=True)
     for name in made.skipped_extensions:
         click.echo(f"decisions: markdown extension '{name}' cannot be loaded here: records are converted "
                    "without it", err=True)

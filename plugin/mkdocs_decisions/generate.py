@@ -1,11 +1,11 @@
 """The decision pages as ordinary Markdown files (`decisions generate`), for
 engines that run no plugins: Zensical, which succeeds Material for MkDocs
 and ignores `plugins: [decisions]` without a word, MkDocs 2, or MkDocs 1.6
-without our plugin (ADR-0025).
+without our plugin (ADR-0023).
 
-The pages come from the same plan as the plugin's (`site.Site`): the same
-files at the same places, under one folder of `docs_dir` (`decisions/` by
-default). What the plugin fills in while MkDocs builds, this module fills in
+The pages come from the same plan as the plugin's (`site.Site`), under one
+folder of `docs_dir` (`decisions/` by default), each page the `index.md` of
+a folder of its own (`_Plan` says why). What the plugin fills in while MkDocs builds, this module fills in
 beforehand, as HTML blocks inside the Markdown: a record's text is
 converted with Python-Markdown and the site's own extensions, sanitised, and
 given its card, banner, lineage and backlinks; an index, the timeline, the
@@ -97,10 +97,14 @@ class Project:
 
 def _extensions(given: Any) -> list[tuple[str, dict[str, Any]]]:
     """`markdown_extensions` as MkDocs takes it: names, or one-key mappings of a name to its options."""
-    found = [(name, {}) for name in _MKDOCS_EXTENSIONS]
-    items = given.items() if isinstance(given, dict) else given if isinstance(given, list) else []
-    for item in items:
-        name, options = item if isinstance(item, tuple) else next(iter(item.items())) if isinstance(item, dict) else (item, {})
+    found: list[tuple[str, dict[str, Any]]] = [(name, {}) for name in _MKDOCS_EXTENSIONS]
+    if isinstance(given, dict):
+        items = list(given.items())
+    elif isinstance(given, list):
+        items = [next(iter(item.items())) if isinstance(item, dict) and item else (item, {}) for item in given]
+    else:
+        items = []
+    for name, options in items:
         if isinstance(name, str) and name not in _MKDOCS_EXTENSIONS:
             found.append((name, dict(options) if isinstance(options, dict) else {}))
     return found
@@ -113,7 +117,8 @@ class Generated:
     folder: Path
     files: dict[str, bytes]
     findings: list[tuple[str, Diagnostic]]
-    notices: list[str]
+    #: what the run should warn about (no records found, ...)
+    warnings: list[str]
     #: extensions of the site that could not be loaded here (records are converted without them)
     skipped_extensions: list[str]
 
@@ -193,7 +198,7 @@ def generate(project: Project, folder: Path, page_assets: bool = True) -> Genera
         else:
             assets = _asset_tags(plan.urls[src_uri], prefix) if page_assets else ("", "")
             files[path] = _page(site, converter, plan, src_uri, str(planned.content or ""), assets).encode("utf-8")
-    return Generated(folder, files, site.findings, site.notices + site.warnings, skipped)
+    return Generated(folder, files, site.findings, site.warnings, skipped)
 
 
 def _environment(project: Project) -> jinja2.Environment:
