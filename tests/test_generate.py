@@ -223,6 +223,16 @@ def test_lint_says_a_zensical_project_publishes_nothing_with_the_plugin(project)
         "`decisions generate --check` in CI (docs/generate.md)\n")
 
 
+def test_lint_says_it_when_mkdocs_yml_sets_what_only_zensical_reads(project):
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace(
+        "theme:\n  name: mkdocs\n", "theme:\n  name: material\n  variant: modern\n"))
+    result = decisions("lint", cwd=project)
+    assert result.stderr.startswith("decisions: warning: mkdocs.yml sets theme.variant, which only Zensical reads: "
+                                    "Zensical runs no plugins, so `plugins: [decisions]` publishes nothing there;")
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace("  variant: modern\n", ""))
+    assert decisions("lint", cwd=project).stderr == ""
+
+
 def test_watch_generates_again_after_a_record_changes(project):
     command = [sys.executable, "-m", "mkdocs_decisions", "generate", "--watch"]
     process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -298,3 +308,20 @@ def test_records_are_converted_with_the_sites_markdown_extensions(project):
                                                      "loaded here: records are converted without it\n")
     page = (project / GENERATED / "adr/0003-use-kafka/index.md").read_text()
     assert '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>Partitions are per customer.</p>' in page
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_properdocs_builds_the_generated_pages_strictly(project, directory_urls):
+    """ProperDocs, MkDocs' community continuation, without the plugin: every page, every link,
+    with directory URLs and with `.html` ones."""
+    extra = "" if directory_urls else "use_directory_urls: false\n"
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text() + extra)
+    assert generate(project).returncode == 0
+    config = without_plugin(project)
+    config.write_text(config.read_text() + extra)
+    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config)],
+                            cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    record = "decisions/adr/0003-use-kafka/index.html"
+    assert soup(project / "site" / record).select_one("dl.decisions-card") is not None
+    assert broken_links(project / "site") == []

@@ -301,13 +301,20 @@ def _page(site: planning.Site, converter: markdown.Markdown, plan: _Plan, src_ur
 
 def engine_notice(settings: Settings, config_file: Path | None) -> str:
     """What to tell a project whose mkdocs.yml lists our plugin but which Zensical
-    builds (a `zensical.toml` beside it): Zensical skips the plugin without a word,
-    so its site has no decision pages unless they are generated."""
-    if config_file is None or not (settings.root / "zensical.toml").is_file() or plugin_section(config_file) is None:
+    builds (a `zensical.toml` beside it, or `theme.variant`, which only Zensical
+    reads): Zensical skips the plugin without a word, so its site has no decision
+    pages unless they are generated."""
+    if config_file is None or plugin_section(config_file) is None:
         return ""
-    return ("this project has a zensical.toml: Zensical runs no plugins, so `plugins: [decisions]` publishes "
-            "nothing there; run `decisions generate` before `zensical build`, and `decisions generate --check` "
-            "in CI (docs/generate.md)")
+    theme = read_mkdocs_yml(config_file).get("theme")
+    if (settings.root / "zensical.toml").is_file():
+        seen = "this project has a zensical.toml"
+    elif isinstance(theme, dict) and "variant" in theme:
+        seen = f"{config_file.name} sets theme.variant, which only Zensical reads"
+    else:
+        return ""
+    return (f"{seen}: Zensical runs no plugins, so `plugins: [decisions]` publishes nothing there; run "
+            "`decisions generate` before `zensical build`, and `decisions generate --check` in CI (docs/generate.md)")
 
 
 # -- the folder --------------------------------------------------------------------
