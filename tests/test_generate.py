@@ -325,3 +325,35 @@ def test_properdocs_builds_the_generated_pages_strictly(project, directory_urls)
     record = "decisions/adr/0003-use-kafka/index.html"
     assert soup(project / "site" / record).select_one("dl.decisions-card") is not None
     assert broken_links(project / "site") == []
+
+
+def test_a_record_kept_in_docs_dir_links_to_the_sites_own_pages(tmp_path):
+    """A record inside `docs_dir` links to the site's pages relative to where it is; its generated
+    page, elsewhere, links to the same pages, as MkDocs resolves them on the plugin's site."""
+    (tmp_path / "docs/adr").mkdir(parents=True)
+    (tmp_path / "docs/index.md").write_text("# Home\n")
+    (tmp_path / "docs/guide.md").write_text("# Guide\n\n## Setup\n")
+    (tmp_path / "docs/adr/0001-x.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [ann]\n---\n# Use X\n\n"
+        "Read [the guide](../guide.md#setup) and [home](../index.md).\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - decisions\n")
+    assert generate(tmp_path).returncode == 0
+    text = (tmp_path / GENERATED / "adr/0001-x/index.md").read_text()
+    assert '<a href="../../../guide/#setup">the guide</a>' in text and '<a href="../../../">home</a>' in text
+    site = run_build(without_plugin(tmp_path))
+    assert broken_links(site) == []
+
+
+def test_extension_options_that_name_python_objects_are_imported_as_mkdocs_does(project):
+    """`!!python/name:` in `markdown_extensions` (Material's documented setup for Mermaid fences)
+    names the object, as MkDocs reads it, instead of leaving the extension out."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+                      "        - name: mermaid\n          class: mermaid\n"
+                      "          format: !!python/name:pymdownx.superfences.fence_code_format\n")
+    kafka = project / "adr" / "0003-use-kafka.md"
+    kafka.write_text(kafka.read_text() + "\n```mermaid\ngraph LR\n  A --> B\n```\n")
+    result = generate(project)
+    assert (result.returncode, result.stderr) == (0, "")
+    page = (project / GENERATED / "adr/0003-use-kafka/index.md").read_text()
+    assert '<pre class="mermaid"><code>graph LR\n  A --&gt; B</code></pre>' in page

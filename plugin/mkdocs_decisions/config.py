@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib
 import json
 import re
 from functools import cache
@@ -701,11 +702,32 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
-    """An mkdocs.yml as data, its custom tags left unresolved (an empty
-    mapping when it holds no mapping)."""
+class _NamingLoader(_TolerantLoader):
+    """Also gives `!!python/name:module.object` the object it names, as MkDocs
+    does (Markdown extensions' options: `emoji_index`, a fence's `format`);
+    a name that cannot be imported here stays text."""
+
+
+def _construct_name(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    module, _, name = suffix.rpartition(".")
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError):
+        return suffix
+
+
+# first, before the tolerant loader's catch-all for every `python/` tag (the first prefix that matches wins)
+_NamingLoader.yaml_multi_constructors = {
+    "tag:yaml.org,2002:python/name:": _construct_name, **_TolerantLoader.yaml_multi_constructors,
+}
+
+
+def read_mkdocs_yml(config_file: Path, names: bool = False) -> dict[str, Any]:
+    """An mkdocs.yml as data, its custom tags left unresolved (an empty
+    mapping when it holds no mapping); with `names`, the `!!python/name:`
+    objects imported (`_NamingLoader`)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_NamingLoader if names else _TolerantLoader)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{config_file}: cannot read ({error})") from None
     except yaml.YAMLError as error:

@@ -79,7 +79,7 @@ class Project:
 
     @classmethod
     def read(cls, settings: Settings, config_file: Path | None) -> Project:
-        data = read_mkdocs_yml(config_file) if config_file is not None else {}
+        data = read_mkdocs_yml(config_file, names=True) if config_file is not None else {}
         root = settings.root
         theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
         custom_dir = theme.get("custom_dir")
@@ -159,10 +159,15 @@ class _Plan:
 
 
 def page_url(path: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs (and Zensical) give a file of `docs_dir`; pages are all `index.md`."""
-    if not path.endswith("/index.md"):
+    """The URL MkDocs (and Zensical) give the file at `path` in `docs_dir`."""
+    if not path.endswith(".md"):
         return path
-    return path[: -len("index.md")] if use_directory_urls else path[: -len(".md")] + ".html"
+    folder, name = posixpath.split(path[: -len(".md")])
+    if name in ("index", "README"):
+        if use_directory_urls:
+            return f"{folder}/" if folder else ""
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, name) + ("/" if use_directory_urls else ".html")
 
 
 def generate(project: Project, folder: Path, page_assets: bool = True) -> Generated:
@@ -225,13 +230,15 @@ def _converter(project: Project) -> tuple[markdown.Markdown, list[str]]:
     return markdown.Markdown(extensions=loaded, extension_configs=configs), skipped
 
 
-def _relink(html: str, src_uri: str, plan: _Plan) -> str:
+def _relink(html: str, src_uri: str, plan: _Plan, beside: Path) -> str:
     """The record's relative links made to lead where they lead on the plugin's
-    site: MkDocs turns a link to a file beside the record (`0001-x.md`,
-    `diagram.png`) into the URL of that file's page or copy; a link to
-    anything the plan does not have is left as written."""
+    site, where MkDocs resolves them: to a file the plan has (`0001-x.md`, an
+    image kept beside the records), the URL of its page or copy; to a file of
+    `docs_dir` (a record kept there links to the site's own pages), that file's
+    URL; anything else is left as written. `beside` is the record's folder."""
     folder = posixpath.dirname(src_uri)
     here = plan.urls[src_uri]
+    docs_dir = plan.project.docs_dir
 
     def relinked(match: re.Match[str]) -> str:
         link = html_unescape(match.group(2))
@@ -239,10 +246,14 @@ def _relink(html: str, src_uri: str, plan: _Plan) -> str:
         if not path or _SCHEME.match(path) or path.startswith("/"):
             return match.group(0)
         target = posixpath.normpath(posixpath.join(folder, path))
-        if target not in plan.urls:
-            return match.group(0)
-        new = relative_url(plan.urls[target], here) + hash_ + fragment
-        return f'{match.group(1)}"{html_escape(new)}"'
+        if target in plan.urls:
+            url = plan.urls[target]
+        else:
+            found = Path(os.path.normpath(beside / path))
+            if docs_dir not in found.parents or not found.is_file():
+                return match.group(0)
+            url = page_url(found.relative_to(docs_dir).as_posix(), plan.project.use_directory_urls)
+        return f'{match.group(1)}"{html_escape(relative_url(url, here) + hash_ + fragment)}"'
 
     return _LINK_ATTRIBUTE.sub(relinked, html)
 
@@ -283,9 +294,15 @@ def _page(site: planning.Site, converter: markdown.Markdown, plan: _Plan, src_ur
     already there, in HTML blocks that every engine passes through."""
     head, tail = assets
     url = plan.urls[src_uri]
-    if site.is_record(src_uri):
+    record_file = site.record_file(src_uri)
+    if record_file is not None:
         title, body = planning.record_page_parts(content)
-        html = _relink(converter.reset().convert(body), src_uri, plan)
+        try:
+            converted = converter.reset().convert(body)
+        except Exception as error:  # noqa: BLE001 (a site's extension can fail in any way on a text)
+            raise GenerateError(f"{record_file}: the site's markdown extensions cannot convert it "
+                                f"({type(error).__name__}: {error})") from None
+        html = _relink(converted, src_uri, plan, record_file.parent)
         html = site.fill(site.record_html(src_uri, html, url), src_uri, url)
         return planning.record_page(title, f'<div class="decisions-page">\n{head}{html}{tail}</div>\n')
     content = _moved_links(content, src_uri, plan)

@@ -29,6 +29,7 @@ import json
 import posixpath
 import re
 from importlib import resources
+from pathlib import Path
 from typing import Protocol
 
 import jinja2
@@ -276,6 +277,11 @@ class Site:
 
     def is_record(self, src_uri: str) -> bool:
         return self._record_of(src_uri) is not None
+
+    def record_file(self, src_uri: str) -> Path | None:
+        """The file of the record whose page is at `src_uri`, if it is one."""
+        found = self._record_of(src_uri)
+        return found[0].archive.settings.root / found[1].path if found else None
 
     def escape_meta(self, src_uri: str, meta: dict, untitled: str = "") -> str | None:
         """On a record page of the site's own, its frontmatter as themes must
