@@ -357,3 +357,24 @@ def test_extension_options_that_name_python_objects_are_imported_as_mkdocs_does(
     assert (result.returncode, result.stderr) == (0, "")
     page = (project / GENERATED / "adr/0003-use-kafka/index.md").read_text()
     assert '<pre class="mermaid"><code>graph LR\n  A --&gt; B</code></pre>' in page
+
+
+def test_a_record_the_sites_extensions_cannot_convert_is_named(project):
+    """An extension of the site's that fails on one record's text stops the run naming that
+    record, and leaves the folder as it was."""
+    (project / "failing_extension.py").write_text(
+        "from markdown.extensions import Extension\nfrom markdown.preprocessors import Preprocessor\n\n"
+        "class Fail(Preprocessor):\n    def run(self, lines):\n        if 'BOOM' in lines:\n"
+        "            raise ValueError('no BOOM here')\n        return lines\n\n"
+        "class FailingExtension(Extension):\n    def extendMarkdown(self, md):\n"
+        "        md.preprocessors.register(Fail(md), 'fail', 100)\n\n"
+        "def makeExtension(**options):\n    return FailingExtension(**options)\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - failing_extension\n")
+    kafka = project / "adr" / "0003-use-kafka.md"
+    kafka.write_text(kafka.read_text() + "\nBOOM\n")
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(project), os.environ.get("PYTHONPATH")]))}
+    result = decisions("generate", cwd=project, env=environment)
+    assert (result.returncode, result.stderr) == (2, f"decisions: error: {kafka}: the site's markdown extensions "
+                                                     "cannot convert it (ValueError: no BOOM here)\n")
+    assert not (project / GENERATED).exists()  # nothing half-written
