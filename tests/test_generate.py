@@ -378,3 +378,19 @@ def test_a_record_the_sites_extensions_cannot_convert_is_named(project):
     assert (result.returncode, result.stderr) == (2, f"decisions: error: {kafka}: the site's markdown extensions "
                                                      "cannot convert it (ValueError: no BOOM here)\n")
     assert not (project / GENERATED).exists()  # nothing half-written
+
+
+def test_without_page_assets_the_site_lists_them_itself(project):
+    """--no-page-assets: no page links the stylesheet or script (the site lists them under
+    extra_css and extra_javascript), and the files are still written for it to list."""
+    assert generate(project, "--no-page-assets").returncode == 0
+    folder = project / GENERATED
+    pages = [path.read_text() for path in folder.rglob("index.md")]
+    assert pages and not any("decisions.css" in text or "decisions.js" in text for text in pages)
+    assert (folder / "assets/decisions/decisions.css").is_file() and (folder / "assets/decisions/decisions.js").is_file()
+    config = without_plugin(project)
+    config.write_text(config.read_text() + "extra_css: [decisions/assets/decisions/decisions.css]\n"
+                      "extra_javascript: [decisions/assets/decisions/decisions.js]\n")
+    page = soup(run_build(config) / "decisions/adr/index.html")
+    assert page.select_one("link[href$='decisions/assets/decisions/decisions.css']") is not None
+    assert page.select_one("script[src$='decisions/assets/decisions/decisions.js']") is not None
