@@ -392,5 +392,5 @@ def test_without_page_assets_the_site_lists_them_itself(project):
     config.write_text(config.read_text() + "extra_css: [decisions/assets/decisions/decisions.css]\n"
                       "extra_javascript: [decisions/assets/decisions/decisions.js]\n")
     page = soup(run_build(config) / "decisions/adr/index.html")
-    assert page.select_one("link[href$='decisions/assets/decisions/decisions.css']") is not None
-    assert page.select_one("script[src$='decisions/assets/decisions/decisions.js']") is not None
+    assert page.select_one("link[href='../assets/decisions/decisions.css']") is not None
+    assert page.select_one("script[src='../assets/decisions/decisions.js']") is not None
