@@ -73,8 +73,8 @@ from mkdocs_decisions.cli import main
 edited, sys.argv = sys.argv[1], ["decisions", *sys.argv[2:]]
 load = Archive.load.__func__
 
-def load_then_edit(cls, settings):
-    archive = load(cls, settings)
+def load_then_edit(cls, settings, today=None):
+    archive = load(cls, settings, today)
     global edited
     if edited:
         path = settings.root / edited

@@ -36,10 +36,13 @@ ALL_RULES = {
     # across records
     "duplicate-id", "missing-target", "one-sided-link", "supersession-cycle",
     "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
+    # governance
+    "review-due", "comment-period-over", "missing-approvals", "missing-owner",
     # with --since
     "deleted-record", "rewritten-decision", "invalid-transition", "reused-number",
 }
-WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links"}
+WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links",
+                 "review-due", "comment-period-over"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}
 # options the plugin section accepts (more may be added; these must stay)
 TOP_LEVEL_OPTIONS = {"kinds", "placeholders", "exclude", "id_width"}
@@ -219,11 +222,11 @@ def test_sarif_uri_is_percent_encoded(project):
 
 
 def test_warnings_only_exit_0(project):
-    project.write(A, record(extra="deciders: [alice]\nowner: platform\n"))
+    project.write(A, record(extra="deciders: [alice]\nsquad: platform\n"))
     result = project.run("lint")
     assert result.returncode == 0
     assert result.stdout == (
-        f"{A}:5:1: warning unknown-field: unknown field 'owner'; remove it, or declare it in a "
+        f"{A}:5:1: warning unknown-field: unknown field 'squad'; remove it, or declare it in a "
         "schema of your own (the kind's 'schema' option)\n"
     )
     assert result.stderr == "0 error(s), 1 warning(s) in 1 record(s)\n"
@@ -374,7 +377,7 @@ def three_rules(project):
     unknown-field (warning, C)."""
     project.write(A, record(status="acepted"))
     project.write(B, record(date="2999-01-01", extra="deciders: [bob]\n"))
-    project.write(C, record(extra="deciders: [carol]\nowner: platform\n"))
+    project.write(C, record(extra="deciders: [carol]\nsquad: platform\n"))
     return project
 
 

@@ -276,13 +276,13 @@ def test_crlf_bom_and_comments_survive_two_edits_in_one_file(project):
 
 def test_fix_leaves_unfixable_errors_and_exits_1(project):
     project.write(A, QUEUE_SUPERSEDED)
-    project.write(B, KAFKA_SUPERSEDES_1.replace(b"status: accepted", b"status: accepted\nowner: x"))
+    project.write(B, KAFKA_SUPERSEDES_1.replace(b"status: accepted", b"status: accepted\nsquad: x"))
     project.write(C, b"---\nstatus: acepted\ndate: 2026-01-10\n---\n# P\n\nText.\n")
     unfixable = (project.root / C).read_bytes()
     result = project.run("lint", "--fix")
     assert result.returncode == 1
     assert result.stdout == (
-        f"{B}:3:1: warning unknown-field: unknown field 'owner'; remove it, or declare it in a "
+        f"{B}:3:1: warning unknown-field: unknown field 'squad'; remove it, or declare it in a "
         "schema of your own (the kind's 'schema' option)\n"
         f"{C}:2:9: error unknown-status: unknown status 'acepted' (did you mean 'accepted'?); "
         "ADR statuses are: proposed, accepted, rejected, deprecated, superseded\n"

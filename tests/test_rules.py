@@ -487,14 +487,14 @@ def test_schema_empty_text(project):
 
 
 def test_schema_nested_value_is_named_by_its_path(project):
-    own_schema(project, {"owner": {"type": "object", "properties": {
+    own_schema(project, {"steward": {"type": "object", "properties": {
         "name": {"type": "string"},
         "team": {"type": "object", "properties": {"lead": {"type": "string"}}},
     }}})
-    project.write(A, accepted_adr(extra="owner: {name: [bob], team: {lead: [carol]}}\n"))
+    project.write(A, accepted_adr(extra="steward: {name: [bob], team: {lead: [carol]}}\n"))
     assert project.findings("schema") == [
-        ("schema", A, 5, 8, "'owner.name' must be text, not a list"),
-        ("schema", A, 5, 8, "'owner.team.lead' must be text, not a list"),
+        ("schema", A, 5, 8, "'steward.name' must be text, not a list"),
+        ("schema", A, 5, 8, "'steward.team.lead' must be text, not a list"),
     ]
 
 
@@ -1265,3 +1265,116 @@ def test_prose_in_braces_around_a_code_span_is_no_placeholder(project):
                   "Records name their successor in {the `superseded_by` field}.\n\n"
                   "Say which of the options won: the queue.\n")
     assert project.findings("placeholder") == []
+
+
+# -- governance: reviews, comment periods, approvals, owners ---------------------------
+
+#: 15 January 2027, noon UTC: "today" for the governance rules, as a build pins it
+JANUARY_15 = "1800014400"
+RFC = "rfc/0001-event-schema.md"
+
+
+def governed(project, adr: str = "{}", rfc: str = "{}") -> None:
+    project.write("mkdocs.yml", "site_name: X\nplugins:\n  - decisions:\n      kinds:\n"
+                  f"        adr: {adr}\n        rfc: {rfc}\n")
+
+
+def proposal(status: str = "proposed", extra: str = "") -> str:
+    return f"---\nstatus: {status}\ndate: 2026-11-01\nauthors: [ann]\n{extra}---\n# Event schema\n\n## Summary\n\nOne registry.\n"
+
+
+def test_review_due(project, monkeypatch):
+    """Due by its own `review_by`, or by its date and the kind's `review_after` (31 January plus a
+    month is the last day of February); not before, nor when it is no longer in force."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JANUARY_15)
+    governed(project, adr="{review_after: 1 month}")
+    project.write(A, accepted_adr(extra="review_by: 2027-01-14\n"))
+    project.write(B, accepted_adr("Use Kafka", date="2026-11-30"))
+    project.write("adr/0003-use-nats.md", accepted_adr("Use NATS", date="2026-12-31"))  # due 2027-01-31
+    project.write("adr/0004-use-zmq.md", accepted_adr("Use ZeroMQ", extra="review_by: 2027-01-15\n"))  # due today
+    project.write("adr/0005-use-mq.md", accepted_adr("Use MQ", date="2026-01-01").replace("accepted", "deprecated"))
+    assert project.findings("review-due") == [
+        ("review-due", A, 5, 12, "ADR-0001 was due for review on 2027-01-14, 1 day ago; review it, then set a new "
+         "'review_by', or supersede or deprecate it"),
+        ("review-due", B, 3, 7, "ADR-0002 was due for review on 2026-12-30, 16 days ago (1 month after its date); "
+         "review it, then set a new 'review_by', or supersede or deprecate it"),
+    ]
+
+
+def test_review_after_counts_from_the_end_of_a_short_month(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1804075200")  # 2027-03-03
+    governed(project, adr="{review_after: 1 month}")
+    project.write(A, accepted_adr(date="2027-01-31"))  # due 2027-02-28
+    project.write(B, accepted_adr("Use Kafka", date="2027-02-03"))  # due 2027-03-03, today
+    assert [f[4] for f in project.findings("review-due")] == [
+        "ADR-0001 was due for review on 2027-02-28, 3 days ago (1 month after its date); review it, then set a new "
+        "'review_by', or supersede or deprecate it"]
+
+
+def test_comment_period_over(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JANUARY_15)
+    governed(project)
+    project.write(RFC, proposal("draft", "comment_until: 2027-01-05\n"))
+    project.write("rfc/0002-open.md", proposal("draft", "comment_until: 2027-01-15\n"))  # ends today: still open
+    project.write("rfc/0003-decided.md", proposal("accepted", "comment_until: 2027-01-05\n"))
+    assert project.findings("comment-period-over") == [
+        ("comment-period-over", RFC, 5, 16, "the comment period of RFC-0001 ended on 2027-01-05, 10 days ago, and "
+         "it is still draft; decide it (accept or reject it), or set a later 'comment_until'"),
+    ]
+
+
+def test_missing_approvals(project):
+    governed(project, adr="{required_approvals: 2, approvers: [alice, bob]}")
+    project.write(A, accepted_adr(extra="approvals:\n  - {by: alice, date: 2026-01-09}\n"
+                                        "  - {by: mallory, date: 2026-01-09}\n"))
+    project.write(B, accepted_adr("Use Kafka", extra="approvals:\n  - {by: alice, date: 2026-01-09}\n"
+                                                     "  - {by: bob, date: 2026-01-10}\n"))
+    project.write("adr/0003-use-nats.md", accepted_adr("Use NATS"))
+    project.write("adr/0004-use-zmq.md", accepted_adr("Use ZeroMQ").replace("accepted", "proposed"))
+    assert project.findings("missing-approvals") == [
+        ("missing-approvals", A, 6, 3, "ADR-0001 is accepted with 1 of the 2 approvals adr records need; add each "
+         "as '- {by: NAME, date: YYYY-MM-DD}' under 'approvals'"),
+        ("missing-approvals", A, 7, 5, "'mallory' may not approve adr records, so this approval does not count; "
+         "those who may: alice, bob"),
+        ("missing-approvals", "adr/0003-use-nats.md", 2, 9, "ADR-0003 is accepted with 0 of the 2 approvals adr "
+         "records need; add each as '- {by: NAME, date: YYYY-MM-DD}' under 'approvals'"),
+    ]
+
+
+def test_missing_owner(project):
+    governed(project, adr="{owner_required: true}")
+    project.write(A, accepted_adr())
+    project.write(B, accepted_adr("Use Kafka", extra="owner: platform-team\n"))
+    project.write("adr/0003-use-nats.md", accepted_adr("Use NATS", extra="owners: [ann, bo]\n"))
+    project.write("adr/0004-use-zmq.md", accepted_adr("Use ZeroMQ").replace("accepted", "proposed"))
+    assert project.findings("missing-owner") == [
+        ("missing-owner", A, 2, 9, "ADR-0001 is accepted and names no owner; add 'owner: NAME', the person who "
+         "keeps it current"),
+    ]
+
+
+def test_governance_dates_must_be_real_dates(project):
+    governed(project)
+    project.write(A, accepted_adr(extra="review_by: 2027-02-30\napprovals:\n  - {by: ann, date: soon}\n"))
+    project.write(RFC, proposal(extra="comment_until: next week\n"))
+    assert project.findings("invalid-date") == [
+        ("invalid-date", A, 5, 12, "review_by '2027-02-30' is not a valid ISO 8601 date; write it as year-month-day, "
+         "e.g. 2026-03-01"),
+        ("invalid-date", A, 7, 5, "the date of an approval 'soon' is not a valid ISO 8601 date; write it as "
+         "year-month-day, e.g. 2026-03-01"),
+        ("invalid-date", RFC, 5, 16, "comment_until 'next week' is not a valid ISO 8601 date; write it as "
+         "year-month-day, e.g. 2026-03-01"),
+    ]
+
+
+def test_lint_today_is_the_date_given(project):
+    """`--today` pins what the rules take for today (here before the review is due), and a date
+    that is not one is a usage error."""
+    project.write(A, accepted_adr(extra="review_by: 2027-01-14\n"))
+    assert project.run("lint", "--today", "2027-01-14").returncode == 0
+    late = project.run("lint", "--today", "2027-01-20", "--format", "json")
+    assert [d["message"][:58] for d in json.loads(late.stdout)["diagnostics"]] == [
+        "ADR-0001 was due for review on 2027-01-14, 6 days ago; rev"]
+    wrong = project.run("lint", "--today", "tomorrow")
+    assert (wrong.returncode, wrong.stderr) == (
+        2, "decisions: error: --today tomorrow: not a date; write it as year-month-day, e.g. 2026-03-01\n")

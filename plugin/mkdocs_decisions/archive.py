@@ -35,12 +35,22 @@ if TYPE_CHECKING:
     from .baseline import Baseline
 
 
+def build_date() -> datetime.date:
+    """Today, for the rules that compare dates with it: the date of
+    `SOURCE_DATE_EPOCH` (UTC) when it is set, so a build is reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
 class Archive:
-    def __init__(self, settings: Settings, records: list[Record]) -> None:
+    def __init__(self, settings: Settings, records: list[Record], today: datetime.date | None = None) -> None:
         self.settings = settings
         self.records = records
         self.scheme = scheme_for(settings)
-        self.today = datetime.date.today()
+        #: what "today" is for the rules (`build_date`, or `decisions lint --today`)
+        self.today = today or build_date()
         self.by_path = {record.path: record for record in records}
         self.by_id: dict[str, Record] = {}
         self.duplicates: dict[str, list[Record]] = {}
@@ -87,14 +97,14 @@ class Archive:
         return (disagrees, record.path)
 
     @classmethod
-    def load(cls, settings: Settings) -> Archive:
+    def load(cls, settings: Settings, today: datetime.date | None = None) -> Archive:
         scheme = scheme_for(settings)
         with collector_paused():
             records = [
                 read_record(path, relative, kind, scheme, refusal)
                 for kind, path, relative, refusal in discover(settings)
             ]
-        return cls(settings, records)
+        return cls(settings, records, today)
 
     def check(
         self, select: Iterable[str] = (), ignore: Iterable[str] = (), baseline: Baseline | None = None

@@ -21,7 +21,7 @@ import click
 
 from . import __version__, handbook, history
 from . import generate as generating
-from .archive import Archive, discover, skipped_because
+from .archive import Archive, build_date, discover, skipped_because
 from .authoring import AuthoringError, UsageError, write
 from .authoring import fix as fixing
 from .authoring import migrate as migration
@@ -83,6 +83,8 @@ def cli() -> None:
               "rewritten accepted records, status changes, deletions, numbers taken at REF.")
 @click.option("--records-only", is_flag=True, help="Leave out named files that are not records of the project "
               "(for pre-commit, which names every changed file); with none left, there is nothing to report.")
+@click.option("--today", metavar="DATE", help="The date the rules take for today (reviews due, comment periods, "
+              "dates in the future); default: SOURCE_DATE_EPOCH's date when set, else today.")
 def lint(
     paths: tuple[Path, ...],
     config_file: Path | None,
@@ -93,6 +95,7 @@ def lint(
     explain: bool,
     since: str | None,
     records_only: bool,
+    today: str | None,
 ) -> None:
     """Check the records of the archive, or only those under PATHS.
 
@@ -112,7 +115,7 @@ def lint(
             click.echo("" if explain else FORMATS[output_format]([], summary), nl=False)
             sys.exit(EXIT_CLEAN)
     scope = _scope(settings, paths)
-    archive = Archive.load(settings)
+    archive = Archive.load(settings, _date_option("--today", today))
     _check_named_files(archive, paths, scope)
     if explain:
         _explain(archive, scope)
@@ -128,7 +131,7 @@ def lint(
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
     if fix and fixes:
         fixed = _apply_fixes(archive, fixes)
-        archive = Archive.load(settings)
+        archive = Archive.load(settings, archive.today)
         result = archive.check(selected, ignored, baseline)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
     errors = sum(d.severity.value == "error" for d in diagnostics)
@@ -353,11 +356,8 @@ def init(site_name: str | None, author: str | None) -> None:
     person = author or history.user_name(root)
     if not person:
         _fail("who decided the first ADR? give --author NAME (git has no user.name here)")
-    today = datetime.datetime.fromtimestamp(
-        int(os.environ["SOURCE_DATE_EPOCH"]), datetime.timezone.utc
-    ).date() if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else datetime.date.today()
     try:
-        done = set_up(root, site_name=site_name or root.name, person=person, today=today.isoformat())
+        done = set_up(root, site_name=site_name or root.name, person=person, today=build_date().isoformat())
     except AuthoringError as error:
         _refuse(error)
     for path in done.written:
@@ -463,6 +463,15 @@ def _settings(config_file: Path | None, paths: tuple[Path, ...]) -> Settings:
     except ConfigError as error:
         _fail(str(error))
     return settings
+
+
+def _date_option(option: str, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value}: not a date; write it as year-month-day, e.g. 2026-03-01")
 
 
 def _inside_kind_directory(cwd: Path, path: Path) -> bool:

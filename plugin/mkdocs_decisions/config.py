@@ -115,6 +115,15 @@ KIND_OPTIONS = (
     Option("severity", _mapping({"enum": ["error", "warning"]}), {},
            "For a rule, the severity of its findings on this kind's records, whatever their format "
            "(`{one-sided-link: warning}`): the finding is still made."),
+    Option("review_after", _text(pattern=r"^[1-9][0-9]* *(days?|weeks?|months?|years?)$"), None,
+           "How long a record in force stays so before it is due for review (`12 months`): its review "
+           "date is its date plus this, unless it sets `review_by`."),
+    Option("owner_required", BOOLEAN, False,
+           "Whether each record in force must name an owner (`owner` or `owners`), who keeps it current."),
+    Option("required_approvals", {"type": "integer", "minimum": 0}, 0,
+           "How many approvals (`approvals: [{by: NAME, date: DATE}]`) a record needs to be in force."),
+    Option("approvers", _list(_text(minLength=1)), [],
+           "Who may approve its records, by the names they approve under; empty: anyone."),
 )
 
 KIND_SHAPE = {
@@ -256,6 +265,12 @@ class KindSettings:
     groups: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     #: how `directory` was chosen, for `decisions lint --explain` and the no-records warning
     found_by: str = "configured"
+    #: how long a record in force stays so before its review ("12 months"), if the kind says
+    review_after: str | None = None
+    owner_required: bool = False
+    required_approvals: int = 0
+    #: who may approve; empty: anyone
+    approvers: tuple[str, ...] = ()
 
     def group(self, status: str | None) -> str:
         """Where a status belongs on an index page, like PEP 0's sections."""
@@ -513,6 +528,10 @@ def _kind_settings(
         preset=preset,
         groups=groups,
         found_by=found_by,
+        review_after=merged["review_after"],
+        owner_required=bool(merged["owner_required"]),
+        required_approvals=int(merged["required_approvals"]),
+        approvers=tuple(merged["approvers"]),
     )
 
 

@@ -32,7 +32,7 @@ def after(archive: Archive, writes: Iterable[write.Write], new_kind: str | None 
         kind = existing.kind if existing is not None else new_kind
         assert kind is not None, change.shown
         records[change.shown] = parse_record(change.new, change.shown, archive.settings.kind(kind), archive.scheme)
-    return Archive(archive.settings, list(records.values()))
+    return Archive(archive.settings, list(records.values()), archive.today)
 
 
 def confirm(before: Archive, later: Archive, fixes: Iterable[Fix]) -> None:

@@ -12,7 +12,7 @@ from .registry import (
     REGISTRY, Finding, Result, Rule, archive_rule, check_settings, record_rule, run, select_rules, since_rule,
 )
 
-from . import reading, fields, links, since  # noqa: F401  (registers their rules, in this order)
+from . import reading, fields, links, governance, since  # noqa: F401  (registers their rules, in this order)
 
 __all__ = [
     "REGISTRY", "Finding", "Result", "Rule", "archive_rule", "check_settings", "record_rule", "run", "select_rules",

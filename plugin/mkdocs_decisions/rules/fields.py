@@ -176,17 +176,23 @@ def id_mismatch(record, archive):
 
 @record_rule("invalid-date")
 def invalid_date(record, archive):
-    """The date is not a real calendar date written as ISO 8601 (2026-03-01)."""
-    if record.date is None or parse_date(record.date) is not None:
-        return
-    if archive.settings.placeholder_pattern.fullmatch(record.date):
-        return  # the placeholder rule reports it
-    yield Finding(
-        record,
-        record.position_of("date"),
-        f"date '{record.date}' is not a valid ISO 8601 date; write it as year-month-day, "
-        "e.g. 2026-03-01",
-    )
+    """A date (the record's, `review_by`, `comment_until`, an approval's) is not a real calendar date written as ISO 8601 (2026-03-01)."""
+    written = [("date", record.date, record.position_of("date"))] if record.date is not None else []
+    for key in ("review_by", "comment_until"):
+        if isinstance(record.value(key), str):
+            written.append((key, record.value(key), record.position_of(key)))
+    approvals = record.fields.get("approvals")
+    if approvals is not None and isinstance(approvals.value, list):
+        for approval, span in approvals.values_and_spans():
+            if isinstance(approval, dict) and isinstance(approval.get("date"), str):
+                written.append(("the date of an approval", approval["date"], span.position))
+    for name, value, position in written:
+        if parse_date(value) is not None or archive.settings.placeholder_pattern.fullmatch(value):
+            continue  # a placeholder: the placeholder rule reports it
+        yield Finding(
+            record, position,
+            f"{name} '{value}' is not a valid ISO 8601 date; write it as year-month-day, e.g. 2026-03-01",
+        )
 
 
 @record_rule("future-date")

@@ -1,0 +1,125 @@
+"""Rules on how decisions are governed: reviews that are due, comment periods
+that are over, approvals a record in force lacks, and owners it must name.
+
+"Today" is the archive's (`Archive.today`): the build date, from
+`SOURCE_DATE_EPOCH` when it is set, or `decisions lint --today DATE`, so
+that the same records give the same findings on every machine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from ..config import KindSettings
+from ..model import Record, Severity
+from .fields import parse_date
+from .registry import Finding, record_rule
+
+#: a kind's `review_after`: a count and a unit
+_PERIOD = re.compile(r"^([1-9][0-9]*) *(day|week|month|year)s?$")
+
+
+def review_date(record: Record, kind: KindSettings) -> datetime.date | None:
+    """When a record in force is due for review: its `review_by`, else its
+    date plus the kind's `review_after`; None when neither says."""
+    written = record.value("review_by")
+    if isinstance(written, str):
+        return parse_date(written)
+    start = parse_date(record.date) if record.date else None
+    period = _PERIOD.match(kind.review_after or "")
+    if start is None or period is None:
+        return None
+    return _after(start, int(period[1]), period[2])
+
+
+def _after(start: datetime.date, count: int, unit: str) -> datetime.date:
+    if unit in ("day", "week"):
+        return start + datetime.timedelta(days=count * (7 if unit == "week" else 1))
+    months = start.month - 1 + count * (12 if unit == "year" else 1)
+    year, month = start.year + months // 12, months % 12 + 1
+    # a month shorter than the start's day ends the period on its last day (31 January + 1 month)
+    return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _ago(days: int) -> str:
+    return "1 day ago" if days == 1 else f"{days} days ago"
+
+
+@record_rule("review-due", severity=Severity.WARNING)
+def review_due(record, archive):
+    """A record in force has passed its review date (`review_by`, or its kind's `review_after`)."""
+    kind = archive.settings.kind(record.kind)
+    if record.status not in kind.in_force:
+        return
+    due = review_date(record, kind)
+    if due is None or due >= archive.today:
+        return
+    written = "review_by" in record.fields
+    yield Finding(
+        record,
+        record.position_of("review_by" if written else "date"),
+        f"{record.id} was due for review on {due.isoformat()}, {_ago((archive.today - due).days)}"
+        f"{'' if written else f' ({kind.review_after} after its date)'}; review it, then set a new "
+        "'review_by', or supersede or deprecate it",
+    )
+
+
+@record_rule("comment-period-over", severity=Severity.WARNING)
+def comment_period_over(record, archive):
+    """A proposal is still open after its comment period (`comment_until`) ended."""
+    kind = archive.settings.kind(record.kind)
+    until = record.value("comment_until")
+    ended = parse_date(until) if isinstance(until, str) else None
+    if record.status not in kind.proposed or ended is None or ended >= archive.today:
+        return
+    yield Finding(
+        record,
+        record.position_of("comment_until"),
+        f"the comment period of {record.id} ended on {ended.isoformat()}, {_ago((archive.today - ended).days)}, "
+        f"and it is still {record.status}; decide it (accept or reject it), or set a later 'comment_until'",
+    )
+
+
+@record_rule("missing-approvals")
+def missing_approvals(record, archive):
+    """A record in force has fewer approvals than its kind requires, or approvals by people who may not approve."""
+    kind = archive.settings.kind(record.kind)
+    field = record.fields.get("approvals")
+    counted: set[str] = set()
+    if field is not None and isinstance(field.value, list):
+        for approval, span in field.values_and_spans():
+            by = approval.get("by") if isinstance(approval, dict) else None
+            if not isinstance(by, str):
+                continue  # the schema rule says what is wrong with it
+            if kind.approvers and by not in kind.approvers:
+                yield Finding(
+                    record, span.position,
+                    f"'{by}' may not approve {kind.name} records, so this approval does not count; "
+                    f"those who may: {', '.join(kind.approvers)}",
+                )
+                continue
+            counted.add(by)
+    if record.status in kind.in_force and len(counted) < kind.required_approvals:
+        yield Finding(
+            record,
+            record.position_of("approvals" if field is not None else "status"),
+            f"{record.id} is {record.status} with {len(counted)} of the {kind.required_approvals} approvals "
+            f"{kind.name} records need; add each as '- {{by: NAME, date: YYYY-MM-DD}}' under 'approvals'",
+        )
+
+
+@record_rule("missing-owner")
+def missing_owner(record, archive):
+    """A record in force names no owner, and its kind requires one (`owner_required`)."""
+    kind = archive.settings.kind(record.kind)
+    if not kind.owner_required or record.status not in kind.in_force:
+        return
+    if record.people("owner") or record.people("owners"):
+        return
+    yield Finding(
+        record,
+        record.position_of("status"),
+        f"{record.id} is {record.status} and names no owner; add 'owner: NAME', the person who keeps it current",
+    )
