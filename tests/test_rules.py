@@ -493,8 +493,8 @@ def test_schema_nested_value_is_named_by_its_path(project):
     }}})
     project.write(A, accepted_adr(extra="steward: {name: [bob], team: {lead: [carol]}}\n"))
     assert project.findings("schema") == [
-        ("schema", A, 5, 8, "'steward.name' must be text, not a list"),
-        ("schema", A, 5, 8, "'steward.team.lead' must be text, not a list"),
+        ("schema", A, 5, 10, "'steward.name' must be text, not a list"),
+        ("schema", A, 5, 10, "'steward.team.lead' must be text, not a list"),
     ]
 
 
@@ -530,13 +530,13 @@ def test_schema_any_of_a_list_points_at_the_item(project):
 
 
 def test_schema_one_of_a_mapping_takes_the_mapping_branch(project):
-    own_schema(project, {"owner": {"oneOf": [
+    own_schema(project, {"sponsor": {"oneOf": [
         {"type": "string"},
         {"type": "object", "properties": {"name": {"type": "string"}, "team": {"type": "string"}}},
     ]}})
-    project.write(A, accepted_adr(extra="owner: {name: [bob]}\n"))
+    project.write(A, accepted_adr(extra="sponsor: {name: [bob]}\n"))
     assert project.findings("schema") == [
-        ("schema", A, 5, 8, "'owner.name' must be text, not a list"),
+        ("schema", A, 5, 10, "'sponsor.name' must be text, not a list"),
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import json
 import os
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, handbook, history
+from . import __version__, governance, handbook, history
 from . import generate as generating
 from .archive import Archive, build_date, discover, skipped_because
 from .authoring import AuthoringError, UsageError, write
@@ -439,6 +440,38 @@ def _report_generated(made: generating.Generated, difference: generating.Differe
         click.echo("\n".join(stale))
     else:
         click.echo(f"{shown}: up to date ({difference.unchanged} files)")
+
+
+@cli.command("review")
+@config_option
+@click.option("--due-within", "within", default="0d", show_default=True, metavar="PERIOD",
+              help="Also what falls due within this long (30d, 6w): reviews, and comment periods that end.")
+@click.option("--today", metavar="DATE", help="The date to count from (default: SOURCE_DATE_EPOCH's, else today).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def review(config_file: Path | None, within: str, today: str | None, output_format: str) -> None:
+    """List the records due for review, and the proposals whose comment period is over or ends soon."""
+    days = governance.days_in(within)
+    if days is None:
+        _fail(f"--due-within {within}: write a number of days or weeks, e.g. 30d or 6w")
+    settings = _settings(config_file, ())
+    archive = Archive.load(settings, _date_option("--today", today))
+    found = governance.due(archive, days)
+    if output_format == "json":
+        click.echo(json.dumps({"today": archive.today.isoformat(), "due": [
+            {"id": item.record.id, "path": item.record.path, "title": item.record.title, "status": item.record.status,
+             "what": item.what, "date": item.date.isoformat(), "days_left": (item.date - archive.today).days}
+            for item in found]}, indent=2))
+        return
+    for item in found:
+        left = (item.date - archive.today).days
+        when = "today" if left == 0 else f"in {left} day(s)" if left > 0 else f"{-left} day(s) ago"
+        if item.what == "review":
+            said = "due for review"
+        else:
+            said = "comment period ends" if left >= 0 else "comment period ended"
+        position = item.record.position_of(item.field)
+        click.echo(f"{item.record.path}:{position.line}:{position.column}: {item.record.id} ({item.record.status}) "
+                   f"{said} {item.date.isoformat()}, {when}")
 
 
 @cli.command("rules")

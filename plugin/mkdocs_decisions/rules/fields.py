@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import itertools
 import re
 from typing import Any
 
 from ..config import did_you_mean
+from ..dates import parse_date
 from ..model import FILE_START, Fix, Position, Record, Severity
 from ..readers import kep, markdown, pep
 from .registry import Finding, record_rule
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -272,15 +271,6 @@ def empty_body(record, archive):
 
 
 # -- helpers -------------------------------------------------------------------
-
-
-def parse_date(value: str) -> datetime.date | None:
-    if not _ISO_DATE.match(value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _frontmatter_start(record: Record) -> Position:

@@ -8,39 +8,10 @@ that the same records give the same findings on every machine.
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import re
-
-from ..config import KindSettings
-from ..model import Record, Severity
-from .fields import parse_date
+from ..dates import parse_date
+from ..governance import review_date
+from ..model import Severity
 from .registry import Finding, record_rule
-
-#: a kind's `review_after`: a count and a unit
-_PERIOD = re.compile(r"^([1-9][0-9]*) *(day|week|month|year)s?$")
-
-
-def review_date(record: Record, kind: KindSettings) -> datetime.date | None:
-    """When a record in force is due for review: its `review_by`, else its
-    date plus the kind's `review_after`; None when neither says."""
-    written = record.value("review_by")
-    if isinstance(written, str):
-        return parse_date(written)
-    start = parse_date(record.date) if record.date else None
-    period = _PERIOD.match(kind.review_after or "")
-    if start is None or period is None:
-        return None
-    return _after(start, int(period[1]), period[2])
-
-
-def _after(start: datetime.date, count: int, unit: str) -> datetime.date:
-    if unit in ("day", "week"):
-        return start + datetime.timedelta(days=count * (7 if unit == "week" else 1))
-    months = start.month - 1 + count * (12 if unit == "year" else 1)
-    year, month = start.year + months // 12, months % 12 + 1
-    # a month shorter than the start's day ends the period on its last day (31 January + 1 month)
-    return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def _ago(days: int) -> str:

@@ -5,10 +5,20 @@ from __future__ import annotations
 import difflib
 import posixpath
 
-from ..model import FILE_START, RELATION_PHRASES, RELATIONS, SUPERSESSION, Fix, Link, Record, Severity
+from ..dates import parse_date
 from ..ids import file_number, record_stem
+from ..model import (
+    FILE_START,
+    RELATION_PHRASES,
+    RELATIONS,
+    SUPERSESSION,
+    Fix,
+    Link,
+    Record,
+    Severity,
+)
+from .fields import has_frontmatter
 from .registry import Finding, archive_rule
-from .fields import parse_date, has_frontmatter
 
 #: the relations that point one way (a record cannot disagree about `relates_to`)
 _DIRECTED = {relation: inverse for relation, inverse in RELATIONS.items() if relation != inverse}
