@@ -69,3 +69,91 @@ def test_review_as_json(governed, monkeypatch):
 def test_review_says_what_it_cannot_read(governed, args, message):
     result = decisions("review", *args, cwd=governed)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", f"decisions: error: {message}\n")
+
+
+# -- the code that cites records: cites-missing, cites-superseded, decisions refs ---------
+
+
+CODE = (
+    "# Storage follows ADR-0001; the queue followed ADR-0002.\n"
+    "def handler():\n"
+    "    return 'see ADR-0099 and ADR-0004'  # not ADR-00x, nor MYADR-0001\n"
+)
+
+
+@pytest.fixture
+def cited(tmp_path):
+    """A git repository whose code cites an accepted, a superseded, a missing and a rejected
+    record; a Markdown note and an untracked file cite too, and are not code."""
+    from test_history import commit, git
+
+    root = tmp_path / "repo"
+    (root / "adr").mkdir(parents=True)
+    (root / "src").mkdir()
+    (root / "docs").mkdir()
+    adr = "---\nstatus: {status}\ndate: 2026-01-10\ndeciders: [ann]\n{extra}---\n# {title}\n\nText.\n"
+    (root / "adr/0001-store.md").write_text(adr.format(status="accepted", extra="", title="Store in Postgres"))
+    (root / "adr/0002-queue.md").write_text(
+        adr.format(status="superseded", extra="superseded_by: [ADR-0003]\n", title="Use RabbitMQ"))
+    (root / "adr/0003-kafka.md").write_text(adr.format(status="accepted", extra="supersedes: [ADR-0002]\n",
+                                                       title="Use Kafka"))
+    (root / "adr/0004-cache.md").write_text(adr.format(status="rejected", extra="", title="Cache everything"))
+    (root / "src/app.py").write_text(CODE)
+    (root / "docs/notes.md").write_text("ADR-0098 was discussed.\n")
+    (root / "mkdocs.yml").write_text("site_name: C\nplugins:\n  - decisions\n")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "start", "2026-01-10T09:00:00+00:00")
+    (root / "src/scratch.py").write_text("# ADR-0097, not committed\n")
+    return root
+
+
+CITED_FINDINGS = [
+    ("src/app.py", 1, 48, "cites-superseded", "warning", "cites ADR-0002, which ADR-0003 superseded; cite ADR-0003, "
+     "the decision in force"),
+    ("src/app.py", 3, 17, "cites-missing", "error", "cites ADR-0099, which no record has; cite the record this code "
+     "follows ('decisions refs' lists what is cited)"),
+    ("src/app.py", 3, 30, "cites-superseded", "warning", "cites ADR-0004, which is rejected; cite the decision this "
+     "code follows now"),
+]
+
+
+def findings(root):
+    result = decisions("lint", "--format", "json", cwd=root)
+    return [(d["path"], d["line"], d["column"], d["rule"], d["severity"], d["message"])
+            for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def test_lint_tells_citations_of_missing_and_replaced_records_at_the_code(cited):
+    assert findings(cited) == CITED_FINDINGS
+
+
+def test_outside_git_the_same_citations_are_found_by_walking_the_files(cited):
+    import shutil
+
+    shutil.rmtree(cited / ".git")
+    (cited / "src/scratch.py").unlink()  # git would not have searched it
+    assert findings(cited) == CITED_FINDINGS
+
+
+def test_code_paths_and_code_exclude_choose_where_code_is(cited):
+    (cited / "mkdocs.yml").write_text("site_name: C\nplugins:\n  - decisions:\n      code_paths: [docs]\n"
+                                      "      code_exclude: []\n")
+    assert findings(cited) == [("docs/notes.md", 1, 1, "cites-missing", "error", "cites ADR-0098, which no record "
+                                "has; cite the record this code follows ('decisions refs' lists what is cited)")]
+
+
+def test_refs_lists_where_each_record_is_cited(cited):
+    result = decisions("refs", cwd=cited)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "ADR-0001 Store in Postgres (accepted): src/app.py:1",
+        "ADR-0002 Use RabbitMQ (superseded): src/app.py:1",
+        "ADR-0004 Cache everything (rejected): src/app.py:3",
+        "ADR-0099 (no such record): src/app.py:3",
+    ]
+    one = decisions("refs", "adr-3", "ADR-0001", "--format", "json", cwd=cited)
+    assert json.loads(one.stdout) == {
+        "ADR-0001": {"title": "Store in Postgres", "status": "accepted",
+                     "cited_at": [{"path": "src/app.py", "line": 1, "column": 19}]},
+        "ADR-0003": {"title": "Use Kafka", "status": "accepted", "cited_at": []},
+    }

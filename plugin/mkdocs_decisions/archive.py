@@ -24,6 +24,7 @@ import jsonschema
 
 from . import rules
 from .config import BUILTIN_SCHEMAS, KindSettings, Settings
+from .governance import Citation, citations
 from .graph import SupersessionGraph
 from .ids import BODY_FILES, FOLDER_RECORD_STEMS, IdScheme, file_number, slug_of, sorted_ids
 from .model import Record
@@ -117,6 +118,11 @@ class Archive:
         if kind not in self._placeholders:
             self._placeholders[kind] = learn(self.settings, self.settings.kind(kind))
         return self._placeholders[kind]
+
+    @cached_property
+    def citations(self) -> list[Citation]:
+        """Where the project's code cites records (`governance.citations`), found once."""
+        return citations(self.settings, self.scheme)
 
     @cached_property
     def graph(self) -> SupersessionGraph:

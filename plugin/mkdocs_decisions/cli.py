@@ -29,6 +29,7 @@ from .authoring import migrate as migration
 from .authoring.renumber import renumber as move
 from .authoring.status import change_status as apply_change
 from .config import ConfigError, Settings, did_you_mean, find_config_file, load_settings
+from .ids import sorted_ids
 from .model import Fix
 from .render.report import FORMATS
 from .rules import REGISTRY, check_settings
@@ -472,6 +473,39 @@ def review(config_file: Path | None, within: str, today: str | None, output_form
         position = item.record.position_of(item.field)
         click.echo(f"{item.record.path}:{position.line}:{position.column}: {item.record.id} ({item.record.status}) "
                    f"{said} {item.date.isoformat()}, {when}")
+
+
+@cli.command("refs")
+@click.argument("ids", nargs=-1)
+@config_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def refs(ids: tuple[str, ...], config_file: Path | None, output_format: str) -> None:
+    """Where the code cites each record (or only IDS), and the citations of records that are missing or replaced."""
+    settings = _settings(config_file, ())
+    archive = Archive.load(settings)
+    wanted = []
+    for written in ids:
+        record_id = archive.scheme.normalise(written, settings.kinds[0].name)
+        if record_id is None:
+            _fail(f"'{written}' is not a record id (ADR-0003)")
+        wanted.append(record_id)
+    cited: dict[str, list[governance.Citation]] = {}
+    for citation in archive.citations:
+        if not wanted or citation.id in wanted:
+            cited.setdefault(citation.id, []).append(citation)
+    order = sorted_ids(set(cited) | set(wanted))
+    if output_format == "json":
+        click.echo(json.dumps({record_id: {
+            "title": archive.by_id[record_id].title if record_id in archive.by_id else None,
+            "status": archive.by_id[record_id].status if record_id in archive.by_id else None,
+            "cited_at": [{"path": c.path, "line": c.line, "column": c.column} for c in cited.get(record_id, [])],
+        } for record_id in order}, indent=2))
+        return
+    for record_id in order:
+        record = archive.by_id.get(record_id)
+        said = f"{record.title} ({record.status})" if record is not None else "(no such record)"
+        places = ", ".join(f"{c.path}:{c.line}" for c in cited.get(record_id, [])) or "not cited"
+        click.echo(f"{record_id} {said}: {places}")
 
 
 @cli.command("rules")

@@ -183,6 +183,10 @@ OPTIONS = (
     Option("templates_dir", _text(minLength=1), None,
            "A folder of the team's own templates (adr.md, rfc.md, ...), which override ours for "
            "decisions new and the handbook.", site=True),
+    Option("code_paths", _list(_text(minLength=1)), ["."],
+           "Where the code that cites records is (`decisions refs`, the cites- rules), relative to mkdocs.yml."),
+    Option("code_exclude", _list(_text(minLength=1)), ["docs", "site", "*.md"],
+           "Paths and patterns (git's pathspecs) left out of that search; the records' folders always are."),
 )
 
 _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
@@ -318,6 +322,8 @@ class Settings:
     handbook: bool
     handbook_prefix: str
     handbook_exclude: tuple[str, ...]
+    code_paths: tuple[str, ...]
+    code_exclude: tuple[str, ...]
 
     def kind(self, name: str) -> KindSettings:
         for kind in self.kinds:

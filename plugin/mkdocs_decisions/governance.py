@@ -8,10 +8,17 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime
+import fnmatch
+import os
+import posixpath
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
-from .config import KindSettings
+from .config import KindSettings, Settings
 from .dates import parse_date
+from .ids import IdScheme
 from .model import Record
 
 #: a kind's `review_after`: a count and a unit
@@ -76,3 +83,113 @@ def due(archive, within: int = 0) -> list[Due]:
         if record.status in kind.proposed and ends is not None and ends <= limit:
             found.append(Due(record, "comment period", ends, "comment_until"))
     return sorted(found, key=lambda item: (item.date, item.record.id or item.record.path))
+
+
+# -- where the code cites records ---------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Citation:
+    """An id written in a file of the code (`# see ADR-0003`), where it is written."""
+
+    path: str  # relative to the project's root, with "/"
+    line: int
+    column: int
+    id: str  # as the archive's ids are written (ADR-0003)
+    written: str
+
+
+#: folders no walk goes into outside git: tools' caches, dependencies, builds
+_SKIPPED_FOLDERS = {"node_modules", "site", "__pycache__", "venv", ".venv", "build", "dist"}
+#: files larger than this are not searched outside git (git grep searches every tracked file)
+_LARGEST_TEXT = 1 << 20
+
+
+def citations(settings: Settings, scheme: IdScheme) -> list[Citation]:
+    """Every id of a record written in the project's code: its tracked files,
+    found with `git grep` (fast, and what .gitignore leaves out stays out),
+    or, outside git, a walk of `code_paths`; the records' folders, and what
+    `code_exclude` names, are left out."""
+    prefixes = sorted({kind.prefix for kind in settings.kinds}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![A-Za-z0-9_-])({'|'.join(map(re.escape, prefixes))})-([0-9]+)(?![A-Za-z0-9_])")
+    kind_of = {kind.prefix: kind.name for kind in settings.kinds}
+    lines = _git_grep(settings, prefixes)
+    if lines is None:
+        lines = _walk(settings, pattern)
+    found = []
+    for path, number, text in lines:
+        for match in pattern.finditer(text):
+            record_id = scheme.normalise(match.group(0), kind_of[match.group(1)])
+            if record_id is not None:
+                found.append(Citation(path, number, match.start() + 1, record_id, match.group(0)))
+    return found
+
+
+def _excluded(settings: Settings) -> list[str]:
+    return [kind.directory for kind in settings.kinds] + list(settings.code_exclude)
+
+
+def _git_grep(settings: Settings, prefixes: list[str]) -> list[tuple[str, int, str]] | None:
+    """(path, line number, line) of each tracked text line naming a prefix and a
+    number; None outside a git work tree (or without git)."""
+    if shutil.which("git") is None:
+        return None
+    expression = rf"({'|'.join(prefixes)})-[0-9]"
+    pathspecs = [*settings.code_paths, *(f":(exclude){path}"
+                                        for path in _excluded(settings))]
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(settings.root), "grep", "-n", "-I", "--no-color", "-E", "-e", expression, "--",
+             *pathspecs],
+            capture_output=True, timeout=300,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode not in (0, 1):  # 1: nothing found; 128: not in a git work tree
+        return None
+    found = []
+    for raw in result.stdout.decode("utf-8", errors="replace").splitlines():
+        path, _, rest = raw.partition(":")
+        number, _, text = rest.partition(":")
+        if number.isdigit():
+            found.append((path, int(number), text))
+    return found
+
+
+def _walk(settings: Settings, pattern: re.Pattern[str]) -> list[tuple[str, int, str]]:
+    """What `_git_grep` finds, outside git: the text files under `code_paths`."""
+    root = settings.root
+    excluded = _excluded(settings)
+    found = []
+    for start in settings.code_paths:
+        for folder, folders, names in os.walk(root / start):
+            relative_folder = Path(folder).relative_to(root).as_posix()
+            folders[:] = sorted(
+                name for name in folders
+                if not name.startswith(".") and name not in _SKIPPED_FOLDERS
+                and not _matches(posixpath.normpath(posixpath.join(relative_folder, name)), excluded)
+            )
+            for name in sorted(names):
+                relative = posixpath.normpath(posixpath.join(relative_folder, name))
+                path = root / relative
+                if name.startswith(".") or _matches(relative, excluded) or path.stat().st_size > _LARGEST_TEXT:
+                    continue
+                data = path.read_bytes()
+                if b"\0" in data:
+                    continue
+                for number, text in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+                    if pattern.search(text):
+                        found.append((relative, number, text))
+    return found
+
+
+def _matches(relative: str, excluded: list[str]) -> bool:
+    """Whether a path is one `code_exclude` (or a records folder) names: the path
+    itself, a folder above it, or a pattern of its name or path."""
+    for spec in excluded:
+        spec = spec.strip("/")
+        if relative == spec or relative.startswith(spec + "/"):
+            return True
+        if "*" in spec and (fnmatch.fnmatch(relative, spec) or fnmatch.fnmatch(posixpath.basename(relative), spec)):
+            return True
+    return False

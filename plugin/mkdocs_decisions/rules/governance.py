@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ..dates import parse_date
 from ..governance import review_date
-from ..model import Severity
-from .registry import Finding, record_rule
+from ..governance import Citation
+from ..model import Position, Record, Severity
+from .registry import Finding, archive_rule, record_rule
 
 
 def _ago(days: int) -> str:
@@ -94,3 +95,41 @@ def missing_owner(record, archive):
         record.position_of("status"),
         f"{record.id} is {record.status} and names no owner; add 'owner: NAME', the person who keeps it current",
     )
+
+
+def _citing(citation: Citation, kind: str) -> Record:
+    """The file that cites, as the record a finding is told on (its path is the code's)."""
+    return Record(path=citation.path, kind=kind, file_number=None, slug="", format="code")
+
+
+@archive_rule("cites-missing")
+def cites_missing(archive):
+    """Code cites a record id that no record has."""
+    kinds = {kind.prefix: kind.name for kind in archive.settings.kinds}
+    for citation in archive.citations:
+        if citation.id not in archive.by_id:
+            yield Finding(
+                _citing(citation, kinds[citation.id.rsplit("-", 1)[0]]),
+                Position(citation.line, citation.column),
+                f"cites {citation.id}, which no record has; cite the record this code follows "
+                "('decisions refs' lists what is cited)",
+            )
+
+
+@archive_rule("cites-superseded", severity=Severity.WARNING)
+def cites_superseded(archive):
+    """Code cites a record that is superseded, rejected or deprecated: no longer the decision in force."""
+    for citation in archive.citations:
+        record = archive.by_id.get(citation.id)
+        if record is None:
+            continue
+        kind = archive.settings.kind(record.kind)
+        successors = [target for target in record.targets("superseded_by") if target in archive.by_id]
+        if successors:
+            advice = f"which {', '.join(successors)} superseded; cite {successors[-1]}, the decision in force"
+        elif record.status in (kind.superseded_status, "rejected", "deprecated", "withdrawn") and record.status:
+            advice = f"which is {record.status}; cite the decision this code follows now"
+        else:
+            continue
+        yield Finding(_citing(citation, record.kind), Position(citation.line, citation.column),
+                      f"cites {citation.id}, {advice}")
