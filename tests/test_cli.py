@@ -37,12 +37,12 @@ ALL_RULES = {
     "duplicate-id", "missing-target", "one-sided-link", "supersession-cycle",
     "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
     # governance
-    "review-due", "comment-period-over", "missing-approvals", "missing-owner",
+    "review-due", "comment-period-over", "missing-approvals", "missing-owner", "cites-missing", "cites-superseded",
     # with --since
     "deleted-record", "rewritten-decision", "invalid-transition", "reused-number",
 }
 WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links",
-                 "review-due", "comment-period-over"}
+                 "review-due", "comment-period-over", "cites-superseded"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}
 # options the plugin section accepts (more may be added; these must stay)
 TOP_LEVEL_OPTIONS = {"kinds", "placeholders", "exclude", "id_width"}

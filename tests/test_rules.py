@@ -1378,3 +1378,27 @@ def test_lint_today_is_the_date_given(project):
     wrong = project.run("lint", "--today", "tomorrow")
     assert (wrong.returncode, wrong.stderr) == (
         2, "decisions: error: --today tomorrow: not a date; write it as year-month-day, e.g. 2026-03-01\n")
+
+
+def test_cites_missing(project):
+    """Told at the code's own line and column; docs and Markdown are not code, by default."""
+    project.write(A, accepted_adr())
+    project.write("src/app.py", "x = 1  # follows ADR-0001\ny = 2  # follows ADR-0007\n")
+    project.write("docs/notes.md", "ADR-0008 was discussed.\n")
+    assert project.findings("cites-missing") == [
+        ("cites-missing", "src/app.py", 2, 18, "cites ADR-0007, which no record has; cite the record this code "
+         "follows ('decisions refs' lists what is cited)"),
+    ]
+
+
+def test_cites_superseded(project):
+    project.write(A, accepted_adr(extra="superseded_by: [ADR-0002]\n").replace("accepted", "superseded"))
+    project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-0001]\n"))
+    project.write("adr/0003-use-nats.md", accepted_adr("Use NATS").replace("accepted", "deprecated"))
+    project.write("lib/queue.go", "// ADR-0001, ADR-0002 and ADR-0003\n")
+    assert project.findings("cites-superseded") == [
+        ("cites-superseded", "lib/queue.go", 1, 4, "cites ADR-0001, which ADR-0002 superseded; cite ADR-0002, the "
+         "decision in force"),
+        ("cites-superseded", "lib/queue.go", 1, 27, "cites ADR-0003, which is deprecated; cite the decision this "
+         "code follows now"),
+    ]
