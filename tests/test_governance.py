@@ -157,3 +157,21 @@ def test_refs_lists_where_each_record_is_cited(cited):
                      "cited_at": [{"path": "src/app.py", "line": 1, "column": 19}]},
         "ADR-0003": {"title": "Use Kafka", "status": "accepted", "cited_at": []},
     }
+
+
+def test_what_a_build_made_is_not_code(cited):
+    """A built site (its sitemap says so) and the pages `decisions generate` wrote name every
+    record many times over: neither is searched, in git or outside it."""
+    import shutil
+
+    for folder, mark in (("public", "sitemap.xml"), ("pages/decisions", ".decisions-generated")):
+        (cited / folder / "adr").mkdir(parents=True)
+        (cited / folder / mark).write_text("")
+        (cited / folder / "adr/index.html").write_text("<a>ADR-0099</a> <a>ADR-0002</a>\n")
+    from test_history import commit
+
+    commit(cited, "built", "2026-01-11T09:00:00+00:00")
+    assert findings(cited) == CITED_FINDINGS
+    shutil.rmtree(cited / ".git")
+    (cited / "src/scratch.py").unlink()
+    assert findings(cited) == CITED_FINDINGS

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .config import KindSettings, Settings
+from .config import GENERATED_MARKER, KindSettings, Settings
 from .dates import parse_date
 from .ids import IdScheme
 from .model import Record
@@ -101,6 +101,8 @@ class Citation:
 
 #: folders no walk goes into outside git: tools' caches, dependencies, builds
 _SKIPPED_FOLDERS = {"node_modules", "site", "__pycache__", "venv", ".venv", "build", "dist"}
+#: files that mark a folder as a build's output, not code
+_OUTPUT_MARKS = (GENERATED_MARKER, "sitemap.xml", "sitemap.xml.gz")
 #: files larger than this are not searched outside git (git grep searches every tracked file)
 _LARGEST_TEXT = 1 << 20
 
@@ -116,13 +118,37 @@ def citations(settings: Settings, scheme: IdScheme) -> list[Citation]:
     lines = _git_grep(settings, prefixes)
     if lines is None:
         lines = _walk(settings, pattern)
+    output = _Outputs(settings.root)
     found = []
     for path, number, text in lines:
+        if output.holds(path):
+            continue
         for match in pattern.finditer(text):
             record_id = scheme.normalise(match.group(0), kind_of[match.group(1)])
             if record_id is not None:
                 found.append(Citation(path, number, match.start() + 1, record_id, match.group(0)))
     return found
+
+
+class _Outputs:
+    """Folders that hold what a build made, not code: a site MkDocs or Zensical
+    built (its sitemap), or the pages `decisions generate` wrote (its marker),
+    where every record's id is written many times over."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._known: dict[str, bool] = {}
+
+    def holds(self, path: str) -> bool:
+        folder = posixpath.dirname(path)
+        while folder:
+            if folder not in self._known:
+                here = self.root / folder
+                self._known[folder] = any((here / name).is_file() for name in _OUTPUT_MARKS)
+            if self._known[folder]:
+                return True
+            folder = posixpath.dirname(folder)
+        return False
 
 
 def _excluded(settings: Settings) -> list[str]:
