@@ -170,8 +170,8 @@ def test_what_a_build_made_is_not_code(cited):
         (cited / folder / "adr/index.html").write_text("<a>ADR-0099</a> <a>ADR-0002</a>\n")
     from test_history import commit
 
-    commit(cited, "built", "2026-01-11T09:00:00+00:00")
+    (cited / "src/scratch.py").unlink()
+    commit(cited, "built", "2026-01-11T09:00:00+00:00")  # committed, as a generated folder is
     assert findings(cited) == CITED_FINDINGS
     shutil.rmtree(cited / ".git")
-    (cited / "src/scratch.py").unlink()
     assert findings(cited) == CITED_FINDINGS
