@@ -175,3 +175,52 @@ def test_what_a_build_made_is_not_code(cited):
     assert findings(cited) == CITED_FINDINGS
     shutil.rmtree(cited / ".git")
     assert findings(cited) == CITED_FINDINGS
+
+
+# -- decisions approve, and status waiting for the approvals -------------------------
+
+
+@pytest.fixture
+def approvable(tmp_path):
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\nplugins:\n  - decisions:\n      kinds:\n"
+                                         "        adr: {required_approvals: 2, approvers: [ann, bo]}\n")
+    (tmp_path / "adr/0001-use-x.md").write_text(
+        "---\nstatus: proposed\ndate: 2026-01-10\ndeciders: [ann]\napprovals:\n  - {by: ann, date: 2026-01-11}\n"
+        "---\n# Use X\n\nText.\n")
+    return tmp_path
+
+
+def test_approve_adds_the_approval_in_the_lists_own_style_and_status_then_accepts(approvable):
+    record = approvable / "adr/0001-use-x.md"
+    refused = decisions("status", "ADR-0001", "accepted", cwd=approvable)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == (
+        "adr/0001-use-x.md:6:3: missing-approvals: ADR-0001 is accepted with 1 of the 2 approvals adr records "
+        "need; record each with 'decisions approve ADR-0001 --as NAME'")
+    before = record.read_text()
+    approved = decisions("approve", "adr-1", "--as", "bo", "--date", "2026-01-12", cwd=approvable)
+    assert (approved.returncode, approved.stdout) == (0, "adr/0001-use-x.md: approved by bo on 2026-01-12 (2 of 2)\n")
+    assert record.read_text() == before.replace("2026-01-11}\n", "2026-01-11}\n  - {by: bo, date: 2026-01-12}\n")
+    accepted = decisions("status", "ADR-0001", "accepted", cwd=approvable)
+    assert (accepted.returncode, accepted.stdout) == (0, "adr/0001-use-x.md: proposed -> accepted\n")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("ann", "ann already approved ADR-0001 on 2026-01-11"),
+    ("mallory", "'mallory' may not approve adr records; those who may: ann, bo"),
+])
+def test_approve_refuses_a_second_approval_and_someone_who_may_not(approvable, name, message):
+    before = (approvable / "adr/0001-use-x.md").read_bytes()
+    result = decisions("approve", "ADR-0001", "--as", name, cwd=approvable)
+    assert (result.returncode, result.stderr) == (1, f"decisions: {message}\n")
+    assert (approvable / "adr/0001-use-x.md").read_bytes() == before
+
+
+def test_approve_a_record_without_approvals_starts_the_list_on_today(approvable, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800014400")
+    (approvable / "adr/0002-use-y.md").write_text("---\nstatus: proposed\ndate: 2026-01-10\ndeciders: [bo]\n---\n# Y\n\nT.\n")
+    result = decisions("approve", "ADR-0002", "--as", "ann", cwd=approvable)
+    assert result.stdout == "adr/0002-use-y.md: approved by ann on 2027-01-15 (1 of 2)\n"
+    assert (approvable / "adr/0002-use-y.md").read_text() == (
+        "---\nstatus: proposed\ndate: 2026-01-10\ndeciders: [bo]\napprovals: [{by: ann, date: 2027-01-15}]\n---\n# Y\n\nT.\n")

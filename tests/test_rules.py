@@ -1332,12 +1332,12 @@ def test_missing_approvals(project):
     project.write("adr/0003-use-nats.md", accepted_adr("Use NATS"))
     project.write("adr/0004-use-zmq.md", accepted_adr("Use ZeroMQ").replace("accepted", "proposed"))
     assert project.findings("missing-approvals") == [
-        ("missing-approvals", A, 6, 3, "ADR-0001 is accepted with 1 of the 2 approvals adr records need; add each "
-         "as '- {by: NAME, date: YYYY-MM-DD}' under 'approvals'"),
+        ("missing-approvals", A, 6, 3, "ADR-0001 is accepted with 1 of the 2 approvals adr records need; record "
+         "each with 'decisions approve ADR-0001 --as NAME'"),
         ("missing-approvals", A, 7, 5, "'mallory' may not approve adr records, so this approval does not count; "
          "those who may: alice, bob"),
         ("missing-approvals", "adr/0003-use-nats.md", 2, 9, "ADR-0003 is accepted with 0 of the 2 approvals adr "
-         "records need; add each as '- {by: NAME, date: YYYY-MM-DD}' under 'approvals'"),
+         "records need; record each with 'decisions approve ADR-0003 --as NAME'"),
     ]
 
 

@@ -25,6 +25,7 @@ from . import generate as generating
 from .archive import Archive, build_date, discover, skipped_because
 from .authoring import AuthoringError, UsageError, write
 from .authoring import fix as fixing
+from .authoring.approve import approve
 from .authoring import migrate as migration
 from .authoring.renumber import renumber as move
 from .authoring.status import change_status as apply_change
@@ -506,6 +507,23 @@ def refs(ids: tuple[str, ...], config_file: Path | None, output_format: str) -> 
         said = f"{record.title} ({record.status})" if record is not None else "(no such record)"
         places = ", ".join(f"{c.path}:{c.line}" for c in cited.get(record_id, [])) or "not cited"
         click.echo(f"{record_id} {said}: {places}")
+
+
+@cli.command("approve")
+@click.argument("record_id", metavar="ID")
+@click.option("--as", "name", required=True, metavar="NAME", help="Who approves (as the kind's approvers name them).")
+@click.option("--date", "day", metavar="DATE", help="The day of the approval (default: today).")
+@config_option
+def approve_record(record_id: str, name: str, day: str | None, config_file: Path | None) -> None:
+    """Record an approval of a record, in the record."""
+    settings = _settings(config_file, ())
+    archive = Archive.load(settings)
+    try:
+        click.echo(approve(archive, record_id, name, _date_option("--date", day)))
+    except UsageError as error:
+        _fail(str(error))
+    except AuthoringError as error:
+        _refuse(error)
 
 
 @cli.command("rules")

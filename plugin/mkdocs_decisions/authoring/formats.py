@@ -330,6 +330,16 @@ def _append_yaml(record: Record, key: str, values: list[str]) -> tuple[int, int,
     return span.start, span.end, f"[{', '.join([written, *values])}]"
 
 
+def append_yaml_items(record: Record, key: str, items: list[str]) -> tuple[int, int, str]:
+    """Items written as YAML already (`{by: ann, date: 2026-01-09}`) added to
+    the list `key` of a record whose fields are YAML frontmatter, in the list's
+    own style; refused (AuthoringError) where the format has no frontmatter."""
+    if not record.readable or not _in_yaml(record, key):
+        raise AuthoringError(f"{record.path} is in {record.format} format, which has no place for '{key}'; "
+                             "run 'decisions migrate --to native' first")
+    return _append_yaml(record, key, items)
+
+
 def _append_yaml_line(record: Record, line: str) -> tuple[int, int, str]:
     assert record.frontmatter_span is not None
     end = record.frontmatter_span[1]

@@ -78,7 +78,7 @@ def missing_approvals(record, archive):
             record,
             record.position_of("approvals" if field is not None else "status"),
             f"{record.id} is {record.status} with {len(counted)} of the {kind.required_approvals} approvals "
-            f"{kind.name} records need; add each as '- {{by: NAME, date: YYYY-MM-DD}}' under 'approvals'",
+            f"{kind.name} records need; record each with 'decisions approve {record.id} --as NAME'",
         )
 
 
