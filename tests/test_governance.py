@@ -224,3 +224,24 @@ def test_approve_a_record_without_approvals_starts_the_list_on_today(approvable,
     assert result.stdout == "adr/0002-use-y.md: approved by ann on 2027-01-15 (1 of 2)\n"
     assert (approvable / "adr/0002-use-y.md").read_text() == (
         "---\nstatus: proposed\ndate: 2026-01-10\ndeciders: [bo]\napprovals: [{by: ann, date: 2027-01-15}]\n---\n# Y\n\nT.\n")
+
+
+def test_status_review_in_sets_review_by_from_today(tmp_path, monkeypatch):
+    """Coming into force with --review-in writes `review_by` (a year from 2027-01-15 here);
+    a status not in force has no review, and a period that is none is a usage error."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800014400")
+    (tmp_path / "adr").mkdir()
+    record = tmp_path / "adr/0001-use-x.md"
+    record.write_text("---\nstatus: proposed\ndate: 2026-01-10\ndeciders: [ann]\n---\n# Use X\n\nText.\n")
+    for args, message in ((("rejected", "--review-in", "1y"),
+                           "--review-in sets when a record in force is reviewed; rejected is not in force"),
+                          (("accepted", "--review-in", "soon"),
+                           "--review-in soon: write a period such as 12m, 1y, 6w or 30d")):
+        wrong = decisions("status", "ADR-0001", *args, cwd=tmp_path)
+        assert (wrong.returncode, wrong.stderr) == (2, f"decisions: error: {message}\n")
+    result = decisions("status", "ADR-0001", "accepted", "--review-in", "12m", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "adr/0001-use-x.md: proposed -> accepted, review by 2028-01-15\n")
+    assert record.read_text() == ('---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [ann]\nreview_by: "2028-01-15"\n'
+                                  "---\n# Use X\n\nText.\n")
+    assert decisions("review", "--today", "2028-01-16", cwd=tmp_path).stdout == (
+        "adr/0001-use-x.md:5:12: ADR-0001 (accepted) due for review 2028-01-15, 1 day(s) ago\n")

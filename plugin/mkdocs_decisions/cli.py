@@ -260,7 +260,11 @@ def new_record(
 @click.option("--by", metavar="ID", help="The successor, when the record becomes superseded.")
 @click.option("--force", is_flag=True, help="Make the change even though the record has errors, "
               "or the change would cause findings.")
-def change_status(record_id: str, new_status: str, config_file: Path | None, by: str | None, force: bool) -> None:
+@click.option("--review-in", metavar="PERIOD", help="Set review_by this long from today (12m, 1y, 6w, 30d), "
+              "when the record comes into force.")
+def change_status(
+    record_id: str, new_status: str, config_file: Path | None, by: str | None, force: bool, review_in: str | None
+) -> None:
     """Move record ID to NEW_STATUS, as the kind's lifecycle allows.
 
     Linked records change in the same step: accepting a record that
@@ -269,7 +273,7 @@ def change_status(record_id: str, new_status: str, config_file: Path | None, by:
     in, a field its new status requires) is not accepted without --force.
     """
     archive = Archive.load(_settings(config_file, ()))
-    _report_changes(lambda: apply_change(archive, record_id, new_status, by, force))
+    _report_changes(lambda: apply_change(archive, record_id, new_status, by, force, review_in))
 
 
 @cli.command()

@@ -48,6 +48,19 @@ def _after(start: datetime.date, count: int, unit: str) -> datetime.date:
 
 
 
+#: a period as `status --review-in` takes it: 12m, 1y, 6w, 30d, or in words (12 months)
+_SPAN = re.compile(r"^([1-9][0-9]*) *(d|days?|w|weeks?|m|months?|y|years?)$")
+_UNITS = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+def after_period(start: datetime.date, written: str) -> datetime.date | None:
+    """`start` plus a period written as 12m, 1y, 6w, 30d or 12 months; None when it is none of those."""
+    match = _SPAN.match(written.strip())
+    if match is None:
+        return None
+    return _after(start, int(match[1]), _UNITS[match[2][0]])
+
+
 def days_in(period: str) -> int | None:
     """`30d`, `6w` (or `30 days`) as a number of days; None when it is neither."""
     match = re.fullmatch(r"([0-9]+) *(d|days?|w|weeks?)", period.strip())

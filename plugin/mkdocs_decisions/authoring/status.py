@@ -21,12 +21,14 @@ from __future__ import annotations
 
 from ..archive import Archive
 from ..config import did_you_mean
+from ..governance import after_period
 from ..model import Fix, Record
 from . import AuthoringError, UsageError, find_record, fix, outcome, write
 
 
 def change_status(
-    archive: Archive, record_id: str, status: str, by: str | None = None, force: bool = False
+    archive: Archive, record_id: str, status: str, by: str | None = None, force: bool = False,
+    review_in: str | None = None,
 ) -> list[str]:
     """Apply the change; return one line per file changed, saying what changed."""
     record = find_record(archive, record_id)
@@ -61,6 +63,14 @@ def change_status(
         )
     fixes = [Fix(record.path, "status", "replace", new)]
     notes = {record.path: f"{current} -> {new}"}
+    if review_in is not None:
+        if new not in kind.in_force:
+            raise UsageError(f"--review-in sets when a record in force is reviewed; {new} is not in force")
+        review_by = after_period(archive.today, review_in)
+        if review_by is None:
+            raise UsageError(f"--review-in {review_in}: write a period such as 12m, 1y, 6w or 30d")
+        fixes.append(Fix(record.path, "review_by", "replace", review_by.isoformat()))
+        notes[record.path] += f", review by {review_by.isoformat()}"
     successors: dict[str, list[str]] = {}
     if by is not None:
         successor = find_record(archive, by)
