@@ -451,17 +451,16 @@ def _report_generated(made: generating.Generated, difference: generating.Differe
 @cli.command("review")
 @config_option
 @click.option("--due-within", "within", default="0d", show_default=True, metavar="PERIOD",
-              help="Also what falls due within this long (30d, 6w): reviews, and comment periods that end.")
+              help="Also what falls due within this long (30d, 6w, 3m): reviews, and comment periods that end.")
 @click.option("--today", metavar="DATE", help="The date to count from (default: SOURCE_DATE_EPOCH's, else today).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def review(config_file: Path | None, within: str, today: str | None, output_format: str) -> None:
     """List the records due for review, and the proposals whose comment period is over or ends soon."""
-    days = governance.days_in(within)
-    if days is None:
+    archive = Archive.load(_settings(config_file, ()), _date_option("--today", today))
+    limit = governance.after_period(archive.today, within)
+    if limit is None:
         _fail(f"--due-within {within}: write a number of days or weeks, e.g. 30d or 6w")
-    settings = _settings(config_file, ())
-    archive = Archive.load(settings, _date_option("--today", today))
-    found = governance.due(archive, days)
+    found = governance.due(archive, limit)
     if output_format == "json":
         click.echo(json.dumps({"today": archive.today.isoformat(), "due": [
             {"id": item.record.id, "path": item.record.path, "title": item.record.title, "status": item.record.status,

@@ -21,10 +21,6 @@ from .dates import parse_date
 from .ids import IdScheme
 from .model import Record
 
-#: a kind's `review_after`: a count and a unit
-_PERIOD = re.compile(r"^([1-9][0-9]*) *(day|week|month|year)s?$")
-
-
 def review_date(record: Record, kind: KindSettings) -> datetime.date | None:
     """When a record in force is due for review: its `review_by`, else its
     date plus the kind's `review_after`; None when neither says."""
@@ -32,10 +28,7 @@ def review_date(record: Record, kind: KindSettings) -> datetime.date | None:
     if isinstance(written, str):
         return parse_date(written)
     start = parse_date(record.date) if record.date else None
-    period = _PERIOD.match(kind.review_after or "")
-    if start is None or period is None:
-        return None
-    return _after(start, int(period[1]), period[2])
+    return after_period(start, kind.review_after or "") if start is not None else None
 
 
 def _after(start: datetime.date, count: int, unit: str) -> datetime.date:
@@ -47,9 +40,9 @@ def _after(start: datetime.date, count: int, unit: str) -> datetime.date:
     return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-
-#: a period as `status --review-in` takes it: 12m, 1y, 6w, 30d, or in words (12 months)
-_SPAN = re.compile(r"^([1-9][0-9]*) *(d|days?|w|weeks?|m|months?|y|years?)$")
+#: a period, as a kind's `review_after`, `status --review-in` and `review --due-within`
+#: take it: 12m, 1y, 6w, 30d, or in words (12 months)
+_SPAN = re.compile(r"^([0-9]+) *(d|days?|w|weeks?|m|months?|y|years?)$")
 _UNITS = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
 
@@ -59,14 +52,6 @@ def after_period(start: datetime.date, written: str) -> datetime.date | None:
     if match is None:
         return None
     return _after(start, int(match[1]), _UNITS[match[2][0]])
-
-
-def days_in(period: str) -> int | None:
-    """`30d`, `6w` (or `30 days`) as a number of days; None when it is neither."""
-    match = re.fullmatch(r"([0-9]+) *(d|days?|w|weeks?)", period.strip())
-    if match is None:
-        return None
-    return int(match[1]) * (7 if match[2].startswith("w") else 1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,11 +64,10 @@ class Due:
     field: str  # where the date comes from: "review_by", "date" or "comment_until"
 
 
-def due(archive, within: int = 0) -> list[Due]:
-    """Records in force whose review date is at most `within` days away (or
-    past), and proposals whose comment period ends within as long (or ended),
+def due(archive, limit: datetime.date) -> list[Due]:
+    """Records in force whose review date is `limit` or earlier (past ones
+    too), and proposals whose comment period ends by then (or ended),
     soonest first."""
-    limit = archive.today + datetime.timedelta(days=within)
     found = []
     for record in archive.records:
         kind = archive.settings.kind(record.kind)
@@ -210,11 +194,14 @@ def _walk(settings: Settings, pattern: re.Pattern[str]) -> list[tuple[str, int, 
             )
             for name in sorted(names):
                 relative = posixpath.normpath(posixpath.join(relative_folder, name))
-                path = root / relative
-                if name.startswith(".") or _matches(relative, excluded) or path.stat().st_size > _LARGEST_TEXT:
+                if name.startswith(".") or _matches(relative, excluded):
                     continue
-                data = path.read_bytes()
-                if b"\0" in data:
+                try:
+                    with open(root / relative, "rb") as handle:
+                        data = handle.read(_LARGEST_TEXT + 1)
+                except OSError:  # a dangling link, a file we may not read: not code to search
+                    continue
+                if len(data) > _LARGEST_TEXT or b"\0" in data:
                     continue
                 for number, text in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
                     if pattern.search(text):
