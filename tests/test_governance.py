@@ -245,3 +245,13 @@ def test_status_review_in_sets_review_by_from_today(tmp_path, monkeypatch):
                                   "---\n# Use X\n\nText.\n")
     assert decisions("review", "--today", "2028-01-16", cwd=tmp_path).stdout == (
         "adr/0001-use-x.md:5:12: ADR-0001 (accepted) due for review 2028-01-15, 1 day(s) ago\n")
+
+
+def test_files_that_cannot_be_read_are_not_code_outside_git(cited):
+    """A dangling link among the files is passed over, not a traceback."""
+    import shutil
+
+    shutil.rmtree(cited / ".git")
+    (cited / "src/scratch.py").unlink()
+    (cited / "src/gone.py").symlink_to(cited / "src/nowhere.py")
+    assert findings(cited) == CITED_FINDINGS
