@@ -39,7 +39,7 @@ ALL_RULES = {
     # governance
     "review-due", "comment-period-over", "missing-approvals", "missing-owner", "cites-missing", "cites-superseded",
     # with --since
-    "deleted-record", "rewritten-decision", "invalid-transition", "reused-number",
+    "deleted-record", "rewritten-decision", "invalid-transition", "reused-number", "changed-approvals",
 }
 WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links",
                  "review-due", "comment-period-over", "cites-superseded"}

@@ -62,6 +62,40 @@ def test_review_as_json(governed, monkeypatch):
     ]}
 
 
+def test_a_review_after_a_period_counts_from_when_git_says_the_record_came_into_force(governed):
+    """ADR-0001 is dated 2026-01-10 but was proposed, then accepted on 2026-03-02 and so due on
+    2027-03-02, not 2027-01-10; ADR-0004, accepted, then deprecated and accepted again on
+    2026-04-01, counts from its last coming into force. Outside git, the date counts (above)."""
+    from test_history import commit, git
+
+    git(governed, "init", "-q", "-b", "main")
+    record = governed / "adr/0001-use-x.md"
+    record.write_text(record.read_text().replace("accepted", "proposed"))
+    again = governed / "adr/0004-use-w.md"
+    again.write_text("---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [ann]\n---\n# Use W\n\nText.\n")
+    commit(governed, "propose", "2026-01-10T09:00:00+00:00")
+    record.write_text(record.read_text().replace("proposed", "accepted"))
+    again.write_text(again.read_text().replace("accepted", "deprecated"))
+    commit(governed, "accept", "2026-03-02T09:00:00+00:00")
+    again.write_text(again.read_text().replace("deprecated", "accepted"))
+    commit(governed, "accept again", "2026-04-01T09:00:00+00:00")
+    assert decisions("review", "--today", "2027-01-15", cwd=governed).stdout == ""
+    assert decisions("review", "--today", "2027-04-01", "--due-within", "1d", cwd=governed).stdout.splitlines() == [
+        "rfc/0001-schema.md:5:16: RFC-0001 (draft) comment period ended 2027-01-20, 71 day(s) ago",
+        "adr/0002-use-y.md:5:12: ADR-0002 (accepted) due for review 2027-02-01, 59 day(s) ago",
+        "adr/0001-use-x.md:3:7: ADR-0001 (accepted) due for review 2027-03-02, 30 day(s) ago",
+        "adr/0004-use-w.md:3:7: ADR-0004 (accepted) due for review 2027-04-01, today",
+    ]
+    result = decisions("lint", "--today", "2027-03-12", "--select", "review-due", cwd=governed)
+    assert result.stdout.splitlines()[:2] == [
+        "adr/0001-use-x.md:3:7: warning review-due: ADR-0001 was due for review on 2027-03-02, 10 days ago (12 "
+        "months after it came into force on 2026-03-02, as git tells); review it, then set a new 'review_by', or "
+        "supersede or deprecate it",
+        "adr/0002-use-y.md:5:12: warning review-due: ADR-0002 was due for review on 2027-02-01, 39 days ago; review "
+        "it, then set a new 'review_by', or supersede or deprecate it",
+    ]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("--due-within", "soon"), "--due-within soon: write a number of days or weeks, e.g. 30d or 6w"),
     (("--today", "2027-13-01"), "--today 2027-13-01: not a date; write it as year-month-day, e.g. 2026-03-01"),

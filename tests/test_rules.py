@@ -1086,8 +1086,8 @@ def test_rules_lists_each_rule_with_its_docstrings_first_line_in_the_order_they_
     --fix repairs it, the rules that read one file first and the `--since` rules last."""
     lines = project.run("rules").stdout.splitlines()
     assert [line.split()[0] for line in lines][:2] == ["unreadable-file", "file-too-large"]
-    assert [line.split()[0] for line in lines][-4:] == [
-        "deleted-record", "rewritten-decision", "invalid-transition", "reused-number"]
+    assert [line.split()[0] for line in lines][-5:] == [
+        "deleted-record", "rewritten-decision", "invalid-transition", "reused-number", "changed-approvals"]
     pad = " " * (len("superseded-without-successor") - len("status-alias"))
     assert "status-alias" + pad + "  warning  The status is written as an alias (e.g. 'Superceded'); write the " \
         "canonical name. (fixable)" in lines
@@ -1174,6 +1174,30 @@ def test_invalid_transition(project):
     assert since_findings(project, base, now, "invalid-transition") == [
         ("invalid-transition", "adr/0005-use-rest.md", 2, 9, "status went from accepted (at main) to proposed, "
          "which the lifecycle does not allow (accepted may become deprecated, superseded); write a new record instead"),
+    ]
+
+
+def test_changed_approvals(project):
+    """On a record in force at the base, approvals may be added (and governance fields changed
+    without rewritten-decision); one removed, or changed in its date, is told at the field;
+    a record that was only proposed at the base may change its approvals as it likes."""
+    approved = "approvals:\n  - {by: carol, date: 2026-01-09}\n  - {by: dave, date: 2026-01-10}\n"
+    base = {A: accepted_adr(extra=approved),
+            B: accepted_adr("Use Kafka", extra=approved).replace("status: accepted", "status: proposed"),
+            "adr/0003-use-grpc.md": accepted_adr("Use gRPC", extra=approved)}
+    now = {A: accepted_adr(extra=approved.replace("2026-01-10", "2026-01-11") + "review_by: 2027-01-01\n"),
+           B: accepted_adr("Use Kafka", extra="approvals: [{by: erin, date: 2026-01-12}]\n"),
+           "adr/0003-use-grpc.md": accepted_adr("Use gRPC", extra=approved + "  - {by: erin, date: 2026-02-01}\n"
+                                                "owner: erin\n")}
+    assert since_findings(project, base, now, "changed-approvals", "rewritten-decision") == [
+        ("changed-approvals", A, 5, 1, "the approval by dave on 2026-01-10 that ADR-0001 had at main, when it was "
+         "already accepted, was removed or changed; approvals are only ever added: put it back as it was"),
+    ]
+    now[A] = accepted_adr()
+    assert since_findings(project, base, now, "changed-approvals") == [
+        ("changed-approvals", A, 2, 9, f"the approval by {who} on 2026-01-{day} that ADR-0001 had at main, when it was "
+         "already accepted, was removed or changed; approvals are only ever added: put it back as it was")
+        for who, day in (("carol", "09"), ("dave", "10"))
     ]
 
 

@@ -52,6 +52,8 @@ class Archive:
         self.scheme = scheme_for(settings)
         #: what "today" is for the rules (`build_date`, or `decisions lint --today`)
         self.today = today or build_date()
+        #: path -> when the record came into force, from git (`history.note_acceptance`), for `review_after`
+        self.accepted: dict[str, datetime.date] = {}
         self.by_path = {record.path: record for record in records}
         self.by_id: dict[str, Record] = {}
         self.duplicates: dict[str, list[Record]] = {}

@@ -119,6 +119,7 @@ def lint(
             sys.exit(EXIT_CLEAN)
     scope = _scope(settings, paths)
     archive = Archive.load(settings, _date_option("--today", today))
+    history.note_acceptance(archive)
     _check_named_files(archive, paths, scope)
     if explain:
         _explain(archive, scope)
@@ -134,7 +135,8 @@ def lint(
     fixes = [fix for diagnostic, fix in result.fixes if _in_scope(diagnostic.path, scope)]
     if fix and fixes:
         fixed = _apply_fixes(archive, fixes)
-        archive = Archive.load(settings, archive.today)
+        accepted, archive = archive.accepted, Archive.load(settings, archive.today)
+        archive.accepted = accepted  # --fix changes no status, so no record came into force
         result = archive.check(selected, ignored, baseline)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
     errors = sum(d.severity.value == "error" for d in diagnostics)
@@ -457,6 +459,7 @@ def _report_generated(made: generating.Generated, difference: generating.Differe
 def review(config_file: Path | None, within: str, today: str | None, output_format: str) -> None:
     """List the records due for review, and the proposals whose comment period is over or ends soon."""
     archive = Archive.load(_settings(config_file, ()), _date_option("--today", today))
+    history.note_acceptance(archive)
     limit = governance.after_period(archive.today, within)
     if limit is None:
         _fail(f"--due-within {within}: write a number of days or weeks, e.g. 30d or 6w")

@@ -148,7 +148,8 @@ OPTIONS = (
            "field each stands for; added to the built-in list."),
     Option("max_file_bytes", {"type": "integer", "minimum": 1024, "maximum": 100 * 1024 * 1024}, 1024 * 1024,
            "Records larger than this many bytes are reported (file-too-large) instead of read."),
-    Option("mutable_fields", _list(), ["status", "superseded_by", "amended_by", "relates_to", "tags", "updated"],
+    Option("mutable_fields", _list(), ["status", "superseded_by", "amended_by", "relates_to", "tags", "updated",
+                                       "review_by", "owner", "owners", "approvals"],
            "Frontmatter fields an accepted record may still change (decisions lint --since); the rest "
            "of it, and its text, must stay as accepted."),
     Option("records_in_nav", BOOLEAN, False,

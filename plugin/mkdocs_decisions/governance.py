@@ -21,13 +21,14 @@ from .dates import parse_date
 from .ids import IdScheme
 from .model import Record
 
-def review_date(record: Record, kind: KindSettings) -> datetime.date | None:
-    """When a record in force is due for review: its `review_by`, else its
-    date plus the kind's `review_after`; None when neither says."""
+def review_date(record: Record, kind: KindSettings, accepted: datetime.date | None = None) -> datetime.date | None:
+    """When a record in force is due for review: its `review_by`, else the
+    kind's `review_after` after it was accepted (`accepted`, from git, when
+    known; else its `date`); None when neither says."""
     written = record.value("review_by")
     if isinstance(written, str):
         return parse_date(written)
-    start = parse_date(record.date) if record.date else None
+    start = accepted or (parse_date(record.date) if record.date else None)
     return after_period(start, kind.review_after or "") if start is not None else None
 
 
@@ -72,7 +73,7 @@ def due(archive, limit: datetime.date) -> list[Due]:
     for record in archive.records:
         kind = archive.settings.kind(record.kind)
         if record.status in kind.in_force:
-            date = review_date(record, kind)
+            date = review_date(record, kind, archive.accepted.get(record.path))
             if date is not None and date <= limit:
                 found.append(Due(record, "review", date, "review_by" if "review_by" in record.fields else "date"))
         until = record.value("comment_until")

@@ -16,12 +16,13 @@ at the shallow boundary; it never fails a lint or a build.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-from .archive import is_record_name, scheme_for
+from .archive import Archive, is_record_name, scheme_for
 from .config import Settings
 from .readers import parse_record
 
@@ -78,6 +79,33 @@ def load(settings: Settings) -> History | None:
     if shallow is not None and shallow.strip() == "true":
         history.notice = "this is a shallow clone: history starts at its oldest commit"
     return history
+
+
+def note_acceptance(archive: Archive, past: History | None = None) -> None:
+    """Fill `archive.accepted`: when each record in force came into force,
+    as git tells it (the commit that gave it its in-force status, after
+    any status that was not), for the kinds whose review is due a period
+    after acceptance (`review_after`). Git is read only for those, and
+    `past` is used when the caller has read it already."""
+    if not any(kind.review_after for kind in archive.settings.kinds):
+        return
+    past = past or load(archive.settings)
+    if past is None:
+        return
+    for record in archive.records:
+        kind = archive.settings.kind(record.kind)
+        entry = past.records.get(record.path)
+        if not kind.review_after or entry is None or record.status not in kind.in_force:
+            continue
+        since = None
+        for status, change in entry.statuses:
+            in_force = kind.canonical_status(status) in kind.in_force
+            since = (since or change) if in_force else None
+        if since is not None:
+            try:
+                archive.accepted[record.path] = datetime.date.fromisoformat(since.date[:10])
+            except ValueError:  # git always writes ISO dates; a date it cannot give is not a date to review from
+                continue
 
 
 def run_git(root: Path, *arguments: str) -> str | None:

@@ -25,16 +25,22 @@ def review_due(record, archive):
     kind = archive.settings.kind(record.kind)
     if record.status not in kind.in_force:
         return
-    due = review_date(record, kind)
+    accepted = archive.accepted.get(record.path)
+    due = review_date(record, kind, accepted)
     if due is None or due >= archive.today:
         return
     written = "review_by" in record.fields
+    if written:
+        reason = ""
+    elif accepted is not None:
+        reason = f" ({kind.review_after} after it came into force on {accepted.isoformat()}, as git tells)"
+    else:
+        reason = f" ({kind.review_after} after its date)"
     yield Finding(
         record,
         record.position_of("review_by" if written else "date"),
-        f"{record.id} was due for review on {due.isoformat()}, {_ago((archive.today - due).days)}"
-        f"{'' if written else f' ({kind.review_after} after its date)'}; review it, then set a new "
-        "'review_by', or supersede or deprecate it",
+        f"{record.id} was due for review on {due.isoformat()}, {_ago((archive.today - due).days)}{reason}; "
+        "review it, then set a new 'review_by', or supersede or deprecate it",
     )
 
 

@@ -81,6 +81,42 @@ def reused_number(archive, baseline):
             )
 
 
+@since_rule("changed-approvals")
+def changed_approvals(archive, baseline):
+    """An approval of a record that was already in force was removed or changed; approvals are only added."""
+    for old, record in _changed(archive, baseline):
+        if old is None or old.status not in archive.settings.kind(old.kind).in_force:
+            continue
+        now = [_approval(item) for item in _approvals(record)]
+        for item in _approvals(old):
+            if _approval(item) in now:
+                continue
+            said = _approval(item)
+            who = f"by {said[0]}" if said[0] else "without a name"
+            when = f" on {said[1]}" if said[1] else ""
+            field = record.fields.get("approvals")
+            yield Finding(
+                record,
+                field.key_span.position if field is not None else record.position_of("status"),
+                f"the approval {who}{when} that {record.id} had at {baseline.ref}, when it was already "
+                f"{old.status}, was removed or changed; approvals are only ever added: put it back as it was",
+            )
+
+
+def _approvals(record) -> list:
+    value = record.value("approvals")
+    return value if isinstance(value, list) else []
+
+
+def _approval(item) -> tuple[str, str]:
+    """An approval as (who, when), both as text: a date YAML read as a date and
+    the same date written as a string are the same approval."""
+    if not isinstance(item, dict):
+        return (str(item), "")
+    by, date = item.get("by"), item.get("date")
+    return ("" if by is None else str(by), "" if date is None else str(date))
+
+
 def _changed(archive, baseline):
     """(version at the base or None if new, record now) for each record this branch changed."""
     for path, old in sorted(baseline.changed.items()):
