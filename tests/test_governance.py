@@ -193,6 +193,16 @@ def test_refs_lists_where_each_record_is_cited(cited):
     }
 
 
+def test_a_file_name_is_read_as_git_has_it_whatever_it_holds(cited):
+    """git quotes a name with an é, and a colon would end it in plain `git grep` output."""
+    from test_history import commit
+
+    (cited / "src/a:b é.py").write_text("# ADR-0003\n")
+    commit(cited, "odd name", "2026-01-11T09:00:00+00:00")
+    result = decisions("refs", "ADR-0003", cwd=cited)
+    assert result.stdout == "ADR-0003 Use Kafka (accepted): src/a:b é.py:1\n"
+
+
 def test_what_a_build_made_is_not_code(cited):
     """A built site (its sitemap says so) and the pages `decisions generate` wrote name every
     record many times over: neither is searched, in git or outside it."""
@@ -289,3 +299,154 @@ def test_files_that_cannot_be_read_are_not_code_outside_git(cited):
     (cited / "src/scratch.py").unlink()
     (cited / "src/gone.py").symlink_to(cited / "src/nowhere.py")
     assert findings(cited) == CITED_FINDINGS
+
+
+# -- on the site: built with MkDocs' build(), today pinned at 2027-01-15 ----------------------
+
+
+JANUARY_15 = "1800014400"  # 2027-01-15, noon UTC
+
+
+@pytest.fixture
+def governed_site(tmp_path, monkeypatch):
+    """A git repository whose records have owners, approvals, review dates (one counted from
+    the commit that accepted it) and comment periods, and whose code cites ADR-0001; built
+    with `repo_url` and `edit_uri`, so citations link to GitHub."""
+    from test_history import commit, git
+    from test_plugin import make_site, run_build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JANUARY_15)
+    for folder in ("adr", "rfc", "src"):
+        (tmp_path / folder).mkdir()
+    make_site(tmp_path, "kinds: {adr: {review_after: 12 months}, rfc: {}}",
+              extra="repo_url: https://github.com/acme/g\nedit_uri: edit/main/docs/\n")
+    adr = "---\nstatus: {status}\ndate: 2026-01-10\ndeciders: [ann]\n{extra}---\n# {title}\n\nText.\n"
+    first = tmp_path / "adr/0001-use-x.md"
+    first.write_text(adr.format(status="proposed", title="Use X",
+                                extra="owner: ann\napprovals:\n  - {by: bo, date: 2026-01-09}\n"))
+    (tmp_path / "adr/0002-use-y.md").write_text(
+        adr.format(status="accepted", title="Use Y", extra="owners: [cy, '<i>dee</i>']\nreview_by: 2027-01-01\n"))
+    (tmp_path / "adr/0003-use-z.md").write_text(adr.format(status="accepted", title="Use Z", extra="review_by: 2028-01-01\n"))
+    rfc = "---\nstatus: in-review\ndate: 2026-12-01\nauthors: [bo]\ncomment_until: {until}\n---\n# {title}\n\n## Summary\n\nText.\n"
+    (tmp_path / "rfc/0001-schema.md").write_text(rfc.format(until="2027-01-20", title="Schema"))
+    (tmp_path / "rfc/0002-late.md").write_text(rfc.format(until="2027-01-10", title="Late"))
+    (tmp_path / "src/app.py").write_text("import queue\n\nQUEUE = queue.Queue()  # ADR-0001\n")
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "propose", "2026-01-10T09:00:00+00:00")
+    first.write_text(first.read_text().replace("proposed", "accepted"))
+    commit(tmp_path, "accept ADR-0001", "2026-02-01T09:00:00+00:00")
+    return run_build(tmp_path / "mkdocs.yml", strict=False)  # ADR-0002's review and RFC-0002's period are over
+
+
+def _text(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def test_the_index_shows_owner_and_review_columns_and_what_is_due(governed_site):
+    from test_plugin import soup
+
+    page = soup(governed_site / "adr/index.html")
+    assert [_text(th) for th in page.select(".decisions-table th")] == [
+        "Id", "Title", "Status", "Date", "Owner", "Review by", "Tags"]
+    rows = {row["data-id"]: row for row in page.select(".decisions-table tbody tr")}
+    assert [[_text(td) for td in row.select("td")] for row in rows.values()] == [
+        ["ADR-0001", "Use X", "accepted", "2026-01-10", "ann", "2027-02-01 due", ""],
+        ["ADR-0002", "Use Y", "accepted", "2026-01-10", "cy, <i>dee</i>", "2027-01-01 due", ""],
+        ["ADR-0003", "Use Z", "accepted", "2026-01-10", "", "2028-01-01", ""],
+    ]
+    assert [row["data-state"] for row in rows.values()] == ["due", "due", ""]
+    assert page.select(".decisions-table i") == []  # an owner's markup is text
+    assert [_text(option) for option in page.select('select[data-filter="state"] option')] == ["all", "due for review"]
+    assert page.select(".decisions-open") == []
+
+
+def test_an_rfc_index_lists_what_is_open_for_comment_with_the_days_left(governed_site):
+    from test_plugin import soup
+
+    page = soup(governed_site / "rfc/index.html")
+    assert [_text(item) for item in page.select(".decisions-open li")] == [
+        "RFC-0001: Schema in-review comments until 2027-01-20 (5 days left)"]
+    assert [_text(th) for th in page.select(".decisions-table th")] == ["Id", "Title", "Status", "Date", "Tags"]
+    assert [row["data-state"] for row in page.select(".decisions-table tbody tr")] == ["open", ""]
+    assert [_text(option) for option in page.select('select[data-filter="state"] option')] == ["all", "open for comment"]
+
+
+def test_the_in_force_page_lists_what_is_due_for_review_soonest_first(governed_site):
+    from test_plugin import soup
+
+    page = soup(governed_site / "in-force/index.html")
+    assert [_text(item) for item in page.select(".decisions-due-list li")] == [
+        "ADR-0002: Use Y accepted review by 2027-01-01 (overdue by 14 days)",
+        "ADR-0001: Use X accepted review by 2027-02-01 (due in 17 days)",
+    ]
+
+
+def _card(page) -> dict[str, str]:
+    return {_text(entry.dt): _text(entry.dd) for entry in page.select(".decisions-card > div")}
+
+
+def test_record_pages_show_owner_review_approvals_comment_period_and_citations(governed_site):
+    from test_plugin import soup
+
+    first = soup(governed_site / "adr/0001-use-x/index.html")
+    card = _card(first)
+    assert (card["Owner"], card["Review by"], card["Approved by"]) == ("ann", "2027-02-01", "bo (2026-01-09)")
+    assert [(a["href"], _text(a)) for a in first.select(".decisions-citations a")] == [
+        ("https://github.com/acme/g/blob/main/src/app.py#L3", "src/app.py:3")]
+    second = _card(soup(governed_site / "adr/0002-use-y/index.html"))
+    assert (second["Owners"], second["Review by"]) == ("cy, <i>dee</i>", "2027-01-01 overdue")
+    assert "Approved by" not in second
+    assert soup(governed_site / "adr/0002-use-y/index.html").select(".decisions-citations") == []
+    assert _card(soup(governed_site / "rfc/0001-schema/index.html"))["Comments until"] == "2027-01-20 (5 days left)"
+    assert _card(soup(governed_site / "rfc/0002-late/index.html"))["Comments until"] == "2027-01-10 (closed)"
+
+
+def test_decisions_json_and_the_feed_carry_the_governance(governed_site):
+    records = {record["id"]: record for record in json.loads((governed_site / "decisions.json").read_text())["records"]}
+    assert {key: records["ADR-0001"][key] for key in ("owners", "review_by", "approvals", "cited_at")} == {
+        "owners": ["ann"], "review_by": "2027-02-01", "approvals": [{"by": "bo", "date": "2026-01-09"}],
+        "cited_at": [{"path": "src/app.py", "line": 3}]}
+    assert records["RFC-0001"]["comment_until"] == "2027-01-20"
+    assert not {"owners", "review_by", "approvals", "cited_at", "comment_until"} & set(records["ADR-0003"]) - {"review_by"}
+    feed = (governed_site / "decisions.atom").read_text()
+    assert "<title>RFC-0001 open for comment until 2027-01-20: Schema</title>" in feed
+    assert "<title>RFC-0002 open for comment until 2027-01-10: Late</title>" in feed
+
+
+def test_without_a_repository_viewer_citations_are_text(governed_site):
+    from test_plugin import run_build, soup
+
+    config = governed_site.parent / "mkdocs.yml"
+    config.write_text(config.read_text().replace("repo_url: https://github.com/acme/g\n", ""))
+    page = soup(run_build(config, strict=False) / "adr/0001-use-x/index.html")
+    assert page.select(".decisions-citations a") == []
+    assert [_text(item) for item in page.select(".decisions-citations li")] == ["src/app.py:3"]
+
+
+def test_a_site_without_governance_shows_none_of_it(tmp_path):
+    from test_plugin import make_site, run_build, soup
+
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr/0001-use-x.md").write_text("---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [ann]\n---\n# X\n\nText.\n")
+    site = run_build(make_site(tmp_path))
+    index = soup(site / "adr/index.html")
+    assert [_text(th) for th in index.select(".decisions-table th")] == ["Id", "Title", "Status", "Date", "Tags"]
+    assert index.select('select[data-filter="state"]') == index.select(".decisions-open") == []
+    assert soup(site / "in-force/index.html").select(".decisions-due-list") == []
+    assert set(_card(soup(site / "adr/0001-use-x/index.html"))) == {"Id", "Status", "Date", "Deciders"}
+
+
+def test_generated_pages_link_citations_as_the_plugin_does_with_mkdocs_default_edit_uri(governed_site):
+    """Without `edit_uri`, MkDocs' default for GitHub (edit/master/docs/) says where the
+    repository's files are: the plugin's page and `decisions generate`'s link to the same line."""
+    from test_plugin import run_build, soup
+
+    config = governed_site.parent / "mkdocs.yml"
+    config.write_text(config.read_text().replace("edit_uri: edit/main/docs/\n", ""))
+    expected = [("https://github.com/acme/g/blob/master/src/app.py#L3", "src/app.py:3")]
+    page = soup(run_build(config, strict=False) / "adr/0001-use-x/index.html")
+    assert [(a["href"], _text(a)) for a in page.select(".decisions-citations a")] == expected
+    result = decisions("generate", cwd=config.parent)
+    assert result.returncode == 0, result.stderr
+    generated = soup(config.parent / "docs/decisions/adr/0001-use-x/index.md")
+    assert [(a["href"], _text(a)) for a in generated.select(".decisions-citations a")] == expected

@@ -12,17 +12,20 @@ value is arbitrary text, and compare.
 
 from __future__ import annotations
 
+import datetime
 import json
 import tempfile
 from pathlib import Path
 
 import jinja2
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, accepted_adr, decisions
 
+import mkdocs_decisions.render.pages as pages_module
 from mkdocs_decisions.archive import Archive
+from mkdocs_decisions.governance import Citation
 from mkdocs_decisions.config import Settings
 from mkdocs_decisions.history import Change, History, RecordHistory
 from mkdocs_decisions.render.pages import SitePages, template_loader
@@ -62,6 +65,12 @@ record_specs = st.lists(
             "links": st.lists(
                 st.one_of(URL, st.fixed_dictionaries({"title": TEXT, "url": URL})), max_size=3
             ),
+            # governance, on 2026-01-10 (the archive's today below): past, today, tomorrow, later
+            "owners": st.lists(TEXT, max_size=2),
+            "review_by": st.sampled_from([None, "2026-01-05", "2026-01-10", "2026-03-01"]),
+            "comment_until": st.sampled_from([None, "2026-01-05", "2026-01-10", "2026-01-11", "2026-02-01"]),
+            "approvals": st.lists(st.tuples(TEXT, st.sampled_from([None, "2026-01-02"])), max_size=2),
+            "cited_at": st.lists(st.tuples(TEXT, st.integers(1, 99)), max_size=3),
         }
     ),
     min_size=1,
@@ -85,6 +94,14 @@ def write_archive(root: Path, specs: list[dict]) -> None:
         if spec["links"]:
             lines.append(f"links: {json.dumps(spec['links'])}")
             lines.append(f"technical_story: {json.dumps(spec['links'][0])}")
+        if spec["owners"]:
+            lines.append(f"owners: {json.dumps(spec['owners'])}")
+        for key in ("review_by", "comment_until"):
+            if spec[key]:
+                lines.append(f"{key}: {spec[key]}")
+        if spec["approvals"]:
+            approvals = [{"by": by, **({"date": date} if date else {})} for by, date in spec["approvals"]]
+            lines.append(f"approvals: {json.dumps(approvals)}")
         prose = " ".join(f"See ADR-{n:04d}." for n in spec["mentions"])
         text = "---\n" + "\n".join(lines) + f"\n---\n\n{prose}\n"
         (root / "adr" / f"{number:04d}-record.md").write_text(text, encoding="utf-8")
@@ -100,18 +117,55 @@ def history_of(archive: Archive, specs: list[dict]) -> History:
     return History(records)
 
 
+def citations_of(archive: Archive, specs: list[dict]) -> list[Citation]:
+    return [Citation(path, line, 1, record.id, record.id) for record, spec in zip(archive.records, specs)
+            for path, line in spec["cited_at"]]
+
+
+def code_link(path: str, line: int) -> str | None:
+    """A viewer's URL for odd lines, none for even ones (as without `repo_url`); some unsafe."""
+    return None if line % 2 == 0 else f"https://example.org/{path}#L{line}" if line % 3 else f"javascript:{path}"
+
+
+def _spec(status: str, **governance) -> dict:
+    plain = dict(title="T", status=status, date=None, people=[], tags=[], supersedes=0, amends=0, mentions=[],
+                 history=False, links=[], owners=[], review_by=None, comment_until=None, approvals=[], cited_at=[])
+    return {**plain, **governance}
+
+
+#: every governance case at least once: each comment period's state, each review's, one and two
+#: owners, approvals with and without a date, citations linked, unlinked, unsafe and past the limit
+EVERY_GOVERNANCE_CASE = [
+    *(_spec("proposed", comment_until=date) for date in ("2026-01-05", "2026-01-10", "2026-01-11", "2026-02-01")),
+    _spec("accepted", review_by="2026-01-05", owners=["a"], approvals=[("b", "2026-01-02"), ("c", None)]),
+    _spec("accepted", review_by="2026-03-01", owners=["a", "<b>"], cited_at=[("x.py", 1), ("y.py", 2), ("z.py", 3)]),
+]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record_specs)
+@example(EVERY_GOVERNANCE_CASE)
 def test_the_docs_templates_make_what_the_plugin_makes(specs):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         write_archive(root, specs)
-        archive = Archive.load(Settings.from_mapping({}, root))
+        archive = Archive.load(Settings.from_mapping({}, root), today=datetime.date(2026, 1, 10))
     assert len(archive.records) == len(specs)
     urls = {record.path: f"adr/{record.slug}/" for record in archive.records}
     history = history_of(archive, specs)
     ours, theirs = environments()
-    plain, custom = SitePages(archive, urls, ours, history), SitePages(archive, urls, theirs, history)
+    cited = citations_of(archive, specs)
+    plain, custom = (SitePages(archive, urls, env, history, citations=cited, code_link=code_link)
+                     for env in (ours, theirs))
+    shown = pages_module.MOST_CITATIONS_SHOWN
+    pages_module.MOST_CITATIONS_SHOWN = 2  # so that "and N more" is made too
+    try:
+        _compare(archive, urls, plain, custom)
+    finally:
+        pages_module.MOST_CITATIONS_SHOWN = shown
+
+
+def _compare(archive: Archive, urls: dict[str, str], plain: SitePages, custom: SitePages) -> None:
     for record in archive.records:
         url = urls[record.path]
         lineage = plain.lineage(record, url)
@@ -122,8 +176,7 @@ def test_the_docs_templates_make_what_the_plugin_makes(specs):
 
 def test_a_site_template_is_used_when_there_is_one(tmp_path):
     """The comparison above means something only if the site's template is the one rendered."""
-    write_archive(tmp_path, [dict(title="One", status="accepted", date=None, people=[], tags=[],
-                                  supersedes=0, amends=0, mentions=[], history=False, links=[])])
+    write_archive(tmp_path, [_spec("accepted", title="One")])
     archive = Archive.load(Settings.from_mapping({}, tmp_path))
     record = archive.records[0]
     loader = jinja2.DictLoader({"decisions/record-header.html": "[{{ record.title }}]",

@@ -25,6 +25,7 @@ import os
 import posixpath
 import re
 import threading
+import urllib.parse
 from html import escape as html_escape
 from html import unescape as html_unescape
 from pathlib import Path
@@ -73,6 +74,9 @@ class Project:
     site_name: str
     site_url: str
     site_author: str
+    #: where the code's citations link to: MkDocs' `repo_url`, and `edit_uri` with MkDocs' default
+    repo_url: str
+    edit_uri: str
     #: the site's `markdown_extensions`, as names and their options
     extensions: tuple[tuple[str, dict[str, Any]], ...]
     custom_dir: Path | None
@@ -83,6 +87,7 @@ class Project:
         root = settings.root
         theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
         custom_dir = theme.get("custom_dir")
+        repo_url = str(data.get("repo_url") or "")
         return cls(
             settings=settings,
             docs_dir=(root / str(data.get("docs_dir") or "docs")).resolve(),
@@ -90,9 +95,23 @@ class Project:
             site_name=str(data.get("site_name") or ""),
             site_url=str(data.get("site_url") or ""),
             site_author=str(data.get("site_author") or ""),
+            repo_url=repo_url,
+            edit_uri=_edit_uri(repo_url, data.get("edit_uri")),
             extensions=tuple(_extensions(data.get("markdown_extensions"))),
             custom_dir=(root / str(custom_dir)).resolve() if custom_dir else None,
         )
+
+
+def _edit_uri(repo_url: str, written: Any) -> str:
+    """`edit_uri` as MkDocs makes it (`config_options.EditURI`, which the core
+    does not import: it runs without MkDocs): as written, else its default
+    for GitHub, GitLab and Bitbucket, ending with "/"."""
+    edit_uri = str(written) if written is not None else ""
+    if written is None and repo_url:
+        host = urllib.parse.urlsplit(repo_url).netloc.lower()
+        edit_uri = {"github.com": "edit/master/docs/", "gitlab.com": "edit/master/docs/",
+                    "bitbucket.org": "src/default/docs/"}.get(host, "")
+    return edit_uri + "/" if edit_uri and not edit_uri.endswith("/") else edit_uri
 
 
 def _extensions(given: Any) -> list[tuple[str, dict[str, Any]]]:
@@ -185,7 +204,8 @@ def generate(project: Project, folder: Path, page_assets: bool = True) -> Genera
             raise GenerateError(f"{folder} is inside the records of kind '{kind.name}' ({kind.directory}/)")
     try:
         site = planning.Site(settings, site_name=project.site_name, site_url=project.site_url,
-                             site_author=project.site_author)
+                             site_author=project.site_author, repo_url=project.repo_url, edit_uri=project.edit_uri,
+                             docs_dir=os.path.relpath(project.docs_dir, settings.root))
     except ConfigError as error:
         raise GenerateError(str(error)) from None
     plan = _Plan(project, prefix)

@@ -83,6 +83,58 @@ def due(archive, limit: datetime.date) -> list[Due]:
     return sorted(found, key=lambda item: (item.date, item.record.id or item.record.path))
 
 
+#: how soon a review date counts as due on the site ("Due for review", the index's filter)
+DUE_SOON = datetime.timedelta(days=30)
+
+
+@dataclasses.dataclass(frozen=True)
+class Facts:
+    """What a reader of the site is told of how a record is governed, on the
+    build's date: who owns it, when it is reviewed, whether it is open for
+    comment, who approved it."""
+
+    owners: list[str]
+    review: datetime.date | None  # only for a record in force
+    comment_until: datetime.date | None  # only for a proposal
+    approvals: list[tuple[str, str]]  # (who, when as written)
+    today: datetime.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.review is not None and self.review < self.today
+
+    @property
+    def due(self) -> bool:
+        """Its review is past, or within `DUE_SOON`."""
+        return self.review is not None and self.review <= self.today + DUE_SOON
+
+    @property
+    def open(self) -> bool:
+        """Open for comment: a proposal whose comment period has not ended."""
+        return self.comment_until is not None and self.comment_until >= self.today
+
+    @property
+    def days_left(self) -> int:
+        """Days until the comment period ends (0 on its last day)."""
+        return (self.comment_until - self.today).days if self.comment_until else 0
+
+
+def facts(record: Record, kind: KindSettings, today: datetime.date,
+          accepted: datetime.date | None = None) -> Facts:
+    """The record's governance, as `Facts`; what it writes badly (a date
+    that is not one) is left out: lint reports it."""
+    review = review_date(record, kind, accepted) if record.status in kind.in_force else None
+    until = record.value("comment_until")
+    ends = parse_date(until) if isinstance(until, str) and record.status in kind.proposed else None
+    approvals = []
+    written = record.value("approvals")
+    for item in written if isinstance(written, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("by"), str):
+            date = item.get("date")
+            approvals.append((item["by"], date if isinstance(date, str) else ""))
+    return Facts(record.people("owner") + record.people("owners"), review, ends, approvals, today)
+
+
 # -- where the code cites records ---------------------------------------------------
 
 
@@ -109,7 +161,9 @@ def citations(settings: Settings, scheme: IdScheme) -> list[Citation]:
     """Every id of a record written in the project's code: its tracked files,
     found with `git grep` (fast, and what .gitignore leaves out stays out),
     or, outside git, a walk of `code_paths`; the records' folders, and what
-    `code_exclude` names, are left out."""
+    `code_exclude` names, are left out. Nothing is searched without `code_paths`."""
+    if not settings.code_paths:  # `code_paths: []`: no code to search
+        return []
     prefixes = sorted({kind.prefix for kind in settings.kinds}, key=len, reverse=True)
     pattern = re.compile(rf"(?<![A-Za-z0-9_-])({'|'.join(map(re.escape, prefixes))})-([0-9]+)(?![A-Za-z0-9_])")
     kind_of = {kind.prefix: kind.name for kind in settings.kinds}
@@ -163,7 +217,7 @@ def _git_grep(settings: Settings, prefixes: list[str]) -> list[tuple[str, int, s
                                         for path in _excluded(settings))]
     try:
         result = subprocess.run(
-            ["git", "-C", str(settings.root), "grep", "-n", "-I", "--no-color", "-E", "-e", expression, "--",
+            ["git", "-C", str(settings.root), "grep", "-z", "-n", "-I", "--no-color", "-E", "-e", expression, "--",
              *pathspecs],
             capture_output=True, timeout=300,
         )
@@ -172,9 +226,10 @@ def _git_grep(settings: Settings, prefixes: list[str]) -> list[tuple[str, int, s
     if result.returncode not in (0, 1):  # 1: nothing found; 128: not in a git work tree
         return None
     found = []
-    for raw in result.stdout.decode("utf-8", errors="replace").splitlines():
-        path, _, rest = raw.partition(":")
-        number, _, text = rest.partition(":")
+    # with -z, `path NUL line NUL text`: a path is written as it is, whatever it holds (a colon, an é)
+    for raw in result.stdout.decode("utf-8", errors="replace").split("\n"):
+        path, _, rest = raw.partition("\0")
+        number, _, text = rest.partition("\0")
         if number.isdigit():
             found.append((path, int(number), text))
     return found

@@ -44,6 +44,9 @@ class RecordHistory:
     updated: Change | None = None
     #: (status as written, the change that set it), oldest first
     statuses: list[tuple[str, Change]] = dataclasses.field(default_factory=list)
+    #: (`comment_until` as written, the change that set it) while the record was proposed, oldest first:
+    #: each is a comment period opened, or moved
+    comment_periods: list[tuple[str, Change]] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -164,18 +167,26 @@ def _is_record_path(settings: Settings, path: str) -> bool:
 
 
 def _read_statuses(settings: Settings, versions: list[Version], contents: dict[str, bytes]) -> None:
-    """Each version's status, read by its kind's reader; a status is listed when it changes."""
+    """Each version's status and comment period, read by its kind's reader;
+    each is listed when it changes (a comment period only while proposed)."""
     scheme = scheme_for(settings)
-    read: dict[str, object] = {}  # object name -> the status written in it
+    read: dict[str, tuple[object, object]] = {}  # object name -> the status and comment_until written in it
+    open_until: dict[int, str | None] = {}  # id of a record's history -> the comment period its last version had
     for entry, path, blob, change in versions:
         kind = settings.kind_owning(path)
         if kind is None or blob not in contents:
             continue
         if blob not in read:
-            read[blob] = parse_record(contents[blob], path, kind, scheme).value("status")
-        status = read[blob]
+            version = parse_record(contents[blob], path, kind, scheme)
+            read[blob] = (version.value("status"), version.value("comment_until"))
+        status, until = read[blob]
         if isinstance(status, str) and status.strip() and (not entry.statuses or entry.statuses[-1][0] != status):
             entry.statuses.append((status, change))
+        proposed = isinstance(status, str) and kind.canonical_status(status) in kind.proposed
+        period = until if proposed and isinstance(until, str) else None
+        if period is not None and open_until.get(id(entry)) != period:
+            entry.comment_periods.append((period, change))
+        open_until[id(entry)] = period
 
 
 def cat_objects(root: Path, names: list[str]) -> dict[str, bytes]:

@@ -91,7 +91,8 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         try:
             settings = Settings.from_mapping(self.config, root)
             self._site = Site(settings, site_name=config.site_name, site_url=config.site_url or "",
-                              site_author=config.site_author or "")
+                              site_author=config.site_author or "", repo_url=config.repo_url or "",
+                              edit_uri=config.edit_uri or "", docs_dir=os.path.relpath(config.docs_dir, root))
             folders = [settings.root / kind.directory for kind in settings.kinds]
             self._watched = [str(folder) for folder in folders if folder.is_dir()]
         except ConfigError as error:

@@ -24,6 +24,7 @@ lineage and backlinks (`record_html`, `fill`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import json
 import posixpath
@@ -45,7 +46,7 @@ from .render.autolink import link_ids
 from .render.export import export, export_json
 from .render.feed import atom
 from .render.pages import SitePages, change_events
-from .render.urls import relative_url
+from .render.urls import code_url, relative_url
 
 ASSETS = ("decisions.css", "decisions.js")
 ASSET_DIR = "assets/decisions"
@@ -133,14 +134,20 @@ class Published:
 class Site:
     """The decisions' part of one site build."""
 
-    def __init__(self, settings: Settings, *, site_name: str, site_url: str = "", site_author: str = "") -> None:
+    def __init__(
+        self, settings: Settings, *, site_name: str, site_url: str = "", site_author: str = "",
+        repo_url: str = "", edit_uri: str = "", docs_dir: str = "docs",
+    ) -> None:
         """Raises `ConfigError` when the team's templates cannot be read, or a
-        kind's `severity` names no rule."""
+        kind's `severity` names no rule. `repo_url` and `edit_uri` are MkDocs'
+        (after its defaults), and `docs_dir` relative to the project's root:
+        with them, the places the code cites a record link to the repository."""
         rules.check_settings(settings)
         self.settings = settings
         self.site_name = site_name
         self.site_url = site_url
         self.site_author = site_author
+        self.code_link = functools.partial(code_url, repo_url, edit_uri, docs_dir)
         self.templates = handbook.templates(settings) if settings.handbook else {}
         self.published: list[Published] = []
         #: the pages of our "Decisions" section, in order (index pages, timeline, ...)
@@ -159,11 +166,14 @@ class Site:
     def plan(self, files: FileSink) -> None:
         """Read and check the archives, and give `files` every file the site gets."""
         settings = self.settings
-        main = self._publish(files, Archive.load(settings), prefix="", label="")
+        archive = Archive.load(settings)
+        past = history.load(settings) if settings.history else None
+        history.note_acceptance(archive, past)  # before the check: review dates count from it
+        main = self._publish(files, archive, prefix="", label="")
         if main.archive.nothing_found:
             self.warnings.append(main.archive.nothing_found)
         if settings.history:
-            main.history = history.load(settings)
+            main.history = past
             if main.history is None:
                 self.notices.append("no git history here: record pages show no status history")
             elif main.history.notice:
@@ -273,7 +283,11 @@ class Site:
         """The theme's templates, with ours among them: pages can be filled from now on."""
         self._env = env
         for published in self.published:
-            published.pages = SitePages(published.archive, published.urls, env, published.history)
+            main = published is self.published[0]  # only the project's own records are cited by its code
+            published.pages = SitePages(
+                published.archive, published.urls, env, published.history,
+                citations=published.archive.citations if main else (), code_link=self.code_link,
+            )
 
     def is_record(self, src_uri: str) -> bool:
         return self._record_of(src_uri) is not None

@@ -23,6 +23,7 @@
     function apply() {
       var status = value("status");
       var tag = value("tag");
+      var state = form.querySelector('[data-filter="state"]') ? value("state") : "";
       var words = value("text").toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       var perStatus = {};
@@ -31,6 +32,7 @@
         var tags = row.getAttribute("data-tags").split("\n");
         var visible = (!status || row.getAttribute("data-status") === status) &&
           (!tag || tags.indexOf(tag) >= 0) &&
+          (!state || row.getAttribute("data-state") === state) &&
           words.every(function (word) { return text.indexOf(word) >= 0; });
         row.hidden = !visible;
         if (visible) {
@@ -83,6 +85,8 @@
     if (key === "id") return row.getAttribute("data-id");
     if (key === "date") return row.getAttribute("data-date");
     if (key === "status") return row.getAttribute("data-status");
+    if (key === "review") return row.getAttribute("data-review") || "\uffff";
+    if (key === "owner") return row.cells[4].textContent.trim().toLowerCase();
     return row.cells[1].textContent.trim().toLowerCase();
   }
 

@@ -87,5 +87,6 @@ def user_templates_dir(settings: Settings) -> Path | None:
 
 
 def examples_settings() -> Settings:
-    """Settings for the worked examples: the default kinds, under `examples/`."""
-    return Settings.from_mapping(None, Path(str(_PACKAGE.joinpath("examples"))))
+    """Settings for the worked examples: the default kinds, under `examples/`;
+    no code cites them (`code_paths` is empty: nothing is searched)."""
+    return Settings.from_mapping({"code_paths": []}, Path(str(_PACKAGE.joinpath("examples"))))

@@ -2,8 +2,9 @@
 
 Version 1 of the document: the kinds (name, prefix, title, statuses) and,
 in id order, every published record with its status, dates, people, tags,
-links both ways, the records that refer to it, its page and, from git, its
-history.
+links both ways, the records that refer to it, its page, its governance
+(owners, review date, comment period, approvals, where the code cites it;
+each only when there is one) and, from git, its history.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from typing import Any
 
 from ..archive import Archive
+from ..governance import facts
 from ..history import History
 from ..ids import sorted_ids
 from .pages import PEOPLE_FIELDS
@@ -20,6 +22,9 @@ from .pages import PEOPLE_FIELDS
 def export(archive: Archive, urls: dict[str, str], history: History | None = None) -> dict[str, Any]:
     """The machine-readable archive, published as `decisions.json`."""
     records = []
+    cited: dict[str, list[dict[str, Any]]] = {}
+    for citation in archive.citations:
+        cited.setdefault(citation.id, []).append({"path": citation.path, "line": citation.line})
     for record in archive.ordered():
         if record.path not in urls:
             continue
@@ -35,6 +40,14 @@ def export(archive: Archive, urls: dict[str, str], history: History | None = Non
             }
         else:
             extra = {}
+        governed = facts(record, archive.settings.kind(record.kind), archive.today, archive.accepted.get(record.path))
+        governance = {
+            "owners": governed.owners,
+            "review_by": governed.review.isoformat() if governed.review else None,
+            "comment_until": governed.comment_until.isoformat() if governed.comment_until else None,
+            "approvals": [{"by": by, "date": date or None} for by, date in governed.approvals],
+            "cited_at": cited.get(record.id or "", []),
+        }
         records.append(
             {
                 "id": record.id,
@@ -49,6 +62,7 @@ def export(archive: Archive, urls: dict[str, str], history: History | None = Non
                 "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
                 "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
                 "referenced_by": archive.mentions.get(record.id or "", []),
+                **{key: value for key, value in governance.items() if value},
                 **extra,
             }
         )

@@ -56,7 +56,8 @@ def atom(events: list[dict[str, Any]], site_url: str, title: str, author: str, l
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_url)}/>',
     ]
     for event, date in dated:
-        what = "new record" if event["kind"] == "new" else event["kind"]
+        what = {"new": "new record", "comment": f"open for comment until {event.get('until')}"}.get(
+            event["kind"], event["kind"])
         names = [name for name in (_xml_text(n).strip() for n in event.get("authors") or ()) if name]
         entry_id = f"urn:mkdocs-decisions:{_urn(event['id'])}:{_urn(event['kind'])}:{_urn(event['commit'])}"
         lines += [

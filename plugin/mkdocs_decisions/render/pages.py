@@ -17,15 +17,17 @@ into links relative to the page that shows them.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 import markupsafe
 
 from ..archive import Archive
 from ..config import KindSettings
+from ..governance import Citation, Facts, facts
 from ..graph import lineage
 from ..history import History, RecordHistory
 from ..ids import sorted_ids
@@ -59,6 +61,9 @@ _LINEAGE_HEADINGS = {
 
 #: the heading of "Superseded by" when every successor is only proposed
 _PROPOSED_SUCCESSORS = "Proposed to be superseded by"
+
+#: citations of one record listed on its page; more are counted, and `decisions refs` lists them all
+MOST_CITATIONS_SHOWN = 100
 
 #: fields that hold URLs, shown on the card as links when they are safe
 _LINK_FIELDS = (("technical_story", "Technical story"), ("links", "Links"))
@@ -125,22 +130,38 @@ class Row:
     tags: list[str]
     url: str
     text: str
+    owner: str = ""  # owners, as one text
+    review: str = ""  # the review date of a record in force (ISO), "" without one
+    comment_until: str = ""  # the end of a proposal's comment period (ISO), "" without one
+    state: str = ""  # "due" (for review, soon or past), "open" (for comment) or ""
 
     def at(self, url: str) -> Row:
         """The same row, linking to `url` (a row is copied for every page that lists it)."""
-        return Row(self.id, self.sort_id, self.title, self.status, self.date, self.tags, url, self.text)
+        return Row(self.id, self.sort_id, self.title, self.status, self.date, self.tags, url, self.text,
+                   self.owner, self.review, self.comment_until, self.state)
 
 
 class SitePages:
     """Renders the pages of one archive; `urls` maps record paths to page URLs."""
 
     def __init__(
-        self, archive: Archive, urls: dict[str, str], env: jinja2.Environment, history: History | None = None
+        self, archive: Archive, urls: dict[str, str], env: jinja2.Environment, history: History | None = None,
+        citations: list[Citation] = (), code_link: Callable[[str, int], str | None] = lambda path, line: None,
     ) -> None:
+        """`citations` are where the code cites the records; `code_link` gives
+        the repository viewer's URL of a file's line, or None (shown as text)."""
         self.archive = archive
         self.urls = urls
         self.env = env
         self.history = history
+        #: the viewer's URL of a file's line, when it is safe to follow (a `repo_url` is the site's to write)
+        self.code_link = lambda path, line: sanitize.safe_href(code_link(path, line) or "") or None
+        #: record id -> where the code cites it
+        self._cited: dict[str, list[Citation]] = {}
+        for citation in citations:
+            self._cited.setdefault(citation.id, []).append(citation)
+        #: record path -> its governance on the build's date, made once
+        self._facts: dict[str, Facts] = {}
         order = {record_id: position for position, record_id in enumerate(sorted_ids(archive.by_id))}
         self._sort_key = {record_id: f"{position:08d}" for record_id, position in order.items()}
         #: each record's row with its site-relative url, made once
@@ -191,11 +212,21 @@ class SitePages:
         items = "".join(f"\n  <li>{_link(row)} {self._badge(row.status)}</li>" for row in rows)
         return f"<ul>{items}\n</ul>"
 
+    def governance(self, record: Record) -> Facts:
+        """The record's owners, review date, comment period and approvals, on the build's date."""
+        found = self._facts.get(record.path)
+        if found is None:
+            kind = self.archive.settings.kind(record.kind)
+            found = self._facts[record.path] = facts(
+                record, kind, self.archive.today, self.archive.accepted.get(record.path))
+        return found
+
     def _row(self, record: Record, page_url: str) -> Row:
         row = self._rows_by_path.get(record.path)
         if row is None:
             people = [name for key, _ in PEOPLE_FIELDS for name in record.people(key)]
             tags = record.people("tags")
+            governed = self.governance(record)
             row = self._rows_by_path[record.path] = Row(
                 id=record.id or record.path,
                 sort_id=self._sort_key.get(record.id or "", record.path),
@@ -204,7 +235,11 @@ class SitePages:
                 date=record.date,
                 tags=tags,
                 url=self.urls[record.path],
-                text=" ".join([record.id or "", record.title, *people, *tags]).lower(),
+                text=" ".join([record.id or "", record.title, *people, *governed.owners, *tags]).lower(),
+                owner=", ".join(governed.owners),
+                review=governed.review.isoformat() if governed.review else "",
+                comment_until=governed.comment_until.isoformat() if governed.comment_until else "",
+                state="due" if governed.due else "open" if governed.open else "",
             )
         return row.at(relative_url(row.url, page_url))
 
@@ -232,11 +267,12 @@ class SitePages:
             if pairs:
                 links.append((label, pairs))
         history = self._history(record)
+        governed = self.governance(record)
         custom = self._custom("record-header.html")
         if custom is not None:
             return custom.render(
                 badge=self._badge, record=record, banner=banner, people=people, tags=tags, links=links,
-                history=history, card=card,
+                history=history, card=card, governance=governed,
             )
         e = markupsafe.escape
         html = []
@@ -264,6 +300,7 @@ class SitePages:
             )
         for label, names in people:
             html.append(f"\n  <div><dt>{e(label)}</dt><dd>{e(', '.join(names))}</dd></div>")
+        html.append(_governance_card(governed))
         if tags:
             spans = "".join(f'<span class="decisions-tag">{e(tag)}</span>' for tag in tags)
             html.append(f"<div><dt>Tags</dt><dd>{spans}</dd></div>")
@@ -274,6 +311,27 @@ class SitePages:
             html.append(f"\n  <div><dt>{e(label)}</dt><dd>{items}</dd></div>")
         html.append("\n</dl>")
         return "".join(html)
+
+    def _citations(self, record: Record) -> str:
+        """The "Cited in code" section: each file and line, linked to the
+        repository's viewer when the site says where that is."""
+        cited = self._cited.get(record.id or "", [])
+        if not cited:
+            return ""
+        e = markupsafe.escape
+        items = []
+        for citation in cited[:MOST_CITATIONS_SHOWN]:
+            place = f"<code>{e(citation.path)}:{citation.line}</code>"
+            href = self.code_link(citation.path, citation.line)
+            items.append(f'\n    <li><a href="{e(href)}">{place}</a></li>' if href else f"\n    <li>{place}</li>")
+        more = len(cited) - MOST_CITATIONS_SHOWN
+        if more > 0:
+            items.append(f"\n    <li>and {more} more: <code>decisions refs {e(record.id)}</code> lists them all</li>")
+        return (
+            '\n<section class="decisions-citations" aria-labelledby="decisions-citations">'
+            '\n  <h2 id="decisions-citations">Cited in code</h2>'
+            f"\n  <ul>{''.join(items)}\n  </ul>\n</section>"
+        )
 
     def _amendments(self, record: Record, relation: str, inverse: str) -> list[str]:
         """Ids linked to `record` by `relation`, said on either side (an
@@ -304,11 +362,13 @@ class SitePages:
         only_proposed = bool(lists["superseded_by"]) and all(map(self._proposed, lists["superseded_by"]))
         backlinks = self._rows(self.archive.mentions.get(record_id, []), page_url)
         history = self._history(record)
+        cited = self._cited.get(record_id, [])
         custom = self._custom("record-footer.html")
         if custom is not None:
             return custom.render(
                 badge=self._badge, record=record, lineage_svg=lineage_svg, history=history, backlinks=backlinks,
-                superseded_by_proposed=only_proposed, **lists,
+                superseded_by_proposed=only_proposed, citations=cited[:MOST_CITATIONS_SHOWN],
+                more_citations=max(0, len(cited) - MOST_CITATIONS_SHOWN), code_link=self.code_link, **lists,
             )
         e = markupsafe.escape
         html = []
@@ -342,6 +402,7 @@ class SitePages:
                 f"\n  {self._listing(backlinks)}"
                 "\n</section>"
             )
+        html.append(self._citations(record))
         return "".join(html)
 
     def index(self, kind_name: str, page_url: str) -> str:
@@ -355,11 +416,14 @@ class SitePages:
             grouped[name].append(self._row(record, page_url))
         counts = Counter(record.status or "unknown" for record in records)
         status_order = [*kind.statuses, "unknown"]
+        every = [row for rows in grouped.values() for row in rows]
+        columns = {"owner": any(row.owner for row in every), "review": any(row.review for row in every)}
         groups = [
-            {"anchor": anchor, "title": titles[name], "rows": rows, "rows_html": self._table_rows(rows)}
+            {"anchor": anchor, "title": titles[name], "rows": rows, "rows_html": self._table_rows(rows, columns)}
             for anchor, (name, rows) in zip(_anchors(titles), grouped.items())
             if rows
         ]
+        open_rows = sorted((row for row in every if row.state == "open"), key=lambda row: (row.comment_until, row.sort_id))
         return self._render(
             "index.html",
             kind=kind,
@@ -367,6 +431,10 @@ class SitePages:
             counts=[(status, counts[status]) for status in status_order if counts[status]],
             all_tags=sorted({tag for record in records for tag in record.people("tags")}),
             groups=groups,
+            columns=columns,
+            states={state for row in every if (state := row.state)},
+            open_rows=open_rows,
+            open_html=self._dated_items(open_rows, "open"),
         )
 
     def timeline(self, page_url: str) -> str:
@@ -401,8 +469,9 @@ class SitePages:
     # both the rows and their markup; every value is escaped, as
     # autoescaping would.
 
-    def _table_rows(self, rows: list[Row]) -> markupsafe.Markup:
-        """`<tr>`s of an index table: data for the filters, then the cells."""
+    def _table_rows(self, rows: list[Row], columns: dict[str, bool]) -> markupsafe.Markup:
+        """`<tr>`s of an index table: data for the filters, then the cells
+        (owner and review date only in `columns`, when some record has them)."""
         e = markupsafe.escape
         html = []
         for row in rows:
@@ -410,14 +479,35 @@ class SitePages:
             tag_lines = "\n".join(row.tags)  # what the filter splits
             html.append(
                 f'\n    <tr data-status="{e(row.status or "unknown")}" data-tags="{e(tag_lines)}"'
-                f' data-id="{e(row.sort_id)}" data-date="{e(row.date or "")}" data-text="{e(row.text)}">'
+                f' data-id="{e(row.sort_id)}" data-date="{e(row.date or "")}" data-text="{e(row.text)}"'
+                f' data-review="{e(row.review)}" data-state="{e(row.state)}">'
                 f"\n      <td>{e(row.id)}</td>"
                 f'\n      <td><a href="{e(row.url)}">{e(row.title)}</a></td>'
                 f"\n      <td>{self._badge(row.status)}</td>"
                 f'\n      <td>{e(row.date or "")}</td>'
-                f"\n      <td>{tags}</td>"
-                "\n    </tr>"
             )
+            if columns["owner"]:
+                html.append(f"\n      <td>{e(row.owner)}</td>")
+            if columns["review"]:
+                due = ' <span class="decisions-due">due</span>' if row.state == "due" else ""
+                html.append(f"\n      <td>{e(row.review)}{due}</td>")
+            html.append(f"\n      <td>{tags}</td>\n    </tr>")
+        return markupsafe.Markup("".join(html))
+
+    def _dated_items(self, rows: list[Row], state: str) -> markupsafe.Markup:
+        """`<li>`s of the "Open for comment" (`open`) or "Due for review" (`due`)
+        list: link, badge, the date and how far it is from the build's date."""
+        e = markupsafe.escape
+        today = self.archive.today
+        html = []
+        for row in rows:
+            date = row.comment_until if state == "open" else row.review
+            days = (datetime.date.fromisoformat(date) - today).days
+            if state == "open":
+                said = f"comments until <time datetime=\"{e(date)}\">{e(date)}</time> ({_days_left(days)})"
+            else:
+                said = f"review by <time datetime=\"{e(date)}\">{e(date)}</time> ({_review_in(days)})"
+            html.append(f"\n  <li>{_link(row)} {self._badge(row.status)} {said}</li>")
         return markupsafe.Markup("".join(html))
 
     def _timeline_items(self, rows: list[Row], statuses: dict[str, str]) -> markupsafe.Markup:
@@ -461,7 +551,9 @@ class SitePages:
                 i for i in record.targets("amended_by") if i in self.archive.by_id
             ]
             rows.append((self._row(record, page_url), self._rows(list(dict.fromkeys(amendments)), page_url)))
-        return self._render("in-force.html", rows=rows, rows_html=self._in_force_items(rows))
+        due = sorted((row for row, _ in rows if row.state == "due"), key=lambda row: (row.review, row.sort_id))
+        return self._render("in-force.html", rows=rows, rows_html=self._in_force_items(rows),
+                            due=due, due_html=self._dated_items(due, "due"))
 
     def changes(self, page_url: str, feed_url: str) -> str:
         """New records and status changes from git, newest first."""
@@ -508,10 +600,44 @@ class SitePages:
         )
 
 
+def _days_left(days: int) -> str:
+    return "last day" if days == 0 else "1 day left" if days == 1 else f"{days} days left"
+
+
+def _review_in(days: int) -> str:
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"overdue by {-days} day{'s' if days < -1 else ''}"
+    return f"due in {days} day{'s' if days > 1 else ''}"
+
+
+def _governance_card(governed: Facts) -> str:
+    """The card's entries for a record's owners, review date, comment period and approvals."""
+    e = markupsafe.escape
+    html = []
+    if governed.owners:
+        label = "Owners" if len(governed.owners) > 1 else "Owner"
+        html.append(f"\n  <div><dt>{label}</dt><dd>{e(', '.join(governed.owners))}</dd></div>")
+    if governed.review:
+        date = governed.review.isoformat()
+        overdue = ' <span class="decisions-overdue">overdue</span>' if governed.overdue else ""
+        html.append(f'\n  <div><dt>Review by</dt><dd><time datetime="{date}">{date}</time>{overdue}</dd></div>')
+    if governed.comment_until:
+        date = governed.comment_until.isoformat()
+        state = _days_left(governed.days_left) if governed.open else "closed"
+        html.append(f'\n  <div><dt>Comments until</dt><dd><time datetime="{date}">{date}</time> ({state})</dd></div>')
+    if governed.approvals:
+        approvals = ", ".join(f"{e(by)} ({e(date)})" if date else f"{e(by)}" for by, date in governed.approvals)
+        html.append(f"\n  <div><dt>Approved by</dt><dd>{approvals}</dd></div>")
+    return "".join(html)
+
+
 def change_events(
     archive: Archive, urls: dict[str, str], history: History | None, page_url: str = ""
 ) -> list[dict[str, Any]]:
-    """New records and status changes from git, newest first, as the
+    """New records, status changes and comment periods opened (kind
+    "comment", open `until` a date) from git, newest first, as the
     what-changed page and the feed show them; `authors` are the record's
     authors, else its deciders (for the feed)."""
     found: list[dict[str, Any]] = []
@@ -537,6 +663,15 @@ def change_events(
                     "title": record.title or record.slug,
                     "url": relative_url(urls[record.path], page_url),
                     "site_url": urls[record.path],
+                    "authors": authors,
+                }
+            )
+        for until, change in past.comment_periods:  # a comment period opened (or moved)
+            found.append(
+                {
+                    "kind": "comment", "until": until, "date": change.date, "commit": change.commit,
+                    "subject": change.subject, "id": record.id or record.path, "title": record.title or record.slug,
+                    "url": relative_url(urls[record.path], page_url), "site_url": urls[record.path],
                     "authors": authors,
                 }
             )

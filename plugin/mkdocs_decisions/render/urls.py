@@ -8,6 +8,9 @@ works from any base path and from `file://`.
 
 from __future__ import annotations
 
+import re
+import urllib.parse
+
 
 def relative_url(target: str, page_url: str) -> str:
     """`target` (site-relative) as a link from the page at `page_url`.
@@ -21,3 +24,27 @@ def relative_url(target: str, page_url: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
+
+
+def code_url(repo_url: str, edit_uri: str, docs_dir: str, path: str, line: int) -> str | None:
+    """Where the repository's web viewer shows line `line` of `path` (relative
+    to the project's root), made from MkDocs' own `repo_url` and `edit_uri`
+    (which MkDocs gives a default for GitHub, GitLab and Bitbucket); None
+    when they do not say, and the citation is shown as text.
+
+    `edit_uri` points at `docs_dir` (`docs`, relative to the project's
+    root) in the viewer's editor: without that ending, the project's root is
+    not known. An editor's URL is turned into the viewer's (`edit/` into
+    `blob/`), and the line is the viewer's anchor (`#L12`; Bitbucket's `#lines-12`).
+    """
+    if not repo_url or not edit_uri:
+        return None
+    ending = docs_dir.strip("/") + "/"
+    if not edit_uri.endswith(ending):
+        return None
+    base = edit_uri[: len(edit_uri) - len(ending)]
+    base = re.sub(r"(^|/)edit/", r"\1blob/", base, count=1)
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", base, re.IGNORECASE):
+        base = repo_url.rstrip("/") + "/" + base.lstrip("/")
+    anchor = f"#lines-{line}" if "bitbucket.org" in base.lower() else f"#L{line}"
+    return base + urllib.parse.quote(path) + anchor
