@@ -167,6 +167,13 @@ def test_slugs_are_safe_file_names(title, slug):
 OLD = "adr/0001-use-mysql.md"
 NEW = "adr/0002-use-postgresql.md"
 NEWER = "adr/0003-use-cockroachdb.md"
+#: the lines of our ADR template after `deciders`: the governance fields, and the tags
+GOVERNANCE = (
+    "owners: []  # who keeps the decision current once accepted; then add review_by: DATE, when to look again\n"
+    "approvals: []  # each sign-off, as 'decisions approve ID --as NAME' records it\n"
+    "tags: []\n"
+)
+
 PENDING = (
     "updated adr/0001-use-mysql.md: superseded_by ADR-0002; it stays accepted until ADR-0002 is accepted "
     "('decisions status ADR-0002 accepted' marks it superseded)\n"
@@ -181,7 +188,7 @@ FORMATS = {
         "# Use MySQL\n\n## Context\n\nOrders need a database.\n",
         "---\nstatus: superseded\ndate: 2025-01-02\ndeciders: [alice]\nsuperseded_by: [ADR-0002]\n---\n"
         "# Use MySQL\n\n## Context\n\nOrders need a database.\n",
-        f"---\nstatus: proposed\ndate: {TODAY}\ndeciders: [bob]\ntags: []\nsupersedes: [ADR-0001]\n---\n"
+        f"---\nstatus: proposed\ndate: {TODAY}\ndeciders: [bob]\n{GOVERNANCE}supersedes: [ADR-0001]\n---\n"
         "# Use PostgreSQL\n\n## Context and problem statement\n\n",
         "\n",
         "native",
@@ -563,7 +570,7 @@ def test_an_rfc_is_authored_by_gits_user_unless_named(project):
     assert project.run("new", "rfc", "Other plan", "--author", "Dan").stdout == "rfc/0002-other-plan.md\n"
     assert "\nauthors: [Dan]\nreviewers: []\n" in (project.root / "rfc" / "0002-other-plan.md").read_text()
     assert project.run("new", "adr", "Use PostgreSQL").stdout == "adr/0001-use-postgresql.md\n"
-    assert "\ndeciders: []\ntags: []\n" in (project.root / "adr" / "0001-use-postgresql.md").read_text()
+    assert f"\ndeciders: []\n{GOVERNANCE}" in (project.root / "adr" / "0001-use-postgresql.md").read_text()
 
 
 def test_new_in_an_adr_tools_archive_named_by_date_has_no_number_in_its_heading(project):
