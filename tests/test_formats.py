@@ -665,3 +665,11 @@ def test_a_site_of_folder_records_builds_strict_with_their_attachments(project):
     assert (site / "rfc" / "0001-authorization" / notes / "index.html").is_file()
     rows = soup(site / "rfc" / "index.html").select("table.decisions-table tbody tr")
     assert len(rows) == 1
+
+
+def test_a_kep_is_owned_by_its_sig(tmp_path):
+    """KEPs name no owner, but the SIG that owns one (`owning-sig`) keeps it current: the
+    site's Owner column and `decisions.json` show it, as they show `owner` in our format."""
+    archive = load(real_archive(tmp_path, "kubernetes__enhancements-sample"))
+    owners = Counter(tuple(record.people("owner")) for record in archive.records)
+    assert owners == {("sig-network",): 30}

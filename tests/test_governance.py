@@ -450,3 +450,25 @@ def test_generated_pages_link_citations_as_the_plugin_does_with_mkdocs_default_e
     assert result.returncode == 0, result.stderr
     generated = soup(config.parent / "docs/decisions/adr/0001-use-x/index.md")
     assert [(a["href"], _text(a)) for a in generated.select(".decisions-citations a")] == expected
+
+
+def test_madr_bullets_and_bold_inline_fields_carry_governance_too(tmp_path):
+    """`* Owners: Ann, Cy` and `* Review by: ...` in MADR's list, `**Owner**: Dee` under an
+    inline-fields title: the same facts as in our frontmatter, told at their own lines."""
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr/0001-use-y.md").write_text(
+        "# Use Y\n\n* Status: accepted\n* Deciders: Ann, Bo\n* Date: 2025-01-10\n* Owners: Ann, Cy\n"
+        "* Review by: 2026-01-01\n\n## Context and Problem Statement\n\nText.\n\n## Decision Outcome\n\nChosen option: Y.\n")
+    (tmp_path / "adr/0002-use-z.md").write_text(
+        "# 2. Use Z\n\n**Status**: Proposed\n**Date**: 2025-01-10\n**Deciders**: Ann\n**Owner**: Dee\n"
+        "**Comments until**: 2027-01-20\n\n## Context\n\nText.\n")
+    result = decisions("review", "--today", "2027-01-15", "--due-within", "1w", "--format", "json", cwd=tmp_path)
+    assert [(item["id"], item["what"], item["date"]) for item in json.loads(result.stdout)["due"]] == [
+        ("ADR-0001", "review", "2026-01-01"), ("ADR-0002", "comment period", "2027-01-20")]
+    lint = decisions("lint", "--today", "2027-01-15", "--select", "review-due", cwd=tmp_path)
+    assert lint.stdout.startswith("adr/0001-use-y.md:7:14: warning review-due: ADR-0001 was due for review on 2026-01-01")
+    from mkdocs_decisions.archive import Archive
+    from mkdocs_decisions.config import Settings
+
+    records = Archive.load(Settings.from_mapping({}, tmp_path)).by_id
+    assert (records["ADR-0001"].people("owners"), records["ADR-0002"].people("owner")) == (["Ann", "Cy"], ["Dee"])

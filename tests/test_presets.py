@@ -203,6 +203,7 @@ def test_kep_folders_are_records_with_their_readme_as_text(tmp_path):
     assert (first.title, first.status, first.date, first.slug) == ("Proposal 0101", "replaced", "2024-01-01", "first")
     assert first.body.startswith("# KEP-101: First")
     assert first.people("tags") == ["sig-network"] and "reviewers" not in first.fields  # TBD is nobody
+    assert first.people("owner") == ["sig-network"]  # the owning SIG keeps it current
     assert "supersedes" not in first.fields  # left empty, as the template leaves it
     second = archive.by_id["KEP-0202"]
     assert {(l.relation, l.target) for l in second.links} == {
@@ -220,7 +221,7 @@ def test_explain_shows_where_each_kep_value_was_read(tmp_path):
         "  title (1:8): 'Proposal 0202'\n  id (2:13): '202'\n  authors (4:3): ['@ann']\n"
         "  owning-sig (5:13): 'sig-network'\n  status (8:9): 'implemented'\n  date (9:16): '2024-01-02'\n"
         "  relates_to (12:3): ['KEP-0303', '/kep/sig-x/0101-first']\n  links (12:5): ['https://example.org/x']\n"
-        "  tags (5:13): ['sig-network']\n"
+        "  tags (5:13): ['sig-network']\n  owner (5:13): 'sig-network'\n"
         "  link (13:5): relates_to KEP-0303 via ../../sig-network/0303-third/kep.yaml\n"
         "  link (14:5): relates_to /kep/sig-x/0101-first\n"
     )

@@ -13,21 +13,21 @@ from . import fields, madr, native, relations
 
 _FIELD = re.compile(
     r"^(\s*(?:>\s*)?(?:[-*+]\s+)?)(\*\*)(status|date|creation[- ]date|last[- ]update|deciders|decision[- ]makers|"
-    r"authors?|reviewers?|tags?)"
+    r"authors?|reviewers?|tags?|owners?|review[- ]by|comments?[- ]until)"
     r"(?::\*\*|\*\*\s*:)\s*(.*?)\s*$",
     re.IGNORECASE,
 )
 _KEYS = {
     "author": "authors", "reviewer": "reviewers", "tag": "tags", "decision makers": "deciders",
     "decision-makers": "deciders", "creation date": "date", "creation-date": "date",
-    "last update": "updated", "last-update": "updated",
+    "last update": "updated", "last-update": "updated", **madr.GOVERNANCE_KEYS,
 }
 
 
 def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> None:
     record.text = text
     madr.read_bullets(record, text, _FIELD, lambda key: _KEYS.get(key, key), scheme)
-    for key in ("authors", "reviewers", "tags"):
+    for key in ("authors", "reviewers", "tags", "owners"):
         field = record.fields.get(key)
         if field is not None and isinstance(field.value, str):
             line, column, start, _ = field.value_at

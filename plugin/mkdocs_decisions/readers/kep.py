@@ -8,7 +8,7 @@ with or without a leading `/` or a trailing `README.md`): such a path is
 the id of the KEP in it. A web address in `see-also` is a related page,
 not a record; anything else is kept as written, and the archive rules say
 it leads nowhere. The owning SIG is the record's tag, so the index can be
-filtered by it.
+filtered by it, and its owner (the SIG keeps the KEP current).
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
     sig = found.get("owning-sig")
     if sig is not None and isinstance(sig.value, str) and "tags" not in found:
         found["tags"] = Field("tags", [sig.value], sig.key_at, sig.value_at, (sig.value_at,), "block")
+    if sig is not None and isinstance(sig.value, str) and not {"owner", "owners"} & set(found):
+        found["owner"] = Field("owner", sig.value, sig.key_at, sig.value_at)  # the SIG keeps it current
     fields.normalise(record, kind, scheme, native.LINK_FIELDS)
     # a path names a folder, whatever number its kep.yaml gives: the archive resolves it to that record
     folder = posixpath.dirname(record.path)

@@ -14,12 +14,17 @@ from ..model import Position, Record
 from . import fields, markdown, native, relations
 
 _BULLET = re.compile(
-    r"^(\s*[-*+]\s+)(\*\*)?(status|deciders|decision[- ]makers|date|consulted|informed|technical story)"
+    r"^(\s*[-*+]\s+)(\*\*)?(status|deciders|decision[- ]makers|date|consulted|informed|technical story|"
+    r"owners?|review[- ]by|comments?[- ]until)"
     r"(?:\*\*)?\s*:(?:\*\*)?\s*(.*?)\s*$",
     re.IGNORECASE,
 )
-_KEYS = {"decision makers": "deciders", "decision-makers": "deciders", "technical story": "story"}
-_LISTS = {"deciders", "consulted", "informed"}
+#: what a bullet's name stands for, when it is not ours (governance: docs/governance.md)
+GOVERNANCE_KEYS = {"review by": "review_by", "review-by": "review_by", "comment until": "comment_until",
+                   "comment-until": "comment_until", "comments until": "comment_until",
+                   "comments-until": "comment_until"}
+_KEYS = {"decision makers": "deciders", "decision-makers": "deciders", "technical story": "story", **GOVERNANCE_KEYS}
+_LISTS = {"deciders", "consulted", "informed", "owners"}
 _TITLE_NOTE = re.compile(r"^\[((?:[^\[\]]|\[[^\]]*\])*)\]\s*")
 
 
