@@ -100,6 +100,9 @@ def _record(number: int, payload: str, status: str, previous: str | None, succes
         f"tags: {_yaml([payload, 'plain'])}",
         f"links: {_yaml([*URLS, {'title': payload, 'url': URLS[0]}, {'title': payload, 'url': URLS[-1]}])}",
         f"technical_story: {_yaml(URLS[number % (len(URLS) - 1)])}",
+        f"owners: {_yaml([payload, 'bob'])}",
+        f"approvals: {_yaml([{'by': payload, 'date': payload}, {'by': 'bob', 'date': '2026-01-02'}])}",
+        "review_by: 2026-01-15",  # past: the record in force is on the in-force page's "Due for review"
     ]
     if previous:
         lines.append(f"supersedes: [{previous}]")
@@ -146,6 +149,15 @@ def write_corpus(root: Path) -> dict[str, str]:
         + _body(PAYLOADS["element"], None)
     )
     titles["adr/0042-fields/"] = PAYLOADS["script-json"]
+    # a proposal open for comment, on the index's "Open for comment" list
+    (adr / "0043-open.md").write_text(
+        f"---\ntitle: {_yaml(PAYLOADS['rcdata'])}\nstatus: proposed\ndate: 2026-01-20\n"
+        f"comment_until: 2099-01-01\nowner: {_yaml(PAYLOADS['double-quoted'])}\n---\n" + _body(PAYLOADS["svg"], None)
+    )
+    titles["adr/0043-open/"] = PAYLOADS["rcdata"]
+    # code citing records, in a file whose name is a payload (shown, and linked to the repository's viewer)
+    (root / "src").mkdir()
+    (root / "src" / f"{PAYLOADS['element']}.py").write_text("# ADR-0001, ADR-0008 and ADR-0043\n")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", PAYLOADS["single-quoted"] + PAYLOADS["svg"])
     return titles
@@ -157,6 +169,8 @@ def build_site(root: Path, theme: str, layout: str) -> Path:
     name = f"{theme}-{layout}"
     config_file = root / f"{name}.yml"
     options = f"records_in_nav: {str(layout == 'nav').lower()}\n      handbook: false\n"
+    # where citations link: a repository viewer (edit_uri matches docs_dir only outside in-docs, so both ways show)
+    repository = "repo_url: https://example.invalid/repo\nedit_uri: edit/main/docs/\n"
     if layout == "in-docs":  # the records are pages of the site's own, which the plugin keeps
         if not (root / "in-docs").is_dir():
             shutil.copytree(root / "adr", root / "in-docs" / "adr")
@@ -164,7 +178,7 @@ def build_site(root: Path, theme: str, layout: str) -> Path:
         options += "      kinds: {adr: {directory: in-docs/adr}}\n"
     config_file.write_text(
         f"site_name: {SITE_NAME}\ntheme:\n  {THEMES[theme]}\n"
-        + ("docs_dir: in-docs\n" if layout == "in-docs" else "")
+        + ("docs_dir: in-docs\n" if layout == "in-docs" else "") + repository
         + f"plugins:\n  - search\n  - decisions:\n      {options}"
     )
     site = root / f"site-{name}"
