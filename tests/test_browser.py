@@ -16,6 +16,7 @@ import http.server
 import os
 import shutil
 import threading
+import unittest.mock
 from pathlib import Path
 
 import pytest
@@ -62,9 +63,20 @@ THEMES = {
 GENERATED = "decisions/"
 
 
+#: "today" for the sites (2026-06-15, noon UTC): ADR-0005's review (2026-07-01) is due, and
+#: ADR-0006's comment period (until 2026-06-30) open, on whatever day the tests run
+TODAY = "1781524800"
+
+
 def _site(root: Path, theme: str, directory_urls: bool) -> Path:
     """The good archive and two more records, in a git repository with two
-    commits, so that the site has status histories and a what-changed page."""
+    commits, so that the site has status histories and a what-changed page;
+    one record is due for review, one open for comment, one cited by code."""
+    with unittest.mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": TODAY}):
+        return _governed_site(root, theme, directory_urls)
+
+
+def _governed_site(root: Path, theme: str, directory_urls: bool) -> Path:
     from test_history import commit, git
 
     git(root, "init", "-q", "-b", "main")
@@ -78,13 +90,17 @@ def _site(root: Path, theme: str, directory_urls: bool) -> Path:
         superseded.replace("status: superseded", "status: accepted").replace("superseded_by: [ADR-0003]\n", "")
     )
     # more records, so that filters and sorting have something to do
-    (adr / "0005-use-grpc.md").write_text(accepted_adr("Adopt gRPC internally", extra="tags: [api, messaging]\n", date="2025-11-02"))
+    (adr / "0005-use-grpc.md").write_text(accepted_adr(
+        "Adopt gRPC internally", extra="tags: [api, messaging]\nowner: platform\nreview_by: 2026-07-01\n", date="2025-11-02"))
+    (root / "src").mkdir()
+    (root / "src" / "server.py").write_text("# Calls between services use gRPC (ADR-0005).\n")
     commit(root, "Record the first decisions", "2025-03-01T09:00:00+00:00")
     # then ADR-0003 supersedes ADR-0002, and ADR-0006 is proposed
     (adr / "0002-use-rabbitmq.md").write_text(superseded)
     (adr / "0003-use-kafka.md").write_text(kafka)
     (adr / "0006-cache-prices.md").write_text(
-        accepted_adr("Cache prices at the edge", extra="tags: [performance]\n", date="2025-12-01").replace("accepted", "proposed")
+        accepted_adr("Cache prices at the edge", extra="tags: [performance]\ncomment_until: 2026-06-30\n",
+                     date="2025-12-01").replace("accepted", "proposed")
     )
     commit(root, "Kafka supersedes RabbitMQ; propose edge caching", "2025-12-01T09:00:00+00:00")
     # from file:// a link to a folder shows the folder, so that build has .html links
@@ -264,6 +280,23 @@ def test_filters_narrow_the_table_and_the_counts(page):
     assert len(visible_ids(page)) == 6
 
 
+def test_the_governance_filter_shows_what_is_due_for_review_and_what_is_open_for_comment(page):
+    page.goto(_url(page.base, "adr/"))
+    assert page.locator(".decisions-open li").all_inner_texts() == [
+        "ADR-0006: Cache prices at the edge proposed comments until 2026-06-30 (15 days left)"]
+    page.select_option("[data-filter=state]", "due")
+    assert visible_ids(page) == ["ADR-0005"]
+    page.select_option("[data-filter=state]", "open")
+    assert visible_ids(page) == ["ADR-0006"]
+    page.select_option("[data-filter=status]", "accepted")
+    assert visible_ids(page) == []
+    page.click("form[data-decisions-filters] button[type=reset]")
+    page.wait_for_function("document.querySelector('[data-decisions-total]').textContent === '6'")
+    group = page.locator("section.decisions-group").first  # in force: ADR-0001, 0003 and 0005
+    group.locator("button[data-sort=review]").click()
+    assert group.locator("tbody tr td:first-child").all_inner_texts()[0] == "ADR-0005"  # the only review date
+
+
 def test_sorting_by_column(page):
     page.goto(_url(page.base, "adr/"))
     group = page.locator("section.decisions-group").first
@@ -340,7 +373,7 @@ OURS = ", ".join([
     ".decisions-index", ".decisions-card", ".decisions-banner", ".decisions-lineage", ".decisions-history",
     ".decisions-backlinks", ".decisions-timeline", ".decisions-timeline-list", ".decisions-in-force",
     ".decisions-changes", ".decisions-graph-page", ".decisions-graph", ".decisions-template",
-    ".decisions-badge", ".decisions-tag", "a.decisions-ref",
+    ".decisions-badge", ".decisions-tag", "a.decisions-ref", ".decisions-citations",
 ])
 #: every rule axe has: WCAG 2.0, 2.1 and 2.2 at A and AA, and its best practices
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -348,12 +381,13 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 #: superseded record, the graph, the timeline, the decisions in force, what
 #: changed (from git) and a handbook page with a template
 AXE_PAGES = {
-    "adr/": [".decisions-index a", ".decisions-badge"],
+    "adr/": [".decisions-index a", ".decisions-badge", ".decisions-open li a", ".decisions-due"],
     "adr/0002-use-rabbitmq/": [".decisions-banner a", ".decisions-card", ".decisions-lineage svg a",
                                ".decisions-lineage li a", ".decisions-history li"],
     "graph/": [".decisions-graph-page svg.decisions-graph a"],
     "timeline/": [".decisions-timeline-list a"],
-    "in-force/": [".decisions-in-force li a"],
+    "in-force/": [".decisions-in-force li a", ".decisions-due-list li a"],
+    "adr/0005-use-grpc/": [".decisions-card time", ".decisions-citations li code"],
     "changes/": [".decisions-changes li a", ".decisions-commit"],
     "handbook/adr-template/": [".decisions-template pre code"],
 }
