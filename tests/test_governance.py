@@ -194,10 +194,11 @@ def test_refs_lists_where_each_record_is_cited(cited):
 
 
 def test_a_file_name_is_read_as_git_has_it_whatever_it_holds(cited):
-    """git quotes a name with an é, and a colon would end it in plain `git grep` output."""
+    """git quotes a name with an é, and a colon would end it in plain `git grep` output; a
+    line that names a record twice (as a title and a file name) cites it once."""
     from test_history import commit
 
-    (cited / "src/a:b é.py").write_text("# ADR-0003\n")
+    (cited / "src/a:b é.py").write_text("# ADR-0003: Kafka (ADR-0003-kafka.md, ADR-3)\n")
     commit(cited, "odd name", "2026-01-11T09:00:00+00:00")
     result = decisions("refs", "ADR-0003", cwd=cited)
     assert result.stdout == "ADR-0003 Use Kafka (accepted): src/a:b é.py:1\n"

@@ -175,9 +175,11 @@ def citations(settings: Settings, scheme: IdScheme) -> list[Citation]:
     for path, number, text in lines:
         if output.holds(path):
             continue
+        on_line = set()  # a line that names an id twice (`ADR-001: see ADR-001-x.md`) cites it once
         for match in pattern.finditer(text):
             record_id = scheme.normalise(match.group(0), kind_of[match.group(1)])
-            if record_id is not None:
+            if record_id is not None and record_id not in on_line:
+                on_line.add(record_id)
                 found.append(Citation(path, number, match.start() + 1, record_id, match.group(0)))
     return found
 
