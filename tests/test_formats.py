@@ -673,3 +673,19 @@ def test_a_kep_is_owned_by_its_sig(tmp_path):
     archive = load(real_archive(tmp_path, "kubernetes__enhancements-sample"))
     owners = Counter(tuple(record.people("owner")) for record in archive.records)
     assert owners == {("sig-network",): 30}
+
+
+def test_an_adr_tools_status_with_its_date_and_a_bold_relation_that_runs_on(tmp_path):
+    """Seen in a real archive: the date after the status on its line, and `**Amends:**` with a
+    title that wraps to the next line. One status, one date, one link, and nothing to report."""
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr/0001-use-x.md").write_text("# 1. Use X\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\n"
+                                                "## Context\n\nText.\n")
+    (tmp_path / "adr/0002-use-y.md").write_text(
+        "# 2. Use Y\n\n## Status\n\nAccepted **Date:** 2026-02-08\n\n"
+        "**Amends:** [1. Use X](0001-use-x.md) (the first of the\nthree, or of\nthe two)\n\n## Context\n\nText.\n")
+    record = load(tmp_path).by_id["ADR-0002"]
+    assert (record.status, record.date, record.position_of("date")) == ("accepted", "2026-02-08", (5, 20))
+    assert [(link.relation, link.target) for link in record.links] == [("amends", "ADR-0001")]
+    result = lint(tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
