@@ -286,7 +286,7 @@ def test_status_review_in_sets_review_by_from_today(tmp_path, monkeypatch):
         assert (wrong.returncode, wrong.stderr) == (2, f"decisions: error: {message}\n")
     result = decisions("status", "ADR-0001", "accepted", "--review-in", "12m", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "adr/0001-use-x.md: proposed -> accepted, review by 2028-01-15\n")
-    assert record.read_text() == ('---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [ann]\nreview_by: "2028-01-15"\n'
+    assert record.read_text() == ('---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [ann]\nreview_by: 2028-01-15\n'
                                   "---\n# Use X\n\nText.\n")
     assert decisions("review", "--today", "2028-01-16", cwd=tmp_path).stdout == (
         "adr/0001-use-x.md:5:12: ADR-0001 (accepted) due for review 2028-01-15, 1 day(s) ago\n")

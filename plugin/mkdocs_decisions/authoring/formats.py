@@ -26,6 +26,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from ..dates import parse_date
 from ..readers import fields, markdown
 from . import AuthoringError
 from .quoting import scalar
@@ -292,10 +293,11 @@ def _replace(
             for successor in successors
         )
     if _in_yaml(record, key):
+        written = value if parse_date(value) else scalar(value)  # a date bare, as `date:` is written
         if field is None:
-            return _append_yaml_line(record, f"{key}: {scalar(value)}")
+            return _append_yaml_line(record, f"{key}: {written}")
         span = field.value_span
-        return span.start, span.end, scalar(value)
+        return span.start, span.end, written
     if field is None:
         raise AuthoringError(f"{record.path} has no '{key}' to change")
     span = field.value_span
