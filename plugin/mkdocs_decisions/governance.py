@@ -190,15 +190,15 @@ class _Outputs:
     where every record's id is written many times over."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
+        self.root = str(root)
         self._known: dict[str, bool] = {}
 
     def holds(self, path: str) -> bool:
         folder = posixpath.dirname(path)
         while folder:
-            if folder not in self._known:
-                here = self.root / folder
-                self._known[folder] = any((here / name).is_file() for name in _OUTPUT_MARKS)
+            if folder not in self._known:  # plain strings: thousands of folders, and a Path each cost more than the check
+                here = os.path.join(self.root, folder)
+                self._known[folder] = any(os.path.isfile(os.path.join(here, name)) for name in _OUTPUT_MARKS)
             if self._known[folder]:
                 return True
             folder = posixpath.dirname(folder)
