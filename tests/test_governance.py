@@ -193,6 +193,32 @@ def test_refs_lists_where_each_record_is_cited(cited):
     }
 
 
+@pytest.mark.parametrize("in_git", [True, False])
+def test_code_id_forms_say_how_the_code_writes_an_id(cited, in_git):
+    """`ADR 3` and `[ADR#4]` are citations once the forms say so, in git and outside it; a
+    form without its number is refused, naming the option."""
+    import shutil
+
+    if not in_git:
+        shutil.rmtree(cited / ".git")
+    (cited / "src/forms.py").write_text("# per ADR 3, and [ADR#4]; not ADR3 nor ADR 3x\n")
+    if in_git:
+        from test_history import commit
+
+        commit(cited, "forms", "2026-01-11T09:00:00+00:00")
+    (cited / "mkdocs.yml").write_text("site_name: C\nplugins:\n  - decisions:\n      code_id_forms: "
+                                      "['{prefix}-{number}', '{prefix} {number}', '[{prefix}#{number}]']\n")
+    result = decisions("refs", "ADR-0003", "ADR-0004", cwd=cited)
+    assert result.stdout.splitlines() == [
+        "ADR-0003 Use Kafka (accepted): src/forms.py:1",
+        "ADR-0004 Cache everything (rejected): src/app.py:3, src/forms.py:1",
+    ]
+    (cited / "mkdocs.yml").write_text("site_name: C\nplugins:\n  - decisions:\n      code_id_forms: ['{prefix}']\n")
+    refused = decisions("refs", cwd=cited)
+    assert refused.returncode == 2
+    assert "code_id_forms: '{prefix}' must hold {prefix} and then {number}, once each" in refused.stderr
+
+
 def test_a_file_name_is_read_as_git_has_it_whatever_it_holds(cited):
     """git quotes a name with an é, and a colon would end it in plain `git grep` output; a
     line that names a record twice (as a title and a file name) cites it once."""

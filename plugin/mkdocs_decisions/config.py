@@ -188,9 +188,14 @@ OPTIONS = (
            "Where the code that cites records is (`decisions refs`, the cites- rules), relative to mkdocs.yml."),
     Option("code_exclude", _list(_text(minLength=1)), ["docs", "site", "*.md"],
            "Paths and patterns (git's pathspecs) left out of that search; the records' folders always are."),
+    Option("code_id_forms", _list(_text(minLength=1)), ["{prefix}-{number}"],
+           "How the code writes a record's id: text around {prefix} (ADR) and {number} (0003), e.g. "
+           "'{prefix} {number}' for 'ADR 3' too."),
 )
 
 _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
+#: a `code_id_forms` entry: text, {prefix}, text, {number}, text
+_ID_FORM = re.compile(r"[^{}\n]*\{prefix\}[^{}\n]*\{number\}[^{}\n]*")
 
 
 def check_names(mapping: Mapping[Any, Any]) -> None:
@@ -325,6 +330,7 @@ class Settings:
     handbook_exclude: tuple[str, ...]
     code_paths: tuple[str, ...]
     code_exclude: tuple[str, ...]
+    code_id_forms: tuple[str, ...]
 
     def kind(self, name: str) -> KindSettings:
         for kind in self.kinds:
@@ -363,6 +369,11 @@ class Settings:
             if not _inside_root(root, values["templates_dir"], "templates_dir").is_dir():
                 # found here, not when a rule first reads the templates
                 raise ConfigError(f"templates_dir: {values['templates_dir']} is not a directory", option="templates_dir")
+        for form in values["code_id_forms"]:
+            if not _ID_FORM.fullmatch(form):
+                raise ConfigError(
+                    f"code_id_forms: {form!r} must hold {{prefix}} and then {{number}}, once each, on one line "
+                    "(e.g. '{prefix}-{number}' for ADR-0003, '{prefix} {number}' for ADR 3)", option="code_id_forms")
         for pattern in values["placeholders"]:
             try:
                 re.compile(pattern)

@@ -165,23 +165,37 @@ def citations(settings: Settings, scheme: IdScheme) -> list[Citation]:
     if not settings.code_paths:  # `code_paths: []`: no code to search
         return []
     prefixes = sorted({kind.prefix for kind in settings.kinds}, key=len, reverse=True)
-    pattern = re.compile(rf"(?<![A-Za-z0-9_-])({'|'.join(map(re.escape, prefixes))})-([0-9]+)(?![A-Za-z0-9_])")
+    alternatives = "|".join(map(re.escape, prefixes))
+    patterns = [
+        re.compile(rf"(?<![A-Za-z0-9_-]){re.escape(before)}({alternatives}){re.escape(between)}([0-9]+)"
+                   rf"{re.escape(after)}(?![A-Za-z0-9_])")
+        for before, between, after in map(_parts, settings.code_id_forms)
+    ]
     kind_of = {kind.prefix: kind.name for kind in settings.kinds}
     lines = _git_grep(settings, prefixes)
     if lines is None:
-        lines = _walk(settings, pattern)
+        lines = _walk(settings, patterns)
     output = _Outputs(settings.root)
     found = []
     for path, number, text in lines:
         if output.holds(path):
             continue
+        matches = sorted((match for pattern in patterns for match in pattern.finditer(text)), key=lambda m: m.start())
         on_line = set()  # a line that names an id twice (`ADR-001: see ADR-001-x.md`) cites it once
-        for match in pattern.finditer(text):
-            record_id = scheme.normalise(match.group(0), kind_of[match.group(1)])
+        for match in matches:
+            record_id = scheme.normalise(f"{match.group(1)}-{match.group(2)}", kind_of[match.group(1)])
             if record_id is not None and record_id not in on_line:
                 on_line.add(record_id)
                 found.append(Citation(path, number, match.start() + 1, record_id, match.group(0)))
     return found
+
+
+def _parts(form: str) -> tuple[str, str, str]:
+    """A `code_id_forms` entry (`see {prefix}-{number}`) as the text before
+    the prefix, between it and the number, and after the number."""
+    before, _, rest = form.partition("{prefix}")
+    between, _, after = rest.partition("{number}")
+    return before, between, after
 
 
 class _Outputs:
@@ -211,10 +225,13 @@ def _excluded(settings: Settings) -> list[str]:
 
 def _git_grep(settings: Settings, prefixes: list[str]) -> list[tuple[str, int, str]] | None:
     """(path, line number, line) of each tracked text line naming a prefix and a
-    number; None outside a git work tree (or without git)."""
+    number as a `code_id_forms` entry writes them; None outside a git work
+    tree (or without git)."""
     if shutil.which("git") is None:
         return None
-    expression = rf"({'|'.join(prefixes)})-[0-9]"
+    alternatives = "|".join(map(_ere, prefixes))
+    expression = "|".join(f"{_ere(before)}({alternatives}){_ere(between)}[0-9]"
+                          for before, between, _ in map(_parts, settings.code_id_forms))
     pathspecs = [*settings.code_paths, *(f":(exclude){path}"
                                         for path in _excluded(settings))]
     try:
@@ -237,7 +254,12 @@ def _git_grep(settings: Settings, prefixes: list[str]) -> list[tuple[str, int, s
     return found
 
 
-def _walk(settings: Settings, pattern: re.Pattern[str]) -> list[tuple[str, int, str]]:
+def _ere(text: str) -> str:
+    """`text` as itself in a POSIX extended regular expression (git grep -E)."""
+    return re.sub(r"([.\[\]()*+?{}|^$\\])", r"\\\1", text)
+
+
+def _walk(settings: Settings, patterns: list[re.Pattern[str]]) -> list[tuple[str, int, str]]:
     """What `_git_grep` finds, outside git: the text files under `code_paths`."""
     root = settings.root
     excluded = _excluded(settings)
@@ -262,7 +284,7 @@ def _walk(settings: Settings, pattern: re.Pattern[str]) -> list[tuple[str, int, 
                 if len(data) > _LARGEST_TEXT or b"\0" in data:
                     continue
                 for number, text in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
-                    if pattern.search(text):
+                    if any(pattern.search(text) for pattern in patterns):
                         found.append((relative, number, text))
     return found
 
