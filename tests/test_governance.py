@@ -230,6 +230,16 @@ def test_a_file_name_is_read_as_git_has_it_whatever_it_holds(cited):
     assert result.stdout == "ADR-0003 Use Kafka (accepted): src/a:b é.py:1\n"
 
 
+def test_a_navigation_that_lists_records_is_not_code(cited):
+    """Seen on a real site: `nav:` in mkdocs.yml names each record (`ADR-005 Signals: adr/ADR-005-x.md`)."""
+    from test_history import git
+
+    (cited / "mkdocs.yml").write_text("site_name: C\nnav:\n  - ADR-0096 Planned: adr/0096-planned.md\n"
+                                      "plugins:\n  - decisions\n")
+    git(cited, "commit", "-q", "-a", "-m", "nav", date="2026-01-11T09:00:00+00:00")  # not the untracked scratch.py
+    assert findings(cited) == CITED_FINDINGS
+
+
 def test_what_a_build_made_is_not_code(cited):
     """A built site (its sitemap says so) and the pages `decisions generate` wrote name every
     record many times over: neither is searched, in git or outside it."""

@@ -186,7 +186,7 @@ OPTIONS = (
            "decisions new and the handbook.", site=True),
     Option("code_paths", _list(_text(minLength=1)), ["."],
            "Where the code that cites records is (`decisions refs`, the cites- rules), relative to mkdocs.yml."),
-    Option("code_exclude", _list(_text(minLength=1)), ["docs", "site", "*.md"],
+    Option("code_exclude", _list(_text(minLength=1)), ["docs", "site", "*.md", "mkdocs.yml"],
            "Paths and patterns (git's pathspecs) left out of that search; the records' folders always are."),
     Option("code_id_forms", _list(_text(minLength=1)), ["{prefix}-{number}"],
            "How the code writes a record's id: text around {prefix} (ADR) and {number} (0003), e.g. "
