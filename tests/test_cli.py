@@ -34,7 +34,7 @@ ALL_RULES = {
     "schema", "missing-field", "unknown-field", "unknown-status", "status-alias",
     "invalid-id", "id-mismatch", "heading-number", "invalid-date", "future-date", "placeholder", "empty-body",
     # across records
-    "duplicate-id", "missing-target", "one-sided-link", "supersession-cycle",
+    "duplicate-id", "missing-target", "other-repository", "one-sided-link", "supersession-cycle",
     "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
     # governance
     "review-due", "comment-period-over", "missing-approvals", "missing-owner", "cites-missing", "cites-superseded",
@@ -43,6 +43,7 @@ ALL_RULES = {
 }
 WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links",
                  "review-due", "comment-period-over", "cites-superseded"}
+INFO_RULES = {"other-repository"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}
 # options the plugin section accepts (more may be added; these must stay)
 TOP_LEVEL_OPTIONS = {"kinds", "placeholders", "exclude", "id_width"}
@@ -147,6 +148,23 @@ def test_github_format_escapes_properties_and_data(project):
         # a newline from the record is shown escaped: each finding stays one line
         f"unknown status 'x\\ny'; {statuses}\n"
     )
+
+
+def test_another_repositorys_record_is_said_in_every_format_and_fails_nothing(project):
+    """A qualified id (`platform:ADR-0012`, RFC-0003) is info: in text, a GitHub notice, a SARIF
+    note, and the JSON summary counts it neither as an error nor as a warning; exit 0."""
+    project.write(A, record(extra="deciders: [ann]\nrelates_to: [platform:adr-12]\n"))
+    message = ("'relates_to' names platform:ADR-0012, a record of the repository 'platform': not checked here; "
+               "a catalogue whose sources include both repositories checks it")
+    text = project.run("lint")
+    assert (text.returncode, text.stdout) == (0, f"{A}:5:14: info other-repository: {message}\n")
+    github = project.run("lint", "--format", "github")
+    assert github.stdout == f"::notice file={A},line=5,col=14,title=decisions other-repository::{message}\n"
+    result, document = _sarif(project)
+    [run] = document["runs"]
+    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [("other-repository", "note")]
+    summary = json.loads(project.run("lint", "--format", "json").stdout)["summary"]
+    assert summary == {"records": 1, "errors": 0, "warnings": 0, "fixed": 0}
 
 
 def test_text_format_keeps_one_line_per_diagnostic(project):
@@ -589,7 +607,8 @@ def test_rules_lists_every_rule_with_its_severity(project):
     assert len(lines) == len(listed)
     assert set(listed) == ALL_RULES
     for rule_id, (severity, fixable) in listed.items():
-        assert severity == ("warning" if rule_id in WARNING_RULES else "error"), rule_id
+        expected = "warning" if rule_id in WARNING_RULES else "info" if rule_id in INFO_RULES else "error"
+        assert severity == expected, rule_id
         assert fixable == (rule_id in FIXABLE_RULES), rule_id
 
 

@@ -463,3 +463,15 @@ def test_no_records_found_is_a_warning_that_says_where_it_looked(tmp_path, caplo
             "docs/decisions/, docs/architecture/decisions/, doc/adr/, doc/architecture/decisions/, "
             "decisions/ exists); rfc records in rfc/ (none of rfc/, rfcs/, docs/rfc/, docs/rfcs/ exists); "
             "name the folder with kinds.<kind>.directory in the plugin's options") in caplog.text
+
+
+def test_another_repositorys_record_is_logged_as_info_and_a_strict_build_passes(tmp_path, caplog):
+    """Info fails nothing: the strict build passes, and the finding is in MkDocs' log at INFO."""
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "0001-x.md").write_text(accepted_adr(extra="relates_to: [platform:ADR-0012]\n"))
+    with caplog.at_level(logging.INFO):
+        run_build(make_site(tmp_path))
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "other-repository" in r.getMessage()]
+    assert said == [("INFO", "mkdocs_decisions: adr/0001-x.md:5:14: other-repository: 'relates_to' names "
+                     "platform:ADR-0012, a record of the repository 'platform': not checked here; a catalogue "
+                     "whose sources include both repositories checks it")]

@@ -270,6 +270,23 @@ def test_missing_target(project):
     ]
 
 
+def test_other_repository(project):
+    """A link into another repository (`platform:ADR-0012`, written in any case after the
+    source's name) is said once, as info, and no other rule takes it for a missing or
+    one-sided link; a source's name is lower-case, so `Platform:ADR-1` is no id at all."""
+    project.write(A, accepted_adr(extra="supersedes: [platform:adr-12, 'payments:RFC 3']\n").replace(
+        "accepted", "superseded").replace("---\n#", "superseded_by: [platform:ADR-0013]\n---\n#"))
+    project.write(B, accepted_adr("Use Kafka", extra="relates_to: [Platform:ADR-1]\n"))
+    said = "a record of the repository '{}': not checked here; a catalogue whose sources include both repositories checks it"
+    assert project.findings() == [
+        ("other-repository", A, 5, 14, f"'supersedes' names platform:ADR-0012, {said.format('platform')}"),
+        ("other-repository", A, 5, 31, f"'supersedes' names payments:RFC-0003, {said.format('payments')}"),
+        ("other-repository", A, 6, 17, f"'superseded_by' names platform:ADR-0013, {said.format('platform')}"),
+        ("missing-target", B, 5, 14, "'Platform:ADR-1' in 'relates_to' is not a record id; link to an "
+         "existing record by its id"),
+    ]
+
+
 def test_one_sided_link(project):
     project.write(A, accepted_adr().replace("accepted", "superseded"))
     project.write(B, accepted_adr("Use Kafka", extra="supersedes: [ADR-1]\n", date="2026-02-01"))

@@ -54,6 +54,9 @@ class Archive:
         self.today = today or build_date()
         #: path -> when the record came into force, from git (`history.note_acceptance`), for `review_after`
         self.accepted: dict[str, datetime.date] = {}
+        #: the repositories whose records this archive holds under their names (a catalogue's
+        #: sources, RFC-0003); a qualified id of any other is not checked here
+        self.sources: frozenset[str] = frozenset()
         self.by_path = {record.path: record for record in records}
         self.by_id: dict[str, Record] = {}
         self.duplicates: dict[str, list[Record]] = {}

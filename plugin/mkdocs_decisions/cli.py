@@ -23,6 +23,7 @@ import click
 from . import __version__, governance, handbook, history
 from . import generate as generating
 from .archive import Archive, build_date, discover, skipped_because
+from .catalogue import Catalogue
 from .authoring import AuthoringError, UsageError, write
 from .authoring import fix as fixing
 from .authoring.approve import approve
@@ -111,6 +112,11 @@ def lint(
     gc.disable()
     selected, ignored = _rule_names(select), _rule_names(ignore)
     settings = _settings(config_file, paths)
+    if settings.sources:
+        if paths or fix or explain or since or selected or ignored:
+            _fail("a catalogue (sources) is linted whole: FILES, --fix, --explain, --since, --select and --ignore "
+                  "work inside each source")
+        _lint_catalogue(settings, output_format, _date_option("--today", today))
     if records_only and paths:
         paths, found = _records_among(settings, paths)
         if not paths:  # no record among them: nothing to read, nothing to report
@@ -140,19 +146,37 @@ def lint(
         result = archive.check(selected, ignored, baseline)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
     errors = sum(d.severity.value == "error" for d in diagnostics)
+    warnings = sum(d.severity.value == "warning" for d in diagnostics)  # info is neither
     summary = {
         "records": len(archive.records),
         "errors": errors,
-        "warnings": len(diagnostics) - errors,
+        "warnings": warnings,
         "fixed": fixed,
     }
     click.echo(FORMATS[output_format](diagnostics, summary), nl=False)
     if output_format == "text" and (diagnostics or fixed):
         click.echo(
-            f"{errors} error(s), {len(diagnostics) - errors} warning(s) in "
+            f"{errors} error(s), {warnings} warning(s) in "
             f"{len(archive.records)} record(s)" + (f"; fixed {fixed} file(s)" if fixed else ""),
             err=True,
         )
+    sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
+
+
+def _lint_catalogue(settings: Settings, output_format: str, today: datetime.date | None) -> NoReturn:
+    """`lint` of a catalogue: every source, and the links between them (RFC-0003)."""
+    found = Catalogue.load(settings, today)
+    for sentence in found.unread:
+        click.echo(f"decisions: warning: {sentence}", err=True)
+    diagnostics = found.check()
+    errors = sum(d.severity.value == "error" for d in diagnostics)
+    warnings = sum(d.severity.value == "warning" for d in diagnostics)
+    records = len(found.archive.records)
+    summary = {"records": records, "errors": errors, "warnings": warnings, "fixed": 0}
+    click.echo(FORMATS[output_format](diagnostics, summary), nl=False)
+    if output_format == "text" and diagnostics:
+        click.echo(f"{errors} error(s), {warnings} warning(s) in {records} record(s) of "
+                   f"{len(found.sources)} source(s)", err=True)
     sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
 
 

@@ -18,6 +18,7 @@ import difflib
 import importlib
 import json
 import re
+import urllib.parse
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
@@ -191,11 +192,36 @@ OPTIONS = (
     Option("code_id_forms", _list(_text(minLength=1)), ["{prefix}-{number}"],
            "How the code writes a record's id: text around {prefix} (ADR) and {number} (0003), e.g. "
            "'{prefix} {number}' for 'ADR 3' too."),
+    Option("sources", _list({
+        "type": "object", "required": ["name", "repo"], "additionalProperties": False,
+        "properties": {"name": _text(pattern="^[a-z0-9][a-z0-9-]*$"), "repo": _text(minLength=1)},
+    }), [],
+           "The repositories a catalogue gathers, each {name, repo}: repo is a folder, relative to "
+           "mkdocs.yml; their records are checked as one archive, ids qualified by name "
+           "(payments:ADR-0003). Git URLs are not read yet (RFC-0003)."),
 )
 
 _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
 #: a `code_id_forms` entry: text, {prefix}, text, {number}, text
 _ID_FORM = re.compile(r"[^{}\n]*\{prefix\}[^{}\n]*\{number\}[^{}\n]*")
+
+
+def _check_sources(sources: list[Mapping[str, str]]) -> None:
+    """Each source once by name, and a folder: a URL that carries a password is
+    refused outright, and git URLs wait for the cache that will fetch them."""
+    seen: set[str] = set()
+    for source in sources:
+        name, repo = source["name"], source["repo"]
+        if name in seen:
+            raise ConfigError(f"sources: the name '{name}' is given twice; each source needs its own", option="sources")
+        seen.add(name)
+        address = urllib.parse.urlsplit(repo)
+        if address.scheme and len(address.scheme) > 1 and (address.password or address.username):
+            raise ConfigError(f"sources: {name}: the URL carries credentials; remove them (git's credential helper "
+                              "gives them, and nothing here stores or prints them)", option="sources")
+        if "://" in repo or re.match(r"^[\w.-]+@[\w.-]+:", repo):
+            raise ConfigError(f"sources: {name}: {repo} is a git URL, which is not read yet (RFC-0003, step 4); "
+                              "clone it and give the folder", option="sources")
 
 
 def check_names(mapping: Mapping[Any, Any]) -> None:
@@ -331,6 +357,7 @@ class Settings:
     code_paths: tuple[str, ...]
     code_exclude: tuple[str, ...]
     code_id_forms: tuple[str, ...]
+    sources: tuple[Mapping[str, str], ...]
 
     def kind(self, name: str) -> KindSettings:
         for kind in self.kinds:
@@ -369,6 +396,7 @@ class Settings:
             if not _inside_root(root, values["templates_dir"], "templates_dir").is_dir():
                 # found here, not when a rule first reads the templates
                 raise ConfigError(f"templates_dir: {values['templates_dir']} is not a directory", option="templates_dir")
+        _check_sources(values["sources"])
         for form in values["code_id_forms"]:
             if not _ID_FORM.fullmatch(form):
                 raise ConfigError(

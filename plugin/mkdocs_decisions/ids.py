@@ -10,6 +10,17 @@ import functools
 import re
 from typing import Iterable
 
+#: a record of another repository, as a catalogue names it (`platform:ADR-0012`, RFC-0003):
+#: the source's name, lower-case, then an id that starts with its prefix
+_QUALIFIED = re.compile(r"([a-z0-9][a-z0-9-]*):([A-Za-z].*)")
+
+
+def qualified(written: str) -> tuple[str, str] | None:
+    """(source, id as written) of a qualified id, or None for any other text."""
+    match = _QUALIFIED.fullmatch(written.strip())
+    return (match[1], match[2]) if match else None
+
+
 _FILE_NUMBER = re.compile(
     r"^(?:(?P<prefix>[A-Za-z]+)[-_]?)?(?P<number>\d+)(?P<suffix>[a-z]?)(?=[-_.]|$)"
 )

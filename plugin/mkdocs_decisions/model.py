@@ -12,10 +12,13 @@ from typing import Any, NamedTuple
 
 
 class Severity(str, enum.Enum):
-    """How much a finding matters: errors fail `lint` and `mkdocs build`."""
+    """How much a finding matters: errors fail `lint` and `mkdocs build`,
+    warnings fail a strict build, and info is only said (what a single
+    repository cannot check, such as another repository's record)."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 class Position(NamedTuple):

@@ -118,7 +118,7 @@ class DecisionsPlugin(BasePlugin[DecisionsConfig]):
         errors = 0
         for label, d in self._site.findings:
             errors += d.severity is Severity.ERROR
-            emit = log.error if d.severity is Severity.ERROR else log.warning
+            emit = {Severity.ERROR: log.error, Severity.WARNING: log.warning}.get(d.severity, log.info)
             emit("%s%s:%d:%d: %s: %s", label, d.path, d.line, d.column, d.rule, d.message)
         if errors and self.config.fail_on_error:
             raise PluginError(

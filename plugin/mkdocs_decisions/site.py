@@ -170,6 +170,9 @@ class Site:
         past = history.load(settings) if settings.history else None
         history.note_acceptance(archive, past)  # before the check: review dates count from it
         main = self._publish(files, archive, prefix="", label="")
+        if settings.sources:
+            self.warnings.append("sources: 'decisions lint' checks a catalogue's sources, but the site does not "
+                                 "publish them yet (RFC-0003, step 3)")
         if main.archive.nothing_found:
             self.warnings.append(main.archive.nothing_found)
         if settings.history:

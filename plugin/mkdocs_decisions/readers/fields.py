@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from ..config import KindSettings
-from ..ids import IdScheme, record_stem
+from ..ids import IdScheme, qualified, record_stem
 from ..model import Field, Link, Record
 from .markdown import MARKDOWN_LINK, first_heading
 
@@ -111,6 +111,9 @@ def normalise(record: Record, kind: KindSettings, scheme: IdScheme, link_fields:
                 value, href = link.group(1), link.group(2)
             token = scheme.reference_pattern.search(value)
             target = scheme.normalise(token.group() if token and href else value, kind.name)
+            other = qualified(value) if target is None and href is None else None
+            if other is not None and scheme.normalise(other[1], kind.name):  # another repository's record
+                target = f"{other[0]}:{scheme.normalise(other[1], kind.name)}"
             record.links.append(Link(relation, target or value.strip(), value, span.position, href))
 
 

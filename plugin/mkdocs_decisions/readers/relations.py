@@ -8,7 +8,7 @@ import functools
 import re
 
 from ..config import KindSettings
-from ..ids import IdScheme
+from ..ids import IdScheme, qualified
 from ..model import Link, Position, Record
 from .markdown import MARKDOWN_LINK, lines
 
@@ -48,7 +48,8 @@ def relation_line(scheme: IdScheme) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=8)
 def _relation_line(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     ids = "|".join(re.escape(prefix) for prefix in sorted(set(prefixes), key=len, reverse=True))
-    return re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:{ids})[- ]?\d)")
+    # an id may be another repository's, after its name: `superseded by platform:ADR-0012`
+    return re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:[a-z0-9][a-z0-9-]*:)?(?:{ids})[- ]?\d)")
 
 
 #: statuses that a relation phrase implies when it stands in for the status
@@ -107,7 +108,9 @@ def links_after(
         taken.append(match.span())
     for match in scheme.reference_pattern.finditer(raw, start, segment_end):
         if not any(a <= match.start() < b for a, b in taken):
-            found.append((relation, match.group(), None, Position(line, column + match.start())))
+            source = _SOURCE_BEFORE.search(raw, start, match.start())  # `platform:ADR-0012`: another repository's
+            begin = source.start() if source else match.start()
+            found.append((relation, raw[begin : match.end()], None, Position(line, column + begin)))
     if stop:
         next_relation = relation_of(stop.group(1)) or "relates_to"
         found += links_after(raw, stop.end(), next_relation, line, column, scheme)
@@ -156,12 +159,18 @@ def add_links(record: Record, links: list[tuple[str, str, str | None, Position]]
             continue  # a web page or another kind of file, not a record
         token = scheme.reference_pattern.search(written)
         target = scheme.normalise(token.group() if token else written, kind.name) or written.strip()
+        other = qualified(written) if href is None else None
+        if other is not None and scheme.normalise(other[1], kind.name):
+            target = f"{other[0]}:{scheme.normalise(other[1], kind.name)}"
         key = (relation, href.split("#")[0] if href else target)
         if key in seen:
             continue
         seen.add(key)
         record.links.append(Link(relation, target, written, position, href))
 
+
+#: a repository's name and colon just before an id (`platform:` of `platform:ADR-0012`)
+_SOURCE_BEFORE = re.compile(r"(?<![\w:-])[a-z0-9][a-z0-9-]*:$")
 
 #: a relative link to a markdown file (a record), not a URL
 _RECORD_HREF = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)[^#?]*\.md(?:#.*)?$", re.IGNORECASE)

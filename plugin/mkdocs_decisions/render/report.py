@@ -11,7 +11,7 @@ from urllib.parse import quote
 from typing import Callable
 
 from .. import __version__
-from ..model import Diagnostic
+from ..model import Diagnostic, Severity
 from ..rules import REGISTRY
 
 
@@ -41,7 +41,8 @@ def github(diagnostics: list[Diagnostic], summary: dict[str, int]) -> str:
                 ("title", f"decisions {d.rule}"),
             )
         )
-        lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}\n")
+        command = "notice" if d.severity is Severity.INFO else d.severity.value  # GitHub's word for info
+        lines.append(f"::{command} {properties}::{_escape_data(d.message)}\n")
     return "".join(lines)
 
 
@@ -53,6 +54,10 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+#: SARIF's levels are error, warning and note
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
 def sarif(diagnostics: list[Diagnostic], summary: dict[str, int]) -> str:
     """SARIF 2.1.0, for code-scanning dashboards."""
     rule_ids = sorted(REGISTRY)
@@ -62,7 +67,7 @@ def sarif(diagnostics: list[Diagnostic], summary: dict[str, int]) -> str:
             "id": rule_id,
             "name": rule_id,
             "shortDescription": {"text": REGISTRY[rule_id].doc},
-            "defaultConfiguration": {"level": REGISTRY[rule_id].severity.value},
+            "defaultConfiguration": {"level": _SARIF_LEVELS[REGISTRY[rule_id].severity]},
         }
         for rule_id in rule_ids
     ]
@@ -70,7 +75,7 @@ def sarif(diagnostics: list[Diagnostic], summary: dict[str, int]) -> str:
         {
             "ruleId": d.rule,
             "ruleIndex": index[d.rule],
-            "level": d.severity.value,
+            "level": _SARIF_LEVELS[d.severity],
             "message": {"text": d.message},
             "locations": [
                 {

@@ -6,7 +6,7 @@ import difflib
 import posixpath
 
 from ..dates import parse_date
-from ..ids import file_number, record_stem
+from ..ids import file_number, qualified, record_stem
 from ..model import (
     FILE_START,
     RELATION_PHRASES,
@@ -44,14 +44,14 @@ def missing_target(archive):
     """A supersession link names a record that does not exist."""
     for record in archive.records:
         for link in record.links:
-            if link.target in archive.by_id:
-                continue
+            if link.target in archive.by_id or _elsewhere(archive, link):
+                continue  # another repository's record: other-repository says so
             if link.href is not None:
                 hint = _renamed(archive, link.target) or _closest(archive, record_stem(link.target))
                 shown = link.written if record.format == "kep" else link.href  # a KEP's path, as written
                 problem = f"'{link.relation}' links to {shown}, which is not a record"
                 suggestion = f" (did you mean {archive.by_id[hint].path}?)" if hint else ""
-            elif archive.scheme.normalise(link.written, record.kind) is None:
+            elif archive.scheme.normalise(link.written, record.kind) is None and not qualified(link.target):
                 hint = _closest(archive, link.written)
                 problem = f"'{link.written}' in '{link.relation}' is not a record id"
                 suggestion = f" (did you mean {hint}?)" if hint else ""
@@ -64,6 +64,26 @@ def missing_target(archive):
                 link.position,
                 f"{problem}{suggestion}; link to an existing record by its id",
             )
+
+
+@archive_rule("other-repository", Severity.INFO)
+def other_repository(archive):
+    """A link names another repository's record (`platform:ADR-0012`), which only a catalogue can check."""
+    for record in archive.records:
+        for link in record.links:
+            if link.target not in archive.by_id and _elsewhere(archive, link):
+                yield Finding(
+                    record,
+                    link.position,
+                    f"'{link.relation}' names {link.target}, a record of the repository '{qualified(link.target)[0]}': "
+                    "not checked here; a catalogue whose sources include both repositories checks it",
+                )
+
+
+def _elsewhere(archive, link) -> bool:
+    """The link names a record of a repository this archive does not hold."""
+    other = qualified(link.target) if link.href is None else None
+    return other is not None and other[0] not in archive.sources
 
 
 #: MADR and inline records are written by hand, with no tool that writes the

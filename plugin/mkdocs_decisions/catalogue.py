@@ -1,0 +1,116 @@
+"""A catalogue: the archives of several repositories checked as one (RFC-0003).
+
+A catalogue's `mkdocs.yml` names its `sources`, each a folder holding a
+repository. Each source is read with its own configuration (the plugin
+section of its own `mkdocs.yml`, else discovery and defaults), so it keeps
+its kinds, formats and presets, and its records are checked by the rules
+that read one record at a time, and for the code that cites them, exactly
+as `decisions lint` run inside it would check them. Then its records join
+one archive under qualified names (path `payments/adr/0003-x.md`, id
+`payments:ADR-0003`, kind `payments:adr`), where the rules across records
+run: a link into another source is checked like any other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+
+from .archive import Archive
+from .config import ConfigError, Settings, load_settings
+from .ids import qualified
+from .model import Diagnostic
+from .rules import REGISTRY
+
+#: rules that need only one source to decide: a record's own fields, or the source's own code
+_PER_SOURCE = frozenset(
+    rule_id for rule_id, rule in REGISTRY.items() if rule.scope == "record" or rule_id.startswith("cites-")
+)
+#: rules across records; in a catalogue, across sources (the qualified ids are resolved there)
+_ACROSS = frozenset(rule_id for rule_id, rule in REGISTRY.items() if rule.scope == "archive") - _PER_SOURCE
+
+
+@dataclasses.dataclass
+class Source:
+    """One repository of the catalogue, and its archive read as its own."""
+
+    name: str
+    root: Path
+    archive: Archive
+
+
+@dataclasses.dataclass
+class Catalogue:
+    sources: list[Source]
+    archive: Archive  # every source's records, under qualified names
+    #: what could not be read, one sentence per source (the rest of the catalogue still is)
+    unread: list[str]
+
+    @classmethod
+    def load(cls, settings: Settings, today: datetime.date | None = None) -> Catalogue:
+        """Read every source named in `settings.sources`; a folder that is not
+        there is told in `unread`, not raised."""
+        sources, unread = [], []
+        for given in settings.sources:
+            root = (settings.root / given["repo"]).resolve()
+            if not root.is_dir():
+                unread.append(f"source '{given['name']}': {given['repo']} is not a folder here")
+                continue
+            try:
+                own = load_settings(None, root)
+            except ConfigError as error:
+                unread.append(f"source '{given['name']}': {error}")
+                continue
+            sources.append(Source(given["name"], root, Archive.load(own, today)))
+        return cls(sources, _merged(settings, sources, today), unread)
+
+    def check(self) -> list[Diagnostic]:
+        """Each source's own findings (paths under its name), then the archive
+        rules across all of them, in path order."""
+        found = []
+        for source in self.sources:
+            for diagnostic in source.archive.check(select=sorted(_PER_SOURCE)).diagnostics:
+                found.append(dataclasses.replace(diagnostic, path=f"{source.name}/{diagnostic.path}"))
+        found += self.archive.check(select=sorted(_ACROSS)).diagnostics
+        return sorted(found, key=lambda d: d.sort_key())
+
+
+def _merged(settings: Settings, sources: list[Source], today: datetime.date | None) -> Archive:
+    """One archive of every source's records, each under its source's name."""
+    kinds, records = [], []
+    by_name = {source.name: source for source in sources}
+    for source in sources:
+        names = {kind.name: f"{source.name}:{kind.name}" for kind in source.archive.settings.kinds}
+        kinds += [
+            dataclasses.replace(kind, name=names[kind.name], directory=f"{source.name}/{kind.directory}")
+            for kind in source.archive.settings.kinds
+        ]
+        scheme = source.archive.scheme
+        for record in source.archive.records:
+            own = dataclasses.replace(record, path=f"{source.name}/{record.path}", kind=names[record.kind])
+            own.id = f"{source.name}:{record.id}" if record.id else None
+            own.links = [
+                dataclasses.replace(
+                    link, target=_qualify(link.target, source.name, scheme.normalise(link.target, record.kind), by_name)
+                )
+                for link in record.links
+            ]
+            records.append(own)
+    archive = Archive(dataclasses.replace(settings, kinds=tuple(kinds), sources=()), records, today)
+    archive.sources = frozenset(source.name for source in sources)
+    return archive
+
+
+def _qualify(target: str, source: str, as_id: str | None, sources: dict[str, Source]) -> str:
+    """A link's target in the catalogue: another source's id as that source
+    writes it (`security:SEC-1` is `security:SEC-0001`), this source's id
+    under its name, and a file it names under the source's folder."""
+    other = qualified(target)
+    if other is not None:
+        owner = sources.get(other[0])
+        if owner is None:
+            return target
+        kind = owner.archive.settings.kinds[0].name  # the id's prefix says its kind
+        return f"{other[0]}:{owner.archive.scheme.normalise(other[1], kind) or other[1]}"
+    return f"{source}:{target}" if as_id == target else f"{source}/{target}"

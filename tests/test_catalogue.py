@@ -1,0 +1,132 @@
+"""A catalogue of several repositories, linted as one (RFC-0003, issue #21), run as users run it.
+
+Three repositories in folders beside the catalogue's own: one in our format,
+one in MADR's, one with a configuration of its own (another prefix). Links
+between them are qualified by the source's name (`platform:ADR-0002`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import decisions
+
+OTHER = ("a record of the repository 'platform': not checked here; a catalogue whose sources include both "
+         "repositories checks it")
+
+
+@pytest.fixture
+def catalogue(tmp_path):
+    """payments' ADR-0001 supersedes platform's ADR-0002 (MADR, which says so only once the
+    test fixes it) and relates to platform:ADR-0099, which does not exist; security keeps
+    its records as SEC-NNNN in `records/`, set in its own mkdocs.yml."""
+    (tmp_path / "payments/adr").mkdir(parents=True)
+    (tmp_path / "platform/docs/decisions").mkdir(parents=True)
+    (tmp_path / "security/records").mkdir(parents=True)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "payments/adr/0001-use-kafka.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-02-01\ndeciders: [ann]\nsupersedes: [platform:ADR-0002]\n"
+        "relates_to: [platform:ADR-0099, security:SEC-1]\n---\n# Use Kafka for payment events\n\nText.\n")
+    madr = ("# {title}\n\n* Status: {status}\n* Deciders: Bo\n* Date: 2025-0{month}-01\n\n"
+            "## Context and Problem Statement\n\nText.\n\n## Decision Outcome\n\nChosen option: RabbitMQ.\n")
+    (tmp_path / "platform/docs/decisions/0001-use-rabbitmq.md").write_text(
+        madr.format(title="1. Use RabbitMQ", status="accepted", month=1))
+    (tmp_path / "platform/docs/decisions/0002-everywhere.md").write_text(
+        madr.format(title="2. Use RabbitMQ everywhere", status="accepted", month=2))
+    (tmp_path / "security/mkdocs.yml").write_text(
+        "site_name: S\nplugins:\n  - decisions:\n      kinds: {adr: {directory: records, prefix: SEC}}\n")
+    (tmp_path / "security/records/0001-rotate-keys.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-01-05\ndeciders: [cy]\n---\n# Rotate keys yearly\n\nText.\n")
+    (tmp_path / "site/mkdocs.yml").write_text(
+        "site_name: Catalogue\nplugins:\n  - decisions:\n      sources:\n"
+        "        - {name: payments, repo: ../payments}\n        - {name: platform, repo: ../platform}\n"
+        "        - {name: security, repo: ../security}\n")
+    return tmp_path
+
+
+def test_a_catalogue_lints_every_source_and_the_links_between_them(catalogue):
+    result = decisions("lint", cwd=catalogue / "site")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "payments/adr/0001-use-kafka.md:5:14: error one-sided-link: payments:ADR-0001 supersedes platform:ADR-0002, "
+        "but platform/docs/decisions/0002-everywhere.md does not say that it is superseded by payments:ADR-0001; "
+        "add 'Superseded by payments:ADR-0001' there",
+        "payments/adr/0001-use-kafka.md:6:14: error missing-target: 'relates_to' names platform:ADR-0099, which "
+        "does not exist; link to an existing record by its id",
+        "platform/docs/decisions/0002-everywhere.md:3:11: error stale-status: status is 'accepted' but "
+        "payments:ADR-0001 replaced this record; set 'status: superseded' (decisions lint --fix does)",
+    ]
+    assert result.stderr == "3 error(s), 0 warning(s) in 4 record(s) of 3 source(s)\n"
+
+
+def test_fixing_it_upstream_makes_the_catalogue_clean_and_each_source_says_what_it_cannot_check(catalogue):
+    """The MADR record says `superseded by payments:ADR-0001` in its status; alone, each
+    repository tells its links into the others as info, and exits 0."""
+    record = catalogue / "platform/docs/decisions/0002-everywhere.md"
+    record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
+    kafka = catalogue / "payments/adr/0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("platform:ADR-0099, ", ""))
+    result = decisions("lint", "--format", "json", cwd=catalogue / "site")
+    assert (result.returncode, json.loads(result.stdout)["diagnostics"]) == (0, [])
+    alone = decisions("lint", cwd=catalogue / "platform")
+    assert (alone.returncode, alone.stdout) == (
+        0, f"docs/decisions/0002-everywhere.md:3:25: info other-repository: 'superseded_by' names payments:ADR-0001, "
+           f"{OTHER.replace('platform', 'payments')}\n")
+
+
+def test_each_source_keeps_its_own_rules(catalogue):
+    """security's own configuration (prefix SEC, folder records/) is read; a finding of a
+    record's own is told under the source's folder, as that source's lint tells it."""
+    (catalogue / "security/records/0002-no-status.md").write_text("---\ndate: 2026-01-06\n---\n# Keep logs\n\nText.\n")
+    result = decisions("lint", cwd=catalogue / "site")
+    assert "security/records/0002-no-status.md:2:1: error missing-field: " in result.stdout
+    assert "security:SEC-0001" not in result.stdout  # payments' link to it resolved
+
+
+@pytest.mark.parametrize(("sources", "message"), [
+    ("[{name: a, repo: ../a}, {name: a, repo: ../b}]", "sources: the name 'a' is given twice; each source needs its own"),
+    ("[{name: a, repo: 'https://bot:s3cret@git.example.org/a.git'}]",
+     "sources: a: the URL carries credentials; remove them (git's credential helper gives them, and nothing "
+     "here stores or prints them)"),
+    ("[{name: a, repo: 'git@git.example.org:org/a.git'}]",
+     "sources: a: git@git.example.org:org/a.git is a git URL, which is not read yet (RFC-0003, step 4); "
+     "clone it and give the folder"),
+    ("[{name: Payments, repo: ../p}]", "sources.0.name: 'Payments' does not match '^[a-z0-9][a-z0-9-]*$'"),
+])
+def test_sources_the_catalogue_cannot_take_are_refused_by_name(tmp_path, sources, message):
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: C\nplugins:\n  - decisions:\n      sources: {sources}\n")
+    result = decisions("lint", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "s3cret" not in result.stderr + result.stdout
+
+
+def test_a_source_that_is_not_there_is_a_warning_and_the_rest_is_linted(catalogue):
+    config = catalogue / "site/mkdocs.yml"
+    config.write_text(config.read_text() + "        - {name: billing, repo: ../billing}\n")
+    result = decisions("lint", cwd=catalogue / "site")
+    assert result.stderr.startswith("decisions: warning: source 'billing': ../billing is not a folder here\n")
+    assert result.stdout.count("\n") == 3  # the three findings above
+
+
+def test_a_catalogue_is_linted_whole(catalogue):
+    result = decisions("lint", "--fix", cwd=catalogue / "site")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "a catalogue (sources) is linted whole" in result.stderr
+
+
+def test_a_catalogue_site_says_it_does_not_publish_its_sources_yet(catalogue, caplog):
+    """Not a silent empty site: the build warns, so a strict build fails, until step 3 of RFC-0003."""
+    import logging
+
+    from mkdocs.exceptions import Abort
+    from test_plugin import run_build
+
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        run_build(catalogue / "site/mkdocs.yml")
+    assert ("sources: 'decisions lint' checks a catalogue's sources, but the site does not publish them yet "
+            "(RFC-0003, step 3)") in caplog.text
