@@ -8,6 +8,7 @@ between them are qualified by the source's name (`platform:ADR-0002`).
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -90,9 +91,9 @@ def test_each_source_keeps_its_own_rules(catalogue):
     ("[{name: a, repo: 'https://bot:s3cret@git.example.org/a.git'}]",
      "sources: a: the URL carries credentials; remove them (git's credential helper gives them, and nothing "
      "here stores or prints them)"),
-    ("[{name: a, repo: 'git@git.example.org:org/a.git'}]",
-     "sources: a: git@git.example.org:org/a.git is a git URL, which is not read yet (RFC-0003, step 4); "
-     "clone it and give the folder"),
+    ("[{name: a, repo: 'https://ghp_s3cret@git.example.org/a.git'}]",
+     "sources: a: the URL carries credentials; remove them"),
+    ("[{name: a, repo: ../a, ref: main}]", "sources: a: 'ref' is for a git URL; ../a is a folder, read as it is"),
     ("[{name: Payments, repo: ../p}]", "sources.0.name: 'Payments' does not match '^[a-z0-9][a-z0-9-]*$'"),
 ])
 def test_sources_the_catalogue_cannot_take_are_refused_by_name(tmp_path, sources, message):
@@ -101,6 +102,7 @@ def test_sources_the_catalogue_cannot_take_are_refused_by_name(tmp_path, sources
     assert result.returncode == 2
     assert message in result.stderr
     assert "s3cret" not in result.stderr + result.stdout
+    assert not (tmp_path / ".decisions-cache").exists()  # nothing was fetched
 
 
 def test_a_source_that_is_not_there_is_a_warning_and_the_rest_is_linted(catalogue):
@@ -130,3 +132,64 @@ def test_a_catalogue_site_says_it_does_not_publish_its_sources_yet(catalogue, ca
         run_build(catalogue / "site/mkdocs.yml")
     assert ("sources: 'decisions lint' checks a catalogue's sources, but the site does not publish them yet "
             "(RFC-0003, step 3)") in caplog.text
+
+
+def _git_says(where, *arguments: str) -> str:
+    return subprocess.run(["git", "-C", str(where), *arguments], capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.fixture
+def remote(catalogue):
+    """platform, also as a git repository served from a bare clone (a file:// URL), with a
+    branch `next`; the catalogue reads it from there, at `next`."""
+    from test_history import commit, git
+
+    git(catalogue / "platform", "init", "-q", "-b", "main")
+    commit(catalogue / "platform", "platform's decisions", "2026-01-02T09:00:00+00:00")
+    git(catalogue / "platform", "checkout", "-q", "-b", "next")
+    git(catalogue, "clone", "-q", "--bare", "platform", "platform.git")
+    config = catalogue / "site/mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "{name: platform, repo: ../platform}", f"{{name: platform, repo: 'file://{catalogue}/platform.git', ref: next}}"))
+    return catalogue
+
+
+def test_a_git_source_is_fetched_when_missing_and_read_at_its_ref(remote):
+    result = decisions("lint", cwd=remote / "site")
+    assert result.stdout.count("\n") == 3  # the same three findings, platform read from its clone
+    cached = remote / "site/.decisions-cache/platform"
+    assert (cached / "docs/decisions/0002-everywhere.md").is_file()
+    assert _git_says(cached, "rev-parse", "--abbrev-ref", "HEAD") == "HEAD"  # detached at the ref's commit
+    assert _git_says(cached, "rev-parse", "HEAD") == _git_says(remote / "platform", "rev-parse", "next")
+
+
+def test_fixing_a_git_source_upstream_and_syncing_passes(remote):
+    """The dangling link fails naming the citing file and line; the fix is made in platform's
+    repository and pushed; `decisions sources sync` fetches it; lint passes."""
+    from test_history import commit, git
+
+    kafka = remote / "payments/adr/0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("platform:ADR-0099, ", ""))
+    assert decisions("lint", cwd=remote / "site").returncode == 1
+    record = remote / "platform/docs/decisions/0002-everywhere.md"
+    record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
+    commit(remote / "platform", "superseded by payments", "2026-02-02T09:00:00+00:00")
+    git(remote / "platform", "push", "-q", str(remote / "platform.git"), "next")
+    assert decisions("lint", cwd=remote / "site").returncode == 1  # the cache is as it was fetched
+    synced = decisions("sources", "sync", cwd=remote / "site")
+    head = _git_says(remote / "platform", "rev-parse", "HEAD")
+    assert (synced.returncode, synced.stdout) == (0, f"platform: {head[:12]}\n")
+    result = decisions("lint", cwd=remote / "site")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_a_git_source_that_cannot_be_fetched_is_a_warning_naming_it(remote):
+    config = remote / "site/mkdocs.yml"
+    config.write_text(config.read_text() + f"        - {{name: gone, repo: 'file://{remote}/gone.git'}}\n")
+    result = decisions("lint", cwd=remote / "site")
+    assert result.stderr.startswith(f"decisions: warning: source 'gone': cannot fetch file://{remote}/gone.git: "
+                                    f"'{remote}/gone.git' does not appear to be a git repository\n")
+    assert result.stdout.count("\n") == 3  # and the rest is linted
+    synced = decisions("sources", "sync", cwd=remote / "site")
+    assert synced.returncode == 1
+    assert f"decisions: warning: source 'gone': cannot fetch: '{remote}/gone.git' does not appear" in synced.stderr

@@ -1,7 +1,8 @@
 """A catalogue: the archives of several repositories checked as one (RFC-0003).
 
 A catalogue's `mkdocs.yml` names its `sources`, each a folder holding a
-repository. Each source is read with its own configuration (the plugin
+repository, or a git URL whose checkout is kept in a cache folder
+(`fetch.py`; one not fetched yet is fetched first). Each source is read with its own configuration (the plugin
 section of its own `mkdocs.yml`, else discovery and defaults), so it keeps
 its kinds, formats and presets, and its records are checked by the rules
 that read one record at a time, and for the code that cites them, exactly
@@ -18,7 +19,9 @@ import datetime
 from pathlib import Path
 
 from .archive import Archive
-from .config import ConfigError, Settings, load_settings
+from .config import ConfigError, Settings, is_git_url, load_settings
+from .fetch import fetch_all
+from .fetch import folder as cache_folder
 from .ids import qualified
 from .model import Diagnostic
 from .rules import REGISTRY
@@ -52,8 +55,17 @@ class Catalogue:
         """Read every source named in `settings.sources`; a folder that is not
         there is told in `unread`, not raised."""
         sources, unread = [], []
+        remote = [given for given in settings.sources if is_git_url(given["repo"])]
+        fetched = fetch_all(settings.root, remote, missing_only=True)  # what the cache lacks
+        failed = {done.name: done.problem for done in fetched if done.problem}
         for given in settings.sources:
-            root = (settings.root / given["repo"]).resolve()
+            if given["name"] in failed:
+                unread.append(f"source '{given['name']}': cannot fetch {given['repo']}: {failed[given['name']]}")
+                continue
+            if given in remote:
+                root = cache_folder(settings.root, given["name"])
+            else:
+                root = (settings.root / given["repo"]).resolve()
             if not root.is_dir():
                 unread.append(f"source '{given['name']}': {given['repo']} is not a folder here")
                 continue

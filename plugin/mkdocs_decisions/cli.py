@@ -30,7 +30,8 @@ from .authoring.approve import approve
 from .authoring import migrate as migration
 from .authoring.renumber import renumber as move
 from .authoring.status import change_status as apply_change
-from .config import ConfigError, Settings, did_you_mean, find_config_file, load_settings
+from .config import ConfigError, Settings, did_you_mean, find_config_file, is_git_url, load_settings
+from .fetch import fetch_all
 from .ids import sorted_ids
 from .model import Fix
 from .render.report import FORMATS
@@ -504,6 +505,29 @@ def review(config_file: Path | None, within: str, today: str | None, output_form
         position = item.record.position_of(item.field)
         click.echo(f"{item.record.path}:{position.line}:{position.column}: {item.record.id} ({item.record.status}) "
                    f"{said} {item.date.isoformat()}, {when}")
+
+
+@cli.group("sources")
+def sources() -> None:
+    """A catalogue's sources (RFC-0003)."""
+
+
+@sources.command("sync")
+@config_option
+def sync(config_file: Path | None) -> None:
+    """Fetch every git source into .decisions-cache/ (partial clones, several at once)."""
+    settings = _settings(config_file, ())
+    remote = [given for given in settings.sources if is_git_url(given["repo"])]
+    if not remote:
+        _fail("no git source to fetch: 'sources' in mkdocs.yml names none")
+    failed = 0
+    for done in fetch_all(settings.root, remote):
+        if done.problem:
+            failed += 1
+            click.echo(f"decisions: warning: source '{done.name}': cannot fetch: {done.problem}", err=True)
+        else:
+            click.echo(f"{done.name}: {done.commit[:12]}")
+    sys.exit(EXIT_ERRORS if failed else EXIT_CLEAN)
 
 
 @cli.command("refs")

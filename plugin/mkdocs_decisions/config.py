@@ -194,11 +194,13 @@ OPTIONS = (
            "'{prefix} {number}' for 'ADR 3' too."),
     Option("sources", _list({
         "type": "object", "required": ["name", "repo"], "additionalProperties": False,
-        "properties": {"name": _text(pattern="^[a-z0-9][a-z0-9-]*$"), "repo": _text(minLength=1)},
+        "properties": {"name": _text(pattern="^[a-z0-9][a-z0-9-]*$"), "repo": _text(minLength=1),
+                       "ref": _text(minLength=1)},
     }), [],
-           "The repositories a catalogue gathers, each {name, repo}: repo is a folder, relative to "
-           "mkdocs.yml; their records are checked as one archive, ids qualified by name "
-           "(payments:ADR-0003). Git URLs are not read yet (RFC-0003)."),
+           "The repositories a catalogue gathers, each {name, repo, ref}: repo is a folder, relative to "
+           "mkdocs.yml, or a git URL read at ref (default: its default branch), fetched into "
+           ".decisions-cache/; their records are checked as one archive, ids qualified by name "
+           "(payments:ADR-0003)."),
 )
 
 _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
@@ -206,22 +208,30 @@ _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
 _ID_FORM = re.compile(r"[^{}\n]*\{prefix\}[^{}\n]*\{number\}[^{}\n]*")
 
 
+def is_git_url(repo: str) -> bool:
+    """A source's `repo` that git fetches (`https://...`, `ssh://...`,
+    `git@host:path`, `file://...`), not a folder."""
+    return "://" in repo or re.match(r"^[\w.-]+@[\w.-]+:", repo) is not None
+
+
 def _check_sources(sources: list[Mapping[str, str]]) -> None:
-    """Each source once by name, and a folder: a URL that carries a password is
-    refused outright, and git URLs wait for the cache that will fetch them."""
+    """Each source once by name; a URL that carries a secret is refused
+    outright: a password anywhere, or a user name over HTTP(S), where tokens
+    go. git's credential helpers give credentials, and nothing here stores
+    or prints them."""
     seen: set[str] = set()
     for source in sources:
         name, repo = source["name"], source["repo"]
         if name in seen:
             raise ConfigError(f"sources: the name '{name}' is given twice; each source needs its own", option="sources")
         seen.add(name)
-        address = urllib.parse.urlsplit(repo)
-        if address.scheme and len(address.scheme) > 1 and (address.password or address.username):
+        address = urllib.parse.urlsplit(repo) if "://" in repo else None
+        if address is not None and (address.password or (address.username and address.scheme != "ssh")):
             raise ConfigError(f"sources: {name}: the URL carries credentials; remove them (git's credential helper "
                               "gives them, and nothing here stores or prints them)", option="sources")
-        if "://" in repo or re.match(r"^[\w.-]+@[\w.-]+:", repo):
-            raise ConfigError(f"sources: {name}: {repo} is a git URL, which is not read yet (RFC-0003, step 4); "
-                              "clone it and give the folder", option="sources")
+        if "ref" in source and not is_git_url(repo):
+            raise ConfigError(f"sources: {name}: 'ref' is for a git URL; {repo} is a folder, read as it is",
+                              option="sources")
 
 
 def check_names(mapping: Mapping[Any, Any]) -> None:
