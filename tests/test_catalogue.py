@@ -119,10 +119,13 @@ def test_a_catalogue_is_linted_whole(catalogue):
     assert "a catalogue (sources) is linted whole" in result.stderr
 
 
-def test_a_catalogue_site_says_it_does_not_publish_its_sources_yet(catalogue, caplog):
-    """Not a silent empty site: the build warns, so a strict build fails, until step 3 of RFC-0003."""
+def test_a_catalogue_site_fails_strictly_on_a_dangling_link_and_builds_once_it_is_fixed(catalogue, caplog):
+    """`mkdocs build --strict` of the catalogue names the citing repository's file and line;
+    fixed upstream, one site: each source's records under /<source>/<kind>/, its own index,
+    and lineage across sources, linked both ways."""
     import logging
 
+    from bs4 import BeautifulSoup
     from mkdocs.exceptions import Abort
     from test_plugin import run_build
 
@@ -130,8 +133,25 @@ def test_a_catalogue_site_says_it_does_not_publish_its_sources_yet(catalogue, ca
     (catalogue / "site/docs/index.md").write_text("# Decisions\n")
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         run_build(catalogue / "site/mkdocs.yml")
-    assert ("sources: 'decisions lint' checks a catalogue's sources, but the site does not publish them yet "
-            "(RFC-0003, step 3)") in caplog.text
+    assert ("mkdocs_decisions: payments/adr/0001-use-kafka.md:6:14: missing-target: 'relates_to' names "
+            "platform:ADR-0099, which does not exist") in caplog.text
+    record = catalogue / "platform/docs/decisions/0002-everywhere.md"
+    record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
+    kafka = catalogue / "payments/adr/0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("platform:ADR-0099, ", ""))
+    site = run_build(catalogue / "site/mkdocs.yml")
+    for page in ("payments/adr/index.html", "platform/adr/index.html", "security/adr/index.html",
+                 "security/adr/0001-rotate-keys/index.html", "graph/index.html", "decisions.json"):
+        assert (site / page).is_file(), page
+    kafka_page = BeautifulSoup((site / "payments/adr/0001-use-kafka/index.html").read_text(), "html.parser")
+    assert [a["href"] for a in kafka_page.select(".decisions-lineage li a")] == [
+        "../../../platform/adr/0002-everywhere/"]
+    old = BeautifulSoup((site / "platform/adr/0002-everywhere/index.html").read_text(), "html.parser")
+    assert [a["href"] for a in old.select(".decisions-banner a")] == ["../../../payments/adr/0001-use-kafka/"]
+    index = BeautifulSoup((site / "platform/adr/index.html").read_text(), "html.parser")
+    assert index.select_one("h1").get_text() == "Architecture decisions (platform)"
+    ids = [record["id"] for record in json.loads((site / "decisions.json").read_text())["records"]]
+    assert ids == ["payments:ADR-0001", "platform:ADR-0001", "platform:ADR-0002", "security:SEC-0001"]
 
 
 def _git_says(where, *arguments: str) -> str:

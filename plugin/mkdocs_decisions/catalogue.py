@@ -95,7 +95,8 @@ def _merged(settings: Settings, sources: list[Source], today: datetime.date | No
     for source in sources:
         names = {kind.name: f"{source.name}:{kind.name}" for kind in source.archive.settings.kinds}
         kinds += [
-            dataclasses.replace(kind, name=names[kind.name], directory=f"{source.name}/{kind.directory}")
+            dataclasses.replace(kind, name=names[kind.name], directory=f"{source.name}/{kind.directory}",
+                                title=f"{kind.title} ({source.name})")
             for kind in source.archive.settings.kinds
         ]
         scheme = source.archive.scheme

@@ -147,7 +147,7 @@ def sorted_ids(ids: Iterable[str]) -> list[str]:
     """Ids in natural order: ADR-0002 before ADR-0010 and ADR-10000."""
 
     def key(value: str) -> tuple[str, int, str]:
-        match = re.match(r"^([A-Za-z]+)-(\d+)(.*)$", value)
+        match = re.match(r"^((?:[a-z0-9][a-z0-9-]*:)?[A-Za-z]+)-(\d+)(.*)$", value)  # `payments:ADR-2` too
         if not match:
             return (value, 0, "")
         return (match[1], len(match[2].lstrip("0")), match[2].lstrip("0") + match[3])

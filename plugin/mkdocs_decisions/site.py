@@ -38,6 +38,7 @@ import markupsafe
 
 from . import handbook, history, rules
 from .archive import Archive, discover
+from .catalogue import Catalogue
 from .config import Settings
 from .ids import BODY_FILES
 from .model import Diagnostic, Record
@@ -166,22 +167,26 @@ class Site:
     def plan(self, files: FileSink) -> None:
         """Read and check the archives, and give `files` every file the site gets."""
         settings = self.settings
-        archive = Archive.load(settings)
-        past = history.load(settings) if settings.history else None
-        history.note_acceptance(archive, past)  # before the check: review dates count from it
-        main = self._publish(files, archive, prefix="", label="")
-        if settings.sources:
-            self.warnings.append("sources: 'decisions lint' checks a catalogue's sources, but the site does not "
-                                 "publish them yet (RFC-0003, step 3)")
-        if main.archive.nothing_found:
+        findings = None
+        past = None
+        if settings.sources:  # a catalogue: its sources' records, checked as `decisions lint` checks them
+            catalogue = Catalogue.load(settings)
+            archive, findings = catalogue.archive, catalogue.check()
+            self.warnings += catalogue.unread
+        else:
+            archive = Archive.load(settings)
+            past = history.load(settings) if settings.history else None
+            history.note_acceptance(archive, past)  # before the check: review dates count from it
+        main = self._publish(files, archive, prefix="", label="", findings=findings)
+        if main.archive.nothing_found and not settings.sources:
             self.warnings.append(main.archive.nothing_found)
-        if settings.history:
+        if settings.history and not settings.sources:
             main.history = past
             if main.history is None:
                 self.notices.append("no git history here: record pages show no status history")
             elif main.history.notice:
                 self.notices.append(main.history.notice)
-        for kind in settings.kinds:
+        for kind in main.archive.settings.kinds:  # a catalogue's: each source's own
             if any(r.kind == kind.name for r in main.archive.records) or (settings.root / kind.directory).is_dir():
                 self._index(files, kind.name, kind.title)
         if settings.timeline:
@@ -207,13 +212,18 @@ class Site:
         """The project's record pages of a kind, for a navigation that lists
         them (not the site's own pages: its navigation has them already)."""
         main = self.published[0] if self.published else None
-        return [uri for uri in main.records if uri.startswith(kind + "/") and uri not in main.kept] if main else []
+        folder = _folder(kind) + "/"
+        return [uri for uri in main.records if uri.startswith(folder) and uri not in main.kept] if main else []
 
-    def _publish(self, files: FileSink, archive: Archive, prefix: str, label: str) -> Published:
-        """Check an archive, and plan a page for each of its records (and, for
-        the project's own archive, the files kept beside them)."""
+    def _publish(
+        self, files: FileSink, archive: Archive, prefix: str, label: str, findings: list[Diagnostic] | None = None
+    ) -> Published:
+        """Check an archive (a catalogue's `findings` are given), and plan a page
+        for each of its records (and, for the project's own archive, the files
+        kept beside them)."""
         published = Published(archive, prefix, label)
-        self.findings += [(label, d) for d in archive.check().diagnostics]
+        found = archive.check().diagnostics if findings is None else findings
+        self.findings += [(label, d) for d in found]
         in_nav = self.settings.records_in_nav and not prefix
         root = archive.settings.root
         published.fields_in_text = {record.path for record in archive.records if _shows_fields(record)}
@@ -229,13 +239,13 @@ class Site:
             # text is beside it (a KEP's README.md) is a page where that text is
             folder, name = posixpath.split(record.path[len(kind.directory) + 1 :])
             page_path = posixpath.join(folder, posixpath.splitext(BODY_FILES.get(name, name))[0] + ".md")
-            src_uri = f"{prefix}{kind.name}/{page_path}"
+            src_uri = f"{prefix}{_folder(kind.name)}/{page_path}"
             # titles reach themes as MkDocs makes them from headings: escaped text
             title = sanitize.title_text(record.title or record.slug)
             content = record_page(title, body)
             published.urls[record.path] = files.add(PlannedFile(src_uri, content, in_nav=in_nav))
             published.records[src_uri] = record
-        if not prefix:
+        if not prefix and not self.settings.sources:
             for kind, path, relative, refusal in discover(archive.settings, assets=True):
                 src_uri = f"{kind.name}/{relative[len(kind.directory) + 1:]}"
                 if refusal is None and not files.exists(src_uri) and files.own(path) is None:
@@ -245,7 +255,8 @@ class Site:
 
     def _index(self, files: FileSink, kind: str, title: str) -> None:
         """A kind's index page (`_page`), beside the site's own `index.md`."""
-        self._page(files, f"{kind}/index.md", title, INDEX_MARKER.format(kind=kind), f"{kind}/records")
+        folder = _folder(kind)
+        self._page(files, f"{folder}/index.md", title, INDEX_MARKER.format(kind=kind), f"{folder}/records")
 
     def _page(self, files: FileSink, src_uri: str, title: str, marker: str, beside: str = "") -> None:
         """A page of ours in the "Decisions" section: none when a page of the
@@ -400,6 +411,11 @@ class Site:
                 block = self._env.get_template("decisions/template.html").render(template=template, download=download)
                 html = html.replace(marker, block)
         return html
+
+
+def _folder(kind: str) -> str:
+    """Where a kind's pages go: its name, or a catalogue's source then kind (`payments:adr`: `payments/adr`)."""
+    return kind.replace(":", "/")
 
 
 def _escaped(value: object) -> object:
