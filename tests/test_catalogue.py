@@ -213,3 +213,33 @@ def test_a_git_source_that_cannot_be_fetched_is_a_warning_naming_it(remote):
     synced = decisions("sources", "sync", cwd=remote / "site")
     assert synced.returncode == 1
     assert f"decisions: warning: source 'gone': cannot fetch: '{remote}/gone.git' does not appear" in synced.stderr
+
+
+def test_two_local_sources_and_one_git_url_at_a_ref_make_one_strict_site(remote, caplog):
+    """The issue's "done when": the dangling link fails the strict build at the citing file and
+    line; fixed upstream (pushed to the git source's ref) and synced, the site builds, and
+    decisions.json says each record's repository and the commit it was read at."""
+    import logging
+
+    from mkdocs.exceptions import Abort
+    from test_history import commit, git
+    from test_plugin import run_build
+
+    (remote / "site/docs").mkdir()
+    (remote / "site/docs/index.md").write_text("# Decisions\n")
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        run_build(remote / "site/mkdocs.yml")
+    assert "payments/adr/0001-use-kafka.md:6:14: missing-target: 'relates_to' names platform:ADR-0099" in caplog.text
+    kafka = remote / "payments/adr/0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("platform:ADR-0099, ", ""))
+    record = remote / "platform/docs/decisions/0002-everywhere.md"
+    record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
+    commit(remote / "platform", "superseded by payments", "2026-02-02T09:00:00+00:00")
+    git(remote / "platform", "push", "-q", str(remote / "platform.git"), "next")
+    assert decisions("sources", "sync", cwd=remote / "site").returncode == 0
+    site = run_build(remote / "site/mkdocs.yml")
+    records = {r["id"]: r for r in json.loads((site / "decisions.json").read_text())["records"]}
+    assert (records["platform:ADR-0002"]["repository"], records["platform:ADR-0002"]["commit"]) == (
+        "platform", _git_says(remote / "platform", "rev-parse", "next"))
+    assert (records["payments:ADR-0001"]["repository"], records["payments:ADR-0001"]["commit"]) == ("payments", "")
+    assert records["payments:ADR-0001"]["supersedes"] == ["platform:ADR-0002"]

@@ -22,6 +22,7 @@ from .archive import Archive
 from .config import ConfigError, Settings, is_git_url, load_settings
 from .fetch import fetch_all
 from .fetch import folder as cache_folder
+from .history import run_git
 from .ids import qualified
 from .model import Diagnostic
 from .rules import REGISTRY
@@ -41,6 +42,7 @@ class Source:
     name: str
     root: Path
     archive: Archive
+    commit: str  # the commit its files are at, "" when it is not a git work tree
 
 
 @dataclasses.dataclass
@@ -74,7 +76,8 @@ class Catalogue:
             except ConfigError as error:
                 unread.append(f"source '{given['name']}': {error}")
                 continue
-            sources.append(Source(given["name"], root, Archive.load(own, today)))
+            commit = (run_git(root, "rev-parse", "HEAD") or "").strip()
+            sources.append(Source(given["name"], root, Archive.load(own, today), commit))
         return cls(sources, _merged(settings, sources, today), unread)
 
     def check(self) -> list[Diagnostic]:
@@ -112,6 +115,11 @@ def _merged(settings: Settings, sources: list[Source], today: datetime.date | No
             records.append(own)
     archive = Archive(dataclasses.replace(settings, kinds=tuple(kinds), sources=()), records, today)
     archive.sources = frozenset(source.name for source in sources)
+    # where each source's own code cites its records, under the source's name (not the catalogue's code)
+    archive.citations = [
+        dataclasses.replace(citation, path=f"{source.name}/{citation.path}", id=f"{source.name}:{citation.id}")
+        for source in sources for citation in source.archive.citations
+    ]
     return archive
 
 

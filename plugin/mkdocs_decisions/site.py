@@ -161,6 +161,7 @@ class Site:
         self.warnings: list[str] = []
         self._env: jinja2.Environment | None = None
         self._downloads: dict[str, str] = {}  # template name -> the URL of its file, to download
+        self._commits: dict[str, str] = {}  # a catalogue's sources -> the commit each was read at
 
     # -- which files ---------------------------------------------------------------
 
@@ -173,6 +174,7 @@ class Site:
             catalogue = Catalogue.load(settings)
             archive, findings = catalogue.archive, catalogue.check()
             self.warnings += catalogue.unread
+            self._commits = {source.name: source.commit for source in catalogue.sources}
         else:
             archive = Archive.load(settings)
             past = history.load(settings) if settings.history else None
@@ -205,7 +207,7 @@ class Site:
         for name in ASSETS:
             data = resources.files(__package__).joinpath(f"assets/{name}").read_bytes()
             files.add(PlannedFile(f"{ASSET_DIR}/{name}", data))
-        document = export_json(export(main.archive, main.urls, main.history))
+        document = export_json(export(main.archive, main.urls, main.history, self._commits))
         files.add(PlannedFile("decisions.json", document))
 
     def record_uris(self, kind: str) -> list[str]:
@@ -300,7 +302,9 @@ class Site:
             main = published is self.published[0]  # only the project's own records are cited by its code
             published.pages = SitePages(
                 published.archive, published.urls, env, published.history,
-                citations=published.archive.citations if main else (), code_link=self.code_link,
+                citations=published.archive.citations if main else (),
+                # a catalogue's repo_url is its own, not its sources': their citations are text
+                code_link=self.code_link if not self.settings.sources else lambda path, line: None,
             )
 
     def is_record(self, src_uri: str) -> bool:

@@ -19,8 +19,12 @@ from ..ids import sorted_ids
 from .pages import PEOPLE_FIELDS
 
 
-def export(archive: Archive, urls: dict[str, str], history: History | None = None) -> dict[str, Any]:
-    """The machine-readable archive, published as `decisions.json`."""
+def export(
+    archive: Archive, urls: dict[str, str], history: History | None = None, commits: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The machine-readable archive, published as `decisions.json`; a
+    catalogue's records also say their `repository` and its `commit`
+    (`commits`: source name -> commit)."""
     records = []
     cited: dict[str, list[dict[str, Any]]] = {}
     for citation in archive.citations:
@@ -63,6 +67,7 @@ def export(archive: Archive, urls: dict[str, str], history: History | None = Non
                 "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
                 "referenced_by": archive.mentions.get(record.id or "", []),
                 **{key: value for key, value in governance.items() if value},
+                **_repository(record.path, commits),
                 **extra,
             }
         )
@@ -71,6 +76,14 @@ def export(archive: Archive, urls: dict[str, str], history: History | None = Non
         for kind in archive.settings.kinds
     ]
     return {"version": 1, "kinds": kinds, "records": records}
+
+
+def _repository(path: str, commits: dict[str, str] | None) -> dict[str, str]:
+    """A catalogue's record: the source it comes from (the first folder of its path) and its commit."""
+    if not commits:
+        return {}
+    name = path.split("/", 1)[0]
+    return {"repository": name, "commit": commits.get(name, "")}
 
 
 def export_json(document: dict[str, Any]) -> str:
