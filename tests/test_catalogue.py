@@ -243,3 +243,15 @@ def test_two_local_sources_and_one_git_url_at_a_ref_make_one_strict_site(remote,
         "platform", _git_says(remote / "platform", "rev-parse", "next"))
     assert (records["payments:ADR-0001"]["repository"], records["payments:ADR-0001"]["commit"]) == ("payments", "")
     assert records["payments:ADR-0001"]["supersedes"] == ["platform:ADR-0002"]
+
+
+def test_review_and_refs_run_against_the_catalogue(catalogue):
+    """What is due and where each record is cited, across sources, under qualified ids and paths."""
+    kafka = catalogue / "payments/adr/0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("date: 2026-02-01\n", "date: 2026-02-01\nreview_by: 2026-06-01\n"))
+    (catalogue / "payments/app.py").write_text("QUEUE = 'kafka'  # ADR-0001\n")
+    review = decisions("review", "--today", "2026-06-11", cwd=catalogue / "site")
+    assert review.stdout == ("payments/adr/0001-use-kafka.md:4:12: payments:ADR-0001 (accepted) due for review "
+                             "2026-06-01, 10 day(s) ago\n")
+    refs = decisions("refs", "payments:ADR-0001", cwd=catalogue / "site")
+    assert refs.stdout == "payments:ADR-0001 Use Kafka for payment events (accepted): payments/app.py:1\n"

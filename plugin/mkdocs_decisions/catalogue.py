@@ -22,7 +22,7 @@ from .archive import Archive
 from .config import ConfigError, Settings, is_git_url, load_settings
 from .fetch import fetch_all
 from .fetch import folder as cache_folder
-from .history import run_git
+from .history import note_acceptance, run_git
 from .ids import qualified
 from .model import Diagnostic
 from .rules import REGISTRY
@@ -77,7 +77,9 @@ class Catalogue:
                 unread.append(f"source '{given['name']}': {error}")
                 continue
             commit = (run_git(root, "rev-parse", "HEAD") or "").strip()
-            sources.append(Source(given["name"], root, Archive.load(own, today), commit))
+            archive = Archive.load(own, today)
+            note_acceptance(archive)  # a review after a period counts from the source's own git history
+            sources.append(Source(given["name"], root, archive, commit))
         return cls(sources, _merged(settings, sources, today), unread)
 
     def check(self) -> list[Diagnostic]:
@@ -115,6 +117,7 @@ def _merged(settings: Settings, sources: list[Source], today: datetime.date | No
             records.append(own)
     archive = Archive(dataclasses.replace(settings, kinds=tuple(kinds), sources=()), records, today)
     archive.sources = frozenset(source.name for source in sources)
+    archive.accepted = {f"{s.name}/{path}": date for s in sources for path, date in s.archive.accepted.items()}
     # where each source's own code cites its records, under the source's name (not the catalogue's code)
     archive.citations = [
         dataclasses.replace(citation, path=f"{source.name}/{citation.path}", id=f"{source.name}:{citation.id}")

@@ -164,6 +164,19 @@ def lint(
     sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
 
 
+def _governed(settings: Settings, today: datetime.date | None) -> Archive:
+    """The archive `review` and `refs` look at: the project's, with when git says
+    each record came into force, or a catalogue's sources as one (RFC-0003)."""
+    if settings.sources:
+        found = Catalogue.load(settings, today)
+        for sentence in found.unread:
+            click.echo(f"decisions: warning: {sentence}", err=True)
+        return found.archive
+    archive = Archive.load(settings, today)
+    history.note_acceptance(archive)
+    return archive
+
+
 def _lint_catalogue(settings: Settings, output_format: str, today: datetime.date | None) -> NoReturn:
     """`lint` of a catalogue: every source, and the links between them (RFC-0003)."""
     found = Catalogue.load(settings, today)
@@ -483,8 +496,7 @@ def _report_generated(made: generating.Generated, difference: generating.Differe
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def review(config_file: Path | None, within: str, today: str | None, output_format: str) -> None:
     """List the records due for review, and the proposals whose comment period is over or ends soon."""
-    archive = Archive.load(_settings(config_file, ()), _date_option("--today", today))
-    history.note_acceptance(archive)
+    archive = _governed(_settings(config_file, ()), _date_option("--today", today))
     limit = governance.after_period(archive.today, within)
     if limit is None:
         _fail(f"--due-within {within}: write a number of days or weeks, e.g. 30d or 6w")
@@ -537,10 +549,11 @@ def sync(config_file: Path | None) -> None:
 def refs(ids: tuple[str, ...], config_file: Path | None, output_format: str) -> None:
     """Where the code cites each record (or only IDS), and the citations of records that are missing or replaced."""
     settings = _settings(config_file, ())
-    archive = Archive.load(settings)
+    archive = _governed(settings, None)
     wanted = []
     for written in ids:
-        record_id = archive.scheme.normalise(written, settings.kinds[0].name)
+        # in a catalogue, ids are qualified (`payments:ADR-0003`) and taken as written
+        record_id = written if written in archive.by_id else archive.scheme.normalise(written, settings.kinds[0].name)
         if record_id is None:
             _fail(f"'{written}' is not a record id (ADR-0003)")
         wanted.append(record_id)
