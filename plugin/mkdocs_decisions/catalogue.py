@@ -2,11 +2,12 @@
 
 A catalogue's `mkdocs.yml` names its `sources`, each a folder holding a
 repository, or a git URL whose checkout is kept in a cache folder
-(`fetch.py`; one not fetched yet is fetched first). Each source is read with its own configuration (the plugin
-section of its own `mkdocs.yml`, else discovery and defaults), so it keeps
-its kinds, formats and presets, and its records are checked by the rules
-that read one record at a time, and for the code that cites them, exactly
-as `decisions lint` run inside it would check them. Then its records join
+(`fetch.py`; one not fetched yet is fetched first). Each source is read
+with its own configuration (the plugin section of its own `mkdocs.yml`,
+else discovery and defaults), so it keeps its kinds, formats and presets,
+and its records are checked by the rules that read one record at a time,
+and for the code that cites them, exactly as `decisions lint` run inside
+it would check them. Then its records join
 one archive under qualified names (path `payments/adr/0003-x.md`, id
 `payments:ADR-0003`, kind `payments:adr`), where the rules across records
 run: a link into another source is checked like any other.
@@ -47,6 +48,8 @@ class Source:
 
 @dataclasses.dataclass
 class Catalogue:
+    """The sources, each read as its own, and all their records as one archive."""
+
     sources: list[Source]
     archive: Archive  # every source's records, under qualified names
     #: what could not be read, one sentence per source (the rest of the catalogue still is)
