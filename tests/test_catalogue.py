@@ -95,6 +95,10 @@ def test_each_source_keeps_its_own_rules(catalogue):
      "sources: a: the URL carries credentials; remove them"),
     ("[{name: a, repo: ../a, ref: main}]", "sources: a: 'ref' is for a git URL; ../a is a folder, read as it is"),
     ("[{name: Payments, repo: ../p}]", "sources.0.name: 'Payments' does not match '^[a-z0-9][a-z0-9-]*$'"),
+    ("[{name: a, repo: ../a, json: a.json}]",
+     "sources: a: give either 'repo' (a folder or a git URL) or 'json' (a published decisions.json), one of them"),
+    ("[{name: a, json: 'https://ci:s3cret@ci.example.org/a/decisions.json'}]",
+     "sources: a: the URL carries credentials; remove them"),
 ])
 def test_sources_the_catalogue_cannot_take_are_refused_by_name(tmp_path, sources, message):
     (tmp_path / "mkdocs.yml").write_text(f"site_name: C\nplugins:\n  - decisions:\n      sources: {sources}\n")
@@ -255,3 +259,62 @@ def test_review_and_refs_run_against_the_catalogue(catalogue):
                              "2026-06-01, 10 day(s) ago\n")
     refs = decisions("refs", "payments:ADR-0001", cwd=catalogue / "site")
     assert refs.stdout == "payments:ADR-0001 Use Kafka for payment events (accepted): payments/app.py:1\n"
+
+
+def test_a_source_may_be_the_decisions_json_its_own_build_published(catalogue):
+    """The merge path: platform's own site is built, and the catalogue reads its decisions.json
+    instead of its files. The links across repositories are checked the same (where a record
+    of the document says something, the finding is at its file's start: the document has no
+    lines); a document that is not one is a warning naming it, with the line of its mistake."""
+    from test_plugin import run_build
+
+    (catalogue / "platform/docs/index.md").write_text("# Platform\n")
+    (catalogue / "platform/mkdocs.yml").write_text("site_name: Platform\nplugins:\n  - decisions\n")
+    run_build(catalogue / "platform/mkdocs.yml")
+    config = catalogue / "site/mkdocs.yml"
+    config.write_text(config.read_text().replace("{name: platform, repo: ../platform}",
+                                                 "{name: platform, json: ../platform/site/decisions.json}"))
+    result = decisions("lint", cwd=catalogue / "site")
+    assert result.stdout.splitlines() == [
+        "payments/adr/0001-use-kafka.md:5:14: error one-sided-link: payments:ADR-0001 supersedes platform:ADR-0002, "
+        "but platform/docs/decisions/0002-everywhere.md does not say that it is superseded by payments:ADR-0001; "
+        "add 'Superseded by payments:ADR-0001' there",
+        "payments/adr/0001-use-kafka.md:6:14: error missing-target: 'relates_to' names platform:ADR-0099, which "
+        "does not exist; link to an existing record by its id",
+        "platform/docs/decisions/0002-everywhere.md:1:1: error stale-status: status is 'accepted' but "
+        "payments:ADR-0001 replaced this record; change its status to 'superseded'",
+    ]
+    (catalogue / "platform/site/decisions.json").write_text('{"version": 1,\n "kinds": [}\n')
+    broken = decisions("lint", cwd=catalogue / "site")
+    assert broken.stderr.startswith("decisions: warning: source 'platform': ../platform/site/decisions.json: "
+                                    "not JSON (line 2, column 12: Expecting value)\n")
+
+
+def test_a_published_decisions_json_may_be_read_from_a_url(catalogue):
+    """The site's author names the URL: it is read (here from a server on this machine)."""
+    import functools
+    import http.server
+    import threading
+
+    from test_plugin import run_build
+
+    (catalogue / "platform/docs/index.md").write_text("# Platform\n")
+    (catalogue / "platform/mkdocs.yml").write_text("site_name: Platform\nplugins:\n  - decisions\n")
+    site = run_build(catalogue / "platform/mkdocs.yml")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/decisions.json"
+        config = catalogue / "site/mkdocs.yml"
+        config.write_text(config.read_text().replace("{name: platform, repo: ../platform}",
+                                                     f"{{name: platform, json: '{url}'}}"))
+        result = decisions("lint", cwd=catalogue / "site")
+        assert "platform/docs/decisions/0002-everywhere.md:1:1: error stale-status" in result.stdout
+        config.write_text(config.read_text().replace("/decisions.json", "/missing.json"))
+        missing = decisions("lint", cwd=catalogue / "site")
+        assert missing.stderr.startswith(f"decisions: warning: source 'platform': {url.replace('decisions', 'missing')}: ")
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
+import posixpath
 from pathlib import Path
 
 from .archive import Archive
 from .config import ConfigError, Settings, is_git_url, load_settings
-from .fetch import fetch_all
+from .fetch import fetch_all, published
 from .fetch import folder as cache_folder
 from .history import note_acceptance, run_git
 from .ids import qualified
-from .model import Diagnostic
+from .model import FILE_START, Diagnostic, Link, Record
 from .rules import REGISTRY
 
 #: rules that need only one source to decide: a record's own fields, or the source's own code
@@ -44,6 +46,8 @@ class Source:
     root: Path
     archive: Archive
     commit: str  # the commit its files are at, "" when it is not a git work tree
+    #: read from the decisions.json its own build published: its records' own rules ran there
+    published: bool = False
 
 
 @dataclasses.dataclass
@@ -60,10 +64,16 @@ class Catalogue:
         """Read every source named in `settings.sources`; a folder that is not
         there is told in `unread`, not raised."""
         sources, unread = [], []
-        remote = [given for given in settings.sources if is_git_url(given["repo"])]
+        remote = [given for given in settings.sources if is_git_url(given.get("repo", ""))]
         fetched = fetch_all(settings.root, remote, missing_only=True)  # what the cache lacks
         failed = {done.name: done.problem for done in fetched if done.problem}
         for given in settings.sources:
+            if "json" in given:
+                try:
+                    sources.append(_published(given["name"], given["json"], settings.root, today))
+                except (OSError, ValueError) as error:
+                    unread.append(f"source '{given['name']}': {given['json']}: {error}")
+                continue
             if given["name"] in failed:
                 unread.append(f"source '{given['name']}': cannot fetch {given['repo']}: {failed[given['name']]}")
                 continue
@@ -90,10 +100,63 @@ class Catalogue:
         rules across all of them, in path order."""
         found = []
         for source in self.sources:
+            if source.published:
+                continue
             for diagnostic in source.archive.check(select=sorted(_PER_SOURCE)).diagnostics:
                 found.append(dataclasses.replace(diagnostic, path=f"{source.name}/{diagnostic.path}"))
         found += self.archive.check(select=sorted(_ACROSS)).diagnostics
         return sorted(found, key=lambda d: d.sort_key())
+
+
+def _published(name: str, location: str, root: Path, today: datetime.date | None) -> Source:
+    """A source read from the `decisions.json` a repository's build published
+    (the merge path of docs/catalogue.md): its kinds, and each record's id,
+    status, date, title, people and links as written; raises `ValueError`
+    saying what in the document cannot be read."""
+    try:
+        document = json.loads(published(location, root))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    if not isinstance(document, dict) or document.get("version") != 1:
+        raise ValueError("not a decisions.json of version 1 (its 'version' says otherwise)")
+    kinds, records = document.get("kinds"), document.get("records")
+    if not isinstance(kinds, list) or not isinstance(records, list):
+        raise ValueError("'kinds' and 'records' must be lists")
+    try:
+        settings = Settings.from_mapping({"kinds": {
+            kind["name"]: {key: kind[key] for key in _KIND_KEYS if kind.get(key) not in (None, "")}
+            for kind in kinds}, "code_paths": []}, root)
+    except (ConfigError, KeyError, TypeError) as error:
+        raise ValueError(f"its kinds cannot be read ({error})") from None
+    known = {kind.name for kind in settings.kinds}
+    read = []
+    for position, item in enumerate(records, start=1):
+        if not isinstance(item, dict) or item.get("kind") not in known or not isinstance(item.get("source"), str):
+            raise ValueError(f"record {position} has no 'source' path, or a kind the document does not declare")
+        read.append(_record(item))
+    commit = next((item.get("commit") for item in records if item.get("commit")), "") or ""
+    return Source(name, root, Archive(settings, read, today), commit, published=True)
+
+
+#: what a published kind says of itself, as the configuration takes it
+_KIND_KEYS = ("prefix", "title", "statuses", "in_force", "proposed", "superseded_status")
+
+
+def _record(item: dict) -> Record:
+    """A record as a published decisions.json describes it: no text, and its
+    links as written (`links`), else both sides of its supersessions."""
+    path = item["source"]
+    slug = posixpath.splitext(posixpath.basename(path))[0]
+    record = Record(path=path, kind=item["kind"], file_number=None, slug=slug, format="published")
+    record.id, record.status, record.date = item.get("id"), item.get("status"), item.get("date")
+    record.title = item.get("title") or ""
+    written = item.get("links")
+    if not isinstance(written, list):
+        written = [{"relation": relation, "target": target}
+                   for relation in ("supersedes", "superseded_by") for target in item.get(relation) or []]
+    record.links = [Link(link["relation"], link["target"], link["target"], FILE_START, None)
+                    for link in written if isinstance(link, dict) and {"relation", "target"} <= set(link)]
+    return record
 
 
 def _merged(settings: Settings, sources: list[Source], today: datetime.date | None) -> Archive:

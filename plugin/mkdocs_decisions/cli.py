@@ -529,7 +529,7 @@ def sources() -> None:
 def sync(config_file: Path | None) -> None:
     """Fetch every git source into .decisions-cache/ (partial clones, several at once)."""
     settings = _settings(config_file, ())
-    remote = [given for given in settings.sources if is_git_url(given["repo"])]
+    remote = [given for given in settings.sources if is_git_url(given.get("repo", ""))]
     if not remote:
         _fail("no git source to fetch: 'sources' in mkdocs.yml names none")
     failed = 0

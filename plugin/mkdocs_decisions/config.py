@@ -193,14 +193,14 @@ OPTIONS = (
            "How the code writes a record's id: text around {prefix} (ADR) and {number} (0003), e.g. "
            "'{prefix} {number}' for 'ADR 3' too."),
     Option("sources", _list({
-        "type": "object", "required": ["name", "repo"], "additionalProperties": False,
+        "type": "object", "required": ["name"], "additionalProperties": False,
         "properties": {"name": _text(pattern="^[a-z0-9][a-z0-9-]*$"), "repo": _text(minLength=1),
-                       "ref": _text(minLength=1)},
+                       "ref": _text(minLength=1), "json": _text(minLength=1)},
     }), [],
-           "The repositories a catalogue gathers, each {name, repo, ref}: repo is a folder, relative to "
-           "mkdocs.yml, or a git URL read at ref (default: its default branch), fetched into "
-           ".decisions-cache/; their records are checked as one archive, ids qualified by name "
-           "(payments:ADR-0003)."),
+           "The repositories a catalogue gathers, each {name, repo, ref} or {name, json}: repo is a folder, "
+           "relative to mkdocs.yml, or a git URL read at ref (default: its default branch), fetched into "
+           ".decisions-cache/; json is the decisions.json a repository's own build published (a file or "
+           "an https URL); their records are checked as one archive, ids qualified by name (payments:ADR-0003)."),
 )
 
 _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
@@ -221,15 +221,18 @@ def _check_sources(sources: list[Mapping[str, str]]) -> None:
     or prints them."""
     seen: set[str] = set()
     for source in sources:
-        name, repo = source["name"], source["repo"]
+        name, repo = source["name"], source.get("repo") or source.get("json") or ""
         if name in seen:
             raise ConfigError(f"sources: the name '{name}' is given twice; each source needs its own", option="sources")
         seen.add(name)
+        if ("repo" in source) == ("json" in source):
+            raise ConfigError(f"sources: {name}: give either 'repo' (a folder or a git URL) or 'json' (a published "
+                              "decisions.json), one of them", option="sources")
         address = urllib.parse.urlsplit(repo) if "://" in repo else None
         if address is not None and (address.password or (address.username and address.scheme != "ssh")):
             raise ConfigError(f"sources: {name}: the URL carries credentials; remove them (git's credential helper "
                               "gives them, and nothing here stores or prints them)", option="sources")
-        if "ref" in source and not is_git_url(repo):
+        if "ref" in source and ("json" in source or not is_git_url(repo)):
             raise ConfigError(f"sources: {name}: 'ref' is for a git URL; {repo} is a folder, read as it is",
                               option="sources")
 

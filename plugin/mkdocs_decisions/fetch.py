@@ -16,6 +16,8 @@ import dataclasses
 import os
 import shutil
 import subprocess
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Mapping
 
@@ -65,6 +67,19 @@ def _fetch(root: Path, source: Mapping[str, str]) -> Fetched:
     except _GitFailed as failure:
         return Fetched(source["name"], target, problem=str(failure))
     return Fetched(source["name"], target, commit)
+
+
+def published(location: str, root: Path) -> bytes:
+    """A repository's published `decisions.json`: a file (relative to the
+    catalogue's root) or an http(s) URL, which the site's author named; raises
+    `OSError` with what went wrong."""
+    if location.startswith(("https://", "http://")):
+        try:
+            with urllib.request.urlopen(location, timeout=60) as response:  # noqa: S310 (the scheme is checked)
+                return response.read()
+        except urllib.error.URLError as error:
+            raise OSError(str(error.reason)) from None
+    return (root / location).read_bytes()
 
 
 class _GitFailed(Exception):

@@ -1,8 +1,9 @@
 """The machine-readable archive, published as `decisions.json`.
 
-Version 1 of the document: the kinds (name, prefix, title, statuses) and,
-in id order, every published record with its status, dates, people, tags,
-links both ways, the records that refer to it, its page, its governance
+Version 1 of the document: the kinds (name, prefix, title, statuses and
+what they mean) and, in id order, every published record with its status,
+dates, people, tags, links both ways and as written, the records that
+refer to it, its page, its governance
 (owners, review date, comment period, approvals, where the code cites it;
 each only when there is one) and, from git, its history.
 """
@@ -66,13 +67,16 @@ def export(
                 "supersedes": sorted_ids(archive.graph.replaces.get(record.id or "", ())),
                 "superseded_by": sorted_ids(archive.graph.replaced_by.get(record.id or "", ())),
                 "referenced_by": archive.mentions.get(record.id or "", []),
+                # each link as written (one side only): what a catalogue merging this document checks
+                "links": [{"relation": link.relation, "target": link.target} for link in record.links],
                 **{key: value for key, value in governance.items() if value},
                 **_repository(record.path, commits),
                 **extra,
             }
         )
     kinds = [
-        {"name": kind.name, "prefix": kind.prefix, "title": kind.title, "statuses": list(kind.statuses)}
+        {"name": kind.name, "prefix": kind.prefix, "title": kind.title, "statuses": list(kind.statuses),
+         "in_force": list(kind.in_force), "proposed": list(kind.proposed), "superseded_status": kind.superseded_status}
         for kind in archive.settings.kinds
     ]
     return {"version": 1, "kinds": kinds, "records": records}
