@@ -471,3 +471,32 @@ def test_hostile_record_runs_no_script_in_the_browser(tmp_path, browser):
             assert not href.lower().startswith("javascript:")
     context.close()
     assert dialogs == []
+
+
+def test_a_catalogues_source_filter_and_sort_in_the_browser(tmp_path, browser):
+    """A catalogue's All decisions page, opened from file://: the Source filter leaves one
+    repository's records, and sorting by source groups them."""
+    from test_catalogue import make_catalogue
+
+    root = make_catalogue(tmp_path)
+    (root / "site/docs").mkdir()
+    (root / "site/docs/index.md").write_text("# Decisions\n")
+    config = root / "site/mkdocs.yml"
+    config.write_text(config.read_text() + "use_directory_urls: false\n")
+    site = run_build(config, strict=False)  # the catalogue's dangling link is logged, not fatal here
+    context = browser.new_context()
+    opened = context.new_page()
+    errors = []  # ours: the theme's own scripts fail from file:// without their CDN, which is not ours to judge
+    opened.on("pageerror", lambda error: errors.append(error.stack or "") if "assets/decisions/" in (error.stack or "")
+              else None)
+    opened.goto((site / "all.html").as_uri())
+    opened.select_option("[data-filter=source]", "platform")
+    assert sorted(visible_ids(opened)) == ["platform:ADR-0001", "platform:ADR-0002"]
+    assert opened.locator("[data-decisions-total]").inner_text() == "2"
+    opened.select_option("[data-filter=source]", "")
+    group = opened.locator("section.decisions-group").first
+    group.locator("button[data-sort=source]").click()
+    shown = group.locator("tbody tr").evaluate_all("rows => rows.map(row => row.getAttribute('data-source'))")
+    assert shown == sorted(shown)
+    context.close()
+    assert errors == []

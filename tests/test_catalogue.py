@@ -20,6 +20,10 @@ OTHER = ("a record of the repository 'platform': not checked here; a catalogue w
 
 @pytest.fixture
 def catalogue(tmp_path):
+    return make_catalogue(tmp_path)
+
+
+def make_catalogue(tmp_path):
     """payments' ADR-0001 supersedes platform's ADR-0002 (MADR, which says so only once the
     test fixes it) and relates to platform:ADR-0099, which does not exist; security keeps
     its records as SEC-NNNN in `records/`, set in its own mkdocs.yml."""
@@ -318,3 +322,25 @@ def test_a_published_decisions_json_may_be_read_from_a_url(catalogue):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_one_index_of_every_source_with_a_source_column_and_filter(catalogue):
+    """`all/`: every record of every source, grouped as each one's kind groups it, with the
+    Source column and filter a page of one source has no use for."""
+    from bs4 import BeautifulSoup
+    from test_plugin import run_build
+
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    page = BeautifulSoup((site / "all/index.html").read_text(), "html.parser")
+    assert [th.get_text(strip=True) for th in page.select(".decisions-table th")] == [
+        "Id", "Title", "Status", "Date", "Source", "Tags"]
+    rows = page.select(".decisions-table tbody tr")
+    assert sorted((row["data-source"], row.select("td")[0].get_text()) for row in rows) == [
+        ("payments", "payments:ADR-0001"), ("platform", "platform:ADR-0001"), ("platform", "platform:ADR-0002"),
+        ("security", "security:SEC-0001")]
+    assert [o.get_text() for o in page.select('select[data-filter="source"] option')] == [
+        "any", "payments", "platform", "security"]
+    one = BeautifulSoup((site / "payments/adr/index.html").read_text(), "html.parser")
+    assert "Source" not in [th.get_text(strip=True) for th in one.select(".decisions-table th")]

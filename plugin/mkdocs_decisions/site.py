@@ -56,6 +56,7 @@ TEMPLATES_DIR = str(resources.files(__package__).joinpath("templates"))
 
 INDEX_MARKER = "<!-- decisions:index {kind} -->"
 TIMELINE_MARKER = "<!-- decisions:timeline -->"
+ALL_MARKER = "<!-- decisions:all -->"  # a catalogue's one index of every source
 GRAPH_MARKER = "<!-- decisions:graph -->"
 IN_FORCE_MARKER = "<!-- decisions:in-force -->"
 CHANGES_MARKER = "<!-- decisions:changes -->"
@@ -188,6 +189,8 @@ class Site:
                 self.notices.append("no git history here: record pages show no status history")
             elif main.history.notice:
                 self.notices.append(main.history.notice)
+        if settings.sources:
+            self._page(files, "all.md", "All decisions", ALL_MARKER)
         for kind in main.archive.settings.kinds:  # a catalogue's: each source's own
             if any(r.kind == kind.name for r in main.archive.records) or (settings.root / kind.directory).is_dir():
                 self._index(files, kind.name, kind.title)
@@ -400,6 +403,8 @@ class Site:
             marker = INDEX_MARKER.format(kind=kind.name)
             if marker in html:
                 html = html.replace(marker, pages.index(kind.name, page_url))
+        if ALL_MARKER in html:
+            html = html.replace(ALL_MARKER, pages.index(None, page_url))
         if TIMELINE_MARKER in html:
             html = html.replace(TIMELINE_MARKER, pages.timeline(page_url))
         if GRAPH_MARKER in html:

@@ -24,6 +24,7 @@
       var status = value("status");
       var tag = value("tag");
       var state = form.querySelector('[data-filter="state"]') ? value("state") : "";
+      var source = form.querySelector('[data-filter="source"]') ? value("source") : "";
       var words = value("text").toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       var perStatus = {};
@@ -33,6 +34,7 @@
         var visible = (!status || row.getAttribute("data-status") === status) &&
           (!tag || tags.indexOf(tag) >= 0) &&
           (!state || row.getAttribute("data-state") === state) &&
+          (!source || row.getAttribute("data-source") === source) &&
           words.every(function (word) { return text.indexOf(word) >= 0; });
         row.hidden = !visible;
         if (visible) {
@@ -86,7 +88,8 @@
     if (key === "date") return row.getAttribute("data-date");
     if (key === "status") return row.getAttribute("data-status");
     if (key === "review") return row.getAttribute("data-review") || "\uffff";
-    if (key === "owner") return row.cells[4].textContent.trim().toLowerCase();
+    if (key === "source") return row.getAttribute("data-source");
+    if (key === "owner") return row.getAttribute("data-owner").toLowerCase();
     return row.cells[1].textContent.trim().toLowerCase();
   }
 

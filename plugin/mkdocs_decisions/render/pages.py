@@ -134,11 +134,12 @@ class Row:
     review: str = ""  # the review date of a record in force (ISO), "" without one
     comment_until: str = ""  # the end of a proposal's comment period (ISO), "" without one
     state: str = ""  # "due" (for review, soon or past), "open" (for comment) or ""
+    source: str = ""  # in a catalogue, the repository it comes from
 
     def at(self, url: str) -> Row:
         """The same row, linking to `url` (a row is copied for every page that lists it)."""
         return Row(self.id, self.sort_id, self.title, self.status, self.date, self.tags, url, self.text,
-                   self.owner, self.review, self.comment_until, self.state)
+                   self.owner, self.review, self.comment_until, self.state, self.source)
 
 
 class SitePages:
@@ -240,6 +241,7 @@ class SitePages:
                 review=governed.review.isoformat() if governed.review else "",
                 comment_until=governed.comment_until.isoformat() if governed.comment_until else "",
                 state="due" if governed.due else "open" if governed.open else "",
+                source=record.path.split("/", 1)[0] if self.archive.sources else "",
             )
         return row.at(relative_url(row.url, page_url))
 
@@ -405,19 +407,25 @@ class SitePages:
         html.append(self._citations(record))
         return "".join(html)
 
-    def index(self, kind_name: str, page_url: str) -> str:
-        kind = self.archive.settings.kind(kind_name)
+    def index(self, kind_name: str | None, page_url: str) -> str:
+        """A kind's index page; with no kind, every record's (a catalogue's
+        page of all its sources), each grouped as its own kind groups it."""
+        settings = self.archive.settings
+        kind = settings.kind(kind_name) if kind_name else None
         records = [r for r in self.archive.ordered(kind_name) if r.path in self.urls]
-        titles = _group_titles(kind)
-        section = {status: title for title, statuses in kind.groups.items() for status in statuses}
+        titles = _group_titles(kind) if kind else GROUP_TITLES
+        section = {status: title for title, statuses in kind.groups.items() for status in statuses} if kind else {}
         grouped: dict[str, list[Row]] = {name: [] for name in titles}
         for record in records:
-            name = section.get(record.status or "", "other") if kind.groups else kind.group(record.status)
+            own = kind or settings.kind(record.kind)
+            name = section.get(record.status or "", "other") if kind and kind.groups else own.group(record.status)
             grouped[name].append(self._row(record, page_url))
         counts = Counter(record.status or "unknown" for record in records)
-        status_order = [*kind.statuses, "unknown"]
+        statuses = kind.statuses if kind else [s for each in settings.kinds for s in each.statuses]
+        status_order = [*dict.fromkeys(statuses), "unknown"]
         every = [row for rows in grouped.values() for row in rows]
-        columns = {"owner": any(row.owner for row in every), "review": any(row.review for row in every)}
+        columns = {"owner": any(row.owner for row in every), "review": any(row.review for row in every),
+                   "source": kind is None and any(row.source for row in every)}
         groups = [
             {"anchor": anchor, "title": titles[name], "rows": rows, "rows_html": self._table_rows(rows, columns)}
             for anchor, (name, rows) in zip(_anchors(titles), grouped.items())
@@ -435,6 +443,7 @@ class SitePages:
             states={state for row in every if (state := row.state)},
             open_rows=open_rows,
             open_html=self._dated_items(open_rows, "open"),
+            all_sources=sorted({row.source for row in every if row.source}) if columns["source"] else [],
         )
 
     def timeline(self, page_url: str) -> str:
@@ -480,12 +489,15 @@ class SitePages:
             html.append(
                 f'\n    <tr data-status="{e(row.status or "unknown")}" data-tags="{e(tag_lines)}"'
                 f' data-id="{e(row.sort_id)}" data-date="{e(row.date or "")}" data-text="{e(row.text)}"'
-                f' data-review="{e(row.review)}" data-state="{e(row.state)}">'
+                f' data-review="{e(row.review)}" data-state="{e(row.state)}" data-source="{e(row.source)}"'
+                f' data-owner="{e(row.owner)}">'
                 f"\n      <td>{e(row.id)}</td>"
                 f'\n      <td><a href="{e(row.url)}">{e(row.title)}</a></td>'
                 f"\n      <td>{self._badge(row.status)}</td>"
                 f'\n      <td>{e(row.date or "")}</td>'
             )
+            if columns["source"]:
+                html.append(f"\n      <td>{e(row.source)}</td>")
             if columns["owner"]:
                 html.append(f"\n      <td>{e(row.owner)}</td>")
             if columns["review"]:
