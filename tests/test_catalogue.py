@@ -344,3 +344,18 @@ def test_one_index_of_every_source_with_a_source_column_and_filter(catalogue):
         "any", "payments", "platform", "security"]
     one = BeautifulSoup((site / "payments/adr/index.html").read_text(), "html.parser")
     assert "Source" not in [th.get_text(strip=True) for th in one.select(".decisions-table th")]
+
+
+def test_graph_draws_the_supersessions_across_sources(catalogue):
+    """`decisions graph` next to the catalogue: every source's records, the edge between two
+    repositories, a qualified --focus and a source's kind for --kind."""
+    result = decisions("graph", "--format", "json", cwd=catalogue / "site")
+    document = json.loads(result.stdout)
+    assert sorted(node["id"] for node in document["nodes"]) == [
+        "payments:ADR-0001", "platform:ADR-0001", "platform:ADR-0002", "security:SEC-0001"]
+    assert [(edge["from"], edge["to"]) for edge in document["edges"]] == [("platform:ADR-0002", "payments:ADR-0001")]
+    focused = json.loads(decisions("graph", "--format", "json", "--focus", "payments:ADR-0001",
+                                   cwd=catalogue / "site").stdout)
+    assert sorted(node["id"] for node in focused["nodes"]) == ["payments:ADR-0001", "platform:ADR-0002"]
+    one = json.loads(decisions("graph", "--format", "json", "--kind", "security:adr", cwd=catalogue / "site").stdout)
+    assert [node["id"] for node in one["nodes"]] == ["security:SEC-0001"]

@@ -216,13 +216,14 @@ def graph(
     from .render import graphs
 
     settings = _settings(config_file, ())
-    archive = Archive.load(settings)
-    kinds = [k.name for k in settings.kinds]
+    archive = _governed(settings, None) if settings.sources else Archive.load(settings)  # a catalogue's: all sources
+    kinds = [k.name for k in archive.settings.kinds]
     if kind is not None and kind not in kinds:
         _fail(f"unknown kind '{kind}'{did_you_mean(kind, kinds)}; kinds: {', '.join(kinds)}")
     focus_id = None
     if focus is not None:
-        focus_id = archive.scheme.normalise(focus, kind or kinds[0])
+        # in a catalogue, ids are qualified (`payments:ADR-0003`) and taken as written
+        focus_id = focus if focus in archive.by_id else archive.scheme.normalise(focus, kind or kinds[0])
         if focus_id not in archive.by_id:
             _fail(f"no record with id '{focus}'; 'decisions graph --format json' lists them")
     # nodes link to the record files, relative to the project root
