@@ -14,6 +14,14 @@ import pytest
 
 from conftest import decisions
 
+#: what the catalogue finds in payments' record, whichever way platform is read
+PAYMENTS_FINDINGS = [
+    "payments/adr/0001-use-kafka.md:5:14: error one-sided-link: payments:ADR-0001 supersedes platform:ADR-0002, "
+    "but platform/docs/decisions/0002-everywhere.md does not say that it is superseded by payments:ADR-0001; "
+    "add 'Superseded by payments:ADR-0001' there",
+    "payments/adr/0001-use-kafka.md:6:14: error missing-target: 'relates_to' names platform:ADR-0099, which "
+    "does not exist; link to an existing record by its id",
+]
 OTHER = ("a record of the repository 'platform': not checked here; a catalogue whose sources include both "
          "repositories checks it")
 
@@ -55,11 +63,7 @@ def test_a_catalogue_lints_every_source_and_the_links_between_them(catalogue):
     result = decisions("lint", cwd=catalogue / "site")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "payments/adr/0001-use-kafka.md:5:14: error one-sided-link: payments:ADR-0001 supersedes platform:ADR-0002, "
-        "but platform/docs/decisions/0002-everywhere.md does not say that it is superseded by payments:ADR-0001; "
-        "add 'Superseded by payments:ADR-0001' there",
-        "payments/adr/0001-use-kafka.md:6:14: error missing-target: 'relates_to' names platform:ADR-0099, which "
-        "does not exist; link to an existing record by its id",
+        *PAYMENTS_FINDINGS,
         "platform/docs/decisions/0002-everywhere.md:3:11: error stale-status: status is 'accepted' but "
         "payments:ADR-0001 replaced this record; set 'status: superseded' (decisions lint --fix does)",
     ]
@@ -280,11 +284,7 @@ def test_a_source_may_be_the_decisions_json_its_own_build_published(catalogue):
                                                  "{name: platform, json: ../platform/site/decisions.json}"))
     result = decisions("lint", cwd=catalogue / "site")
     assert result.stdout.splitlines() == [
-        "payments/adr/0001-use-kafka.md:5:14: error one-sided-link: payments:ADR-0001 supersedes platform:ADR-0002, "
-        "but platform/docs/decisions/0002-everywhere.md does not say that it is superseded by payments:ADR-0001; "
-        "add 'Superseded by payments:ADR-0001' there",
-        "payments/adr/0001-use-kafka.md:6:14: error missing-target: 'relates_to' names platform:ADR-0099, which "
-        "does not exist; link to an existing record by its id",
+        *PAYMENTS_FINDINGS,
         "platform/docs/decisions/0002-everywhere.md:1:1: error stale-status: status is 'accepted' but "
         "payments:ADR-0001 replaced this record; change its status to 'superseded'",
     ]

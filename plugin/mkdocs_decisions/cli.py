@@ -33,7 +33,7 @@ from .authoring.status import change_status as apply_change
 from .config import ConfigError, Settings, did_you_mean, find_config_file, is_git_url, load_settings
 from .fetch import fetch_all
 from .ids import sorted_ids
-from .model import Fix
+from .model import Diagnostic, Fix
 from .render.report import FORMATS
 from .rules import REGISTRY, check_settings
 
@@ -146,52 +146,45 @@ def lint(
         archive.accepted = accepted  # --fix changes no status, so no record came into force
         result = archive.check(selected, ignored, baseline)
     diagnostics = [d for d in result.diagnostics if _in_scope(d.path, scope)]
+    _report(diagnostics, output_format, len(archive.records), fixed=fixed)
+
+
+def _report(diagnostics: list[Diagnostic], output_format: str, records: int, fixed: int = 0, of: str = "") -> NoReturn:
+    """Print lint's findings in `output_format`, the summary line on standard
+    error (`of`: where the records are, in a catalogue), and exit 1 on an
+    error; info is neither an error nor a warning."""
     errors = sum(d.severity.value == "error" for d in diagnostics)
-    warnings = sum(d.severity.value == "warning" for d in diagnostics)  # info is neither
-    summary = {
-        "records": len(archive.records),
-        "errors": errors,
-        "warnings": warnings,
-        "fixed": fixed,
-    }
+    warnings = sum(d.severity.value == "warning" for d in diagnostics)
+    summary = {"records": records, "errors": errors, "warnings": warnings, "fixed": fixed}
     click.echo(FORMATS[output_format](diagnostics, summary), nl=False)
     if output_format == "text" and (diagnostics or fixed):
-        click.echo(
-            f"{errors} error(s), {warnings} warning(s) in "
-            f"{len(archive.records)} record(s)" + (f"; fixed {fixed} file(s)" if fixed else ""),
-            err=True,
-        )
+        done = f"; fixed {fixed} file(s)" if fixed else ""
+        click.echo(f"{errors} error(s), {warnings} warning(s) in {records} record(s){of}{done}", err=True)
     sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
 
 
+def _catalogue(settings: Settings, today: datetime.date | None) -> Catalogue:
+    """A catalogue's sources read as one (RFC-0003); each it cannot read is a warning."""
+    found = Catalogue.load(settings, today)
+    for sentence in found.unread:
+        click.echo(f"decisions: warning: {sentence}", err=True)
+    return found
+
+
 def _governed(settings: Settings, today: datetime.date | None) -> Archive:
-    """The archive `review` and `refs` look at: the project's, with when git says
-    each record came into force, or a catalogue's sources as one (RFC-0003)."""
+    """The archive `review`, `refs` and `graph` look at: the project's, with when git
+    says each record came into force, or a catalogue's sources as one."""
     if settings.sources:
-        found = Catalogue.load(settings, today)
-        for sentence in found.unread:
-            click.echo(f"decisions: warning: {sentence}", err=True)
-        return found.archive
+        return _catalogue(settings, today).archive
     archive = Archive.load(settings, today)
     history.note_acceptance(archive)
     return archive
 
 
 def _lint_catalogue(settings: Settings, output_format: str, today: datetime.date | None) -> NoReturn:
-    """`lint` of a catalogue: every source, and the links between them (RFC-0003)."""
-    found = Catalogue.load(settings, today)
-    for sentence in found.unread:
-        click.echo(f"decisions: warning: {sentence}", err=True)
-    diagnostics = found.check()
-    errors = sum(d.severity.value == "error" for d in diagnostics)
-    warnings = sum(d.severity.value == "warning" for d in diagnostics)
-    records = len(found.archive.records)
-    summary = {"records": records, "errors": errors, "warnings": warnings, "fixed": 0}
-    click.echo(FORMATS[output_format](diagnostics, summary), nl=False)
-    if output_format == "text" and diagnostics:
-        click.echo(f"{errors} error(s), {warnings} warning(s) in {records} record(s) of "
-                   f"{len(found.sources)} source(s)", err=True)
-    sys.exit(EXIT_ERRORS if errors else EXIT_CLEAN)
+    """`lint` of a catalogue: every source, and the links between them."""
+    found = _catalogue(settings, today)
+    _report(found.check(), output_format, len(found.archive.records), of=f" of {len(found.sources)} source(s)")
 
 
 @cli.command()

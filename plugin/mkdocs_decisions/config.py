@@ -26,6 +26,7 @@ from typing import Any, Mapping
 import jsonschema
 import yaml
 
+from .ids import SOURCE_NAME
 from .presets import FIELD_ALIASES as PRESET_FIELD_ALIASES
 from .presets import PRESETS
 
@@ -194,7 +195,7 @@ OPTIONS = (
            "'{prefix} {number}' for 'ADR 3' too."),
     Option("sources", _list({
         "type": "object", "required": ["name"], "additionalProperties": False,
-        "properties": {"name": _text(pattern="^[a-z0-9][a-z0-9-]*$"), "repo": _text(minLength=1),
+        "properties": {"name": _text(pattern=f"^{SOURCE_NAME}$"), "repo": _text(minLength=1),
                        "ref": _text(minLength=1), "json": _text(minLength=1)},
     }), [],
            "The repositories a catalogue gathers, each {name, repo, ref} or {name, json}: repo is a folder, "

@@ -12,7 +12,8 @@ from typing import Iterable
 
 #: a record of another repository, as a catalogue names it (`platform:ADR-0012`, RFC-0003):
 #: the source's name, lower-case, then an id that starts with its prefix
-_QUALIFIED = re.compile(r"([a-z0-9][a-z0-9-]*):([A-Za-z].*)")
+SOURCE_NAME = r"[a-z0-9][a-z0-9-]*"
+_QUALIFIED = re.compile(rf"({SOURCE_NAME}):([A-Za-z].*)")
 
 
 def qualified(written: str) -> tuple[str, str] | None:
@@ -143,11 +144,15 @@ def slug_of(stem: str) -> str:
     return rest.lstrip("-_.") or stem
 
 
+#: an id as sorted: its prefix (with a catalogue's source, `payments:ADR`), number and suffix
+_SORTABLE = re.compile(rf"^((?:{SOURCE_NAME}:)?[A-Za-z]+)-(\d+)(.*)$")
+
+
 def sorted_ids(ids: Iterable[str]) -> list[str]:
     """Ids in natural order: ADR-0002 before ADR-0010 and ADR-10000."""
 
     def key(value: str) -> tuple[str, int, str]:
-        match = re.match(r"^((?:[a-z0-9][a-z0-9-]*:)?[A-Za-z]+)-(\d+)(.*)$", value)  # `payments:ADR-2` too
+        match = _SORTABLE.match(value)
         if not match:
             return (value, 0, "")
         return (match[1], len(match[2].lstrip("0")), match[2].lstrip("0") + match[3])

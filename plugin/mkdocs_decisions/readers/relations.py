@@ -8,7 +8,7 @@ import functools
 import re
 
 from ..config import KindSettings
-from ..ids import IdScheme, qualified
+from ..ids import SOURCE_NAME, IdScheme, qualified
 from ..model import Link, Position, Record
 from .markdown import MARKDOWN_LINK, lines
 
@@ -49,7 +49,7 @@ def relation_line(scheme: IdScheme) -> re.Pattern[str]:
 def _relation_line(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     ids = "|".join(re.escape(prefix) for prefix in sorted(set(prefixes), key=len, reverse=True))
     # an id may be another repository's, after its name: `superseded by platform:ADR-0012`
-    return re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:[a-z0-9][a-z0-9-]*:)?(?:{ids})[- ]?\d)")
+    return re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:{SOURCE_NAME}:)?(?:{ids})[- ]?\d)")
 
 
 #: statuses that a relation phrase implies when it stands in for the status
@@ -170,7 +170,7 @@ def add_links(record: Record, links: list[tuple[str, str, str | None, Position]]
 
 
 #: a repository's name and colon just before an id (`platform:` of `platform:ADR-0012`)
-_SOURCE_BEFORE = re.compile(r"(?<![\w:-])[a-z0-9][a-z0-9-]*:$")
+_SOURCE_BEFORE = re.compile(rf"(?<![\w:-]){SOURCE_NAME}:$")
 
 #: a relative link to a markdown file (a record), not a URL
 _RECORD_HREF = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)[^#?]*\.md(?:#.*)?$", re.IGNORECASE)
