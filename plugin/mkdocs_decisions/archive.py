@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 import urllib.parse
+import functools
 from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -67,11 +68,8 @@ class Archive:
             if first is not record:
                 self.duplicates.setdefault(record.id, [first]).append(record)
         self._resolve_links()
-        self._validators: dict[str, jsonschema.protocols.Validator] = {}
-        self._known_fields: dict[str, frozenset[str]] = {}
+        self._schemas: dict[str, _Schema] = {}
         self._schema_errors: dict[str, list[jsonschema.ValidationError]] = {}
-        self._shape_only: dict[str, bool] = {}
-        self._valid_shapes: dict[tuple[str, Any], bool] = {}
         self._placeholders: dict[str, Learned] = {}
         self._released = False
 
@@ -224,43 +222,55 @@ class Archive:
         cached = self._schema_errors.get(record.path)
         if cached is None:
             instance: dict[str, Any] = {key: field.value for key, field in record.fields.items()}
-            validator = self._validator(record.kind)
-            if self._shape_only[record.kind]:
+            schema = self._schema(record.kind)
+            if schema.shape_only:
                 # Thousands of records share a handful of shapes: validate each
                 # shape once, and only a record of an invalid shape in full.
-                shape = (record.kind, _shape(instance))
-                valid = self._valid_shapes.get(shape)
+                shape = _shape(instance)
+                valid = schema.valid_shapes.get(shape)
                 if valid is None:
-                    valid = self._valid_shapes[shape] = validator.is_valid(instance)
+                    valid = schema.valid_shapes[shape] = schema.validator.is_valid(instance)
                 if valid:
                     self._schema_errors[record.path] = []
                     return []
-            cached = list(validator.iter_errors(instance))
+            cached = list(schema.validator.iter_errors(instance))
             self._schema_errors[record.path] = cached
         return cached
 
     def known_fields(self, kind: str) -> frozenset[str]:
         """The keys a kind's schema declares."""
-        if kind not in self._known_fields:
-            self._validator(kind)
-        return self._known_fields[kind]
+        return self._schema(kind).known
 
-    def _validator(self, kind_name: str) -> jsonschema.protocols.Validator:
-        validator = self._validators.get(kind_name)
-        if validator is None:
+    def _schema(self, kind_name: str) -> _Schema:
+        schema = self._schemas.get(kind_name)
+        if schema is None:
             kind = self.settings.kind(kind_name)
             schemas = [_builtin_schema("adr" if kind.schema not in BUILTIN_SCHEMAS else kind.schema)]
             if kind.user_schema is not None:
                 schemas.append(dict(kind.user_schema))
-            known: set[str] = set()
-            for schema in schemas:
-                known.update(schema.get("properties", {}))
-            self._known_fields[kind_name] = frozenset(known)
-            combined = schemas[0] if len(schemas) == 1 else {"allOf": schemas}
-            self._shape_only[kind_name] = _judges_shape_only(combined)
-            validator = jsonschema.Draft202012Validator(combined)
-            self._validators[kind_name] = validator
-        return validator
+            schema = self._schemas[kind_name] = _compiled(json.dumps(schemas, sort_keys=True, default=str))
+        return schema
+
+
+@dataclasses.dataclass
+class _Schema:
+    """A kind's schema made ready to check records: one per distinct schema
+    in a process, so that a catalogue's sources, which mostly keep the
+    built-in kinds, compile each schema and judge each shape once."""
+
+    validator: jsonschema.protocols.Validator
+    known: frozenset[str]  # the keys it declares
+    shape_only: bool  # whether a frontmatter's shape alone decides it (`_judges_shape_only`)
+    valid_shapes: dict[Any, bool]
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(written: str) -> _Schema:
+    """The schemas a kind's records must all meet (JSON, so that equal ones are one key)."""
+    schemas = json.loads(written)
+    combined = schemas[0] if len(schemas) == 1 else {"allOf": schemas}
+    known = frozenset(key for schema in schemas for key in schema.get("properties", {}))
+    return _Schema(jsonschema.Draft202012Validator(combined), known, _judges_shape_only(combined), {})
 
 
 def scheme_for(settings: Settings) -> IdScheme:
