@@ -125,6 +125,64 @@ def test_a_source_that_is_not_there_is_a_warning_and_the_rest_is_linted(catalogu
     assert result.stdout.count("\n") == 3  # the three findings above
 
 
+def _kept(catalogue) -> dict[str, int]:
+    """Each kept source's entry in the catalogue's cache, and when it was last written."""
+    folder = catalogue / "site/.decisions-cache/.parsed"
+    return {entry.stem: entry.stat().st_mtime_ns for entry in folder.glob("*.pickle")}
+
+
+def _lines(catalogue) -> list[str]:
+    return decisions("lint", cwd=catalogue / "site").stdout.splitlines()
+
+
+def test_a_source_in_git_is_kept_and_read_again_only_once_something_it_holds_changed(catalogue):
+    """Kept between runs; every kind of change is seen: an edit, a commit, a file git does
+    not track yet, a record git ignores, the code that cites records. Only the changed
+    source's entry is written again."""
+    from test_history import commit, git
+    for name in ("payments", "platform", "security"):
+        git(catalogue / name, "init", "-q", "-b", "main")
+        commit(catalogue / name, "start", "2026-01-01T10:00:00+00:00")
+    first = _lines(catalogue)
+    assert first == _lines(catalogue)[:3] == [*PAYMENTS_FINDINGS, first[2]] and "stale-status" in first[2]
+    kept = _kept(catalogue)
+    assert sorted(kept) == ["payments", "platform", "security"]
+    assert _lines(catalogue) == first and _kept(catalogue) == kept  # nothing read or written again
+
+    record = catalogue / "platform/docs/decisions/0002-everywhere.md"
+    record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
+    assert _lines(catalogue) == PAYMENTS_FINDINGS[1:]
+    changed = _kept(catalogue)
+    assert [name for name in kept if changed[name] != kept[name]] == ["platform"]
+    commit(catalogue / "platform", "supersede", "2026-01-02T10:00:00+00:00")
+    assert _lines(catalogue) == PAYMENTS_FINDINGS[1:]
+
+    (catalogue / "security/records/0002-keep-logs.md").write_text("---\ndate: 2026-01-06\n---\n# Keep logs\n")
+    assert "security/records/0002-keep-logs.md:2:1: error missing-field: " in "\n".join(_lines(catalogue))
+    (catalogue / "payments/.gitignore").write_text("adr/0002-*\n")
+    commit(catalogue / "payments", "ignore", "2026-01-03T10:00:00+00:00")
+    (catalogue / "payments/adr/0002-ignored.md").write_text("---\ndate: 2026-01-06\n---\n# Ignored by git\n")
+    assert "payments/adr/0002-ignored.md:2:1: error missing-field: " in "\n".join(_lines(catalogue))
+    (catalogue / "payments/orders.py").write_text("# ADR-0009 says so\n")
+    git(catalogue / "payments", "add", "orders.py")
+    assert "payments/orders.py:1:3: error cites-missing: " in "\n".join(_lines(catalogue))
+
+
+def test_a_kept_entry_that_cannot_be_read_is_made_again(catalogue):
+    from test_history import commit, git
+    git(catalogue, "init", "-q", "-b", "main")  # all three sources are folders of one repository
+    commit(catalogue, "start", "2026-01-01T10:00:00+00:00")
+    first = _lines(catalogue)
+    entry = catalogue / "site/.decisions-cache/.parsed/security.pickle"
+    entry.write_bytes(b"not a pickle")
+    assert _lines(catalogue) == first
+    assert entry.read_bytes() != b"not a pickle"
+    kept = _kept(catalogue)
+    (catalogue / "security/records/0001-rotate-keys.md").touch()  # the others' folders did not change
+    assert _lines(catalogue) == first
+    assert [name for name, written in _kept(catalogue).items() if written != kept[name]] == ["security"]
+
+
 def test_a_catalogue_is_linted_whole(catalogue):
     result = decisions("lint", "--fix", cwd=catalogue / "site")
     assert (result.returncode, result.stdout) == (2, "")
@@ -359,3 +417,42 @@ def test_graph_draws_the_supersessions_across_sources(catalogue):
     assert sorted(node["id"] for node in focused["nodes"]) == ["payments:ADR-0001", "platform:ADR-0002"]
     one = json.loads(decisions("graph", "--format", "json", "--kind", "security:adr", cwd=catalogue / "site").stdout)
     assert [node["id"] for node in one["nodes"]] == ["security:SEC-0001"]
+
+
+def test_the_graph_frames_each_source(catalogue):
+    """Graphviz reads each source as a cluster, Mermaid's parser takes the subgraphs, and in
+    the site's drawing every node sits inside its own frame: a source's, or the frame of the
+    records linked across sources."""
+    import xml.etree.ElementTree as ElementTree
+
+    from mkdocs_decisions.layout import NODE_HEIGHT, NODE_WIDTH
+    from test_graph import mermaid_parse
+    site = catalogue / "site"
+    dot = subprocess.run(["dot", "-Tjson"], input=decisions("graph", "--format", "dot", cwd=site).stdout,
+                         capture_output=True, text=True, check=True)
+    drawn = json.loads(dot.stdout)
+    names = {index: item["name"] for index, item in enumerate(drawn["objects"])}
+    clusters = {item["label"]: sorted(names[n] for n in item.get("nodes", []))
+                for item in drawn["objects"] if item["name"].startswith("cluster_")}
+    assert clusters == {"payments": ["payments:ADR-0001"], "platform": ["platform:ADR-0001", "platform:ADR-0002"],
+                        "security": ["security:SEC-0001"]}
+    mermaid = decisions("graph", "--format", "mermaid", cwd=site).stdout
+    assert '  subgraph n_source_payments ["payments"]\n  n_payments_ADR_0001[' in mermaid
+    assert mermaid_parse(mermaid).returncode == 0
+
+    svg = ElementTree.fromstring(decisions("graph", "--format", "svg", cwd=site).stdout)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    frames = {}
+    for group in svg.iterfind(".//svg:g[@class='decisions-cluster']", ns):
+        rect = group.find("svg:rect", ns)
+        frames[group.get("data-source")] = [float(rect.get(a)) for a in ("x", "y", "width", "height")]
+    assert sorted(frames) == ["across sources", "platform", "security"]
+    inside = {}
+    for node in svg.iterfind(".//svg:g[@class='decisions-node']", ns):
+        rect = node.find("svg:rect", ns)
+        x, y = float(rect.get("x")), float(rect.get("y"))
+        record_id = node.find("svg:title", ns).text.split(": ")[0]
+        inside[record_id] = [name for name, (fx, fy, fw, fh) in frames.items()
+                             if fx <= x and x + NODE_WIDTH <= fx + fw and fy <= y and y + NODE_HEIGHT <= fy + fh]
+    assert inside == {"payments:ADR-0001": ["across sources"], "platform:ADR-0002": ["across sources"],
+                      "platform:ADR-0001": ["platform"], "security:SEC-0001": ["security"]}

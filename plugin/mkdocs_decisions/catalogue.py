@@ -15,17 +15,19 @@ run: a link into another source is checked like any other.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime
 import json
 import posixpath
 from pathlib import Path
 
+from . import cache
 from .archive import Archive
 from .config import ConfigError, Settings, is_git_url, load_settings
 from .fetch import fetch_all, published
 from .fetch import folder as cache_folder
-from .history import note_acceptance, run_git
+from .history import note_acceptance
 from .ids import qualified
 from .model import FILE_START, Diagnostic, Link, Record
 from .rules import REGISTRY
@@ -46,8 +48,9 @@ class Source:
     root: Path
     archive: Archive
     commit: str  # the commit its files are at, "" when it is not a git work tree
-    #: read from the decisions.json its own build published: its records' own rules ran there
-    published: bool = False
+    #: what the rules that need only this source found (paths as in the source); none for a
+    #: source read from the decisions.json its own build published: they ran there
+    findings: list[Diagnostic] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -63,14 +66,15 @@ class Catalogue:
     def load(cls, settings: Settings, today: datetime.date | None = None) -> Catalogue:
         """Read every source named in `settings.sources`; a folder that is not
         there is told in `unread`, not raised."""
-        sources, unread = [], []
+        found: list[Source | tuple[str, Settings]] = []  # read, or the folder's name and own settings
+        unread = []
         remote = [given for given in settings.sources if is_git_url(given.get("repo", ""))]
         fetched = fetch_all(settings.root, remote, missing_only=True)  # what the cache lacks
         failed = {done.name: done.problem for done in fetched if done.problem}
         for given in settings.sources:
             if "json" in given:
                 try:
-                    sources.append(_published(given["name"], given["json"], settings.root, today))
+                    found.append(_published(given["name"], given["json"], settings.root, today))
                 except (OSError, ValueError) as error:
                     unread.append(f"source '{given['name']}': {given['json']}: {error}")
                 continue
@@ -89,23 +93,44 @@ class Catalogue:
             except ConfigError as error:
                 unread.append(f"source '{given['name']}': {error}")
                 continue
-            commit = (run_git(root, "rev-parse", "HEAD") or "").strip()
-            archive = Archive.load(own, today)
-            note_acceptance(archive)  # a review after a period counts from the source's own git history
-            sources.append(Source(given["name"], root, archive, commit))
+            found.append((given["name"], own))
+        folders = [item[1] for item in found if isinstance(item, tuple)]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:  # mostly waiting on git
+            keys = iter(list(pool.map(lambda own: cache.key(own, today), folders)))
+        sources = [
+            item if isinstance(item, Source) else _read(*item, settings.root, today, next(keys)) for item in found
+        ]
         return cls(sources, _merged(settings, sources, today), unread)
 
     def check(self) -> list[Diagnostic]:
         """Each source's own findings (paths under its name), then the archive
         rules across all of them, in path order."""
-        found = []
-        for source in self.sources:
-            if source.published:
-                continue
-            for diagnostic in source.archive.check(select=sorted(_PER_SOURCE)).diagnostics:
-                found.append(dataclasses.replace(diagnostic, path=f"{source.name}/{diagnostic.path}"))
+        found = [
+            dataclasses.replace(diagnostic, path=f"{source.name}/{diagnostic.path}")
+            for source in self.sources for diagnostic in source.findings
+        ]
         found += self.archive.check(select=sorted(_ACROSS)).diagnostics
         return sorted(found, key=lambda d: d.sort_key())
+
+
+def _read(
+    name: str, own: Settings, catalogue: Path, today: datetime.date | None, known: tuple[str, str] | None
+) -> Source:
+    """A source in a folder, read and checked by its own rules, or taken as
+    the catalogue's cache kept it under `known` (`cache.key`) when nothing
+    it was made from changed."""
+    kept = cache.load(catalogue, name, known[0]) if known else None
+    if kept is not None:
+        archive = Archive(own, kept.records, today)
+        archive.accepted, archive.citations = kept.accepted, kept.citations
+        return Source(name, own.root, archive, kept.commit, kept.findings)
+    archive = Archive.load(own, today)
+    note_acceptance(archive)  # a review after a period counts from the source's own git history
+    findings = archive.check(select=sorted(_PER_SOURCE)).diagnostics
+    if known is None:
+        return Source(name, own.root, archive, "", findings)
+    cache.store(catalogue, name, cache.Kept(*known, archive.records, findings, archive.citations, archive.accepted))
+    return Source(name, own.root, archive, known[1], findings)
 
 
 def _published(name: str, location: str, root: Path, today: datetime.date | None) -> Source:
@@ -135,7 +160,7 @@ def _published(name: str, location: str, root: Path, today: datetime.date | None
             raise ValueError(f"record {position} has no 'source' path, or a kind the document does not declare")
         read.append(_record(item))
     commit = next((item.get("commit") for item in records if item.get("commit")), "") or ""
-    return Source(name, root, Archive(settings, read, today), commit, published=True)
+    return Source(name, root, Archive(settings, read, today), commit)
 
 
 #: what a published kind says of itself, as the configuration takes it

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import importlib
 import json
 import re
@@ -374,10 +375,12 @@ class Settings:
     sources: tuple[Mapping[str, str], ...]
 
     def kind(self, name: str) -> KindSettings:
-        for kind in self.kinds:
-            if kind.name == name:
-                return kind
-        raise KeyError(name)
+        return self._kinds_by_name[name]
+
+    @functools.cached_property
+    def _kinds_by_name(self) -> dict[str, KindSettings]:
+        # a catalogue has two kinds or so per source: hundreds to look through for every record
+        return {kind.name: kind for kind in self.kinds}
 
     def kind_owning(self, path: str) -> KindSettings | None:
         """The kind whose folder holds `path` (relative to the root, with `/`);

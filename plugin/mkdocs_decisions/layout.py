@@ -274,3 +274,50 @@ def _separate(desired: list[float], widths: list[float]) -> list[float]:
 
 def _depth_of(dummy: str, layers: list[list[str]]) -> int:
     return int(dummy.rsplit("\x00", 1)[1])
+
+
+#: room above a cluster's drawing for its name, and around it inside its frame
+CLUSTER_HEADER = 26.0
+CLUSTER_PADDING = 12.0
+
+
+@dataclasses.dataclass
+class Cluster:
+    """A framed group of a drawing (a catalogue's source): its name and frame."""
+
+    label: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def clustered(
+    groups: list[tuple[str, list[str]]], edges: Iterable[tuple[str, str]], max_width: float = 900.0
+) -> tuple[Layout, list[Cluster]]:
+    """Each group laid out on its own inside a frame, the frames one below
+    the other; an edge between two groups is drawn straight from one to the
+    other (`groups` should keep linked records together to avoid those)."""
+    edge_list = sorted({(s, t) for s, t in edges if s != t})
+    placed: dict[str, Placed] = {}
+    routes: list[Route] = []
+    clusters: list[Cluster] = []
+    top = width = 0.0
+    for label, members in groups:
+        inner = set(members)
+        part = layout(members, [edge for edge in edge_list if edge[0] in inner and edge[1] in inner], max_width)
+        left, down = CLUSTER_PADDING, top + CLUSTER_HEADER
+        for node in part.nodes.values():
+            placed[node.id] = Placed(node.id, node.x + left, node.y + down, node.layer)
+        routes += [Route(r.source, r.target, [(x + left, y + down) for x, y in r.points]) for r in part.routes]
+        frame = Cluster(label, 0.0, top, part.width + 2 * CLUSTER_PADDING, part.height + CLUSTER_HEADER + CLUSTER_PADDING)
+        clusters.append(frame)
+        top += frame.height + COMPONENT_GAP
+        width = max(width, frame.width)
+    drawn = {(route.source, route.target) for route in routes}
+    for source, target in edge_list:
+        if source in placed and target in placed and (source, target) not in drawn:
+            start, end = placed[source], placed[target]
+            routes.append(Route(source, target, [(start.x + NODE_WIDTH / 2, start.y + NODE_HEIGHT),
+                                                 (end.x + NODE_WIDTH / 2, end.y)]))
+    return Layout(placed, routes, width, max(top - COMPONENT_GAP, 0.0)), clusters

@@ -14,8 +14,8 @@ from html import escape
 
 from ..archive import Archive
 from ..graph import lineage
-from ..ids import sorted_ids
-from ..layout import NODE_HEIGHT, NODE_WIDTH, Layout, layout
+from ..ids import qualified, sorted_ids
+from ..layout import NODE_HEIGHT, NODE_WIDTH, Cluster, Layout, clustered, components, layout
 from .urls import relative_url
 
 #: fill, stroke and text colours per status; text on fill passes WCAG AA
@@ -35,6 +35,8 @@ TITLE_CHARACTERS = 27
 LEGEND_HEIGHT = 34.0
 #: draw records without any supersession link as a grid up to this many
 MAX_ISOLATED_DRAWN = 60
+#: the frame of a catalogue's drawing that holds records linked across sources
+ACROSS_SOURCES = "across sources"
 
 
 @dataclasses.dataclass
@@ -44,6 +46,7 @@ class Node:
     status: str
     kind: str
     url: str | None
+    source: str | None = None  # in a catalogue, the repository it comes from (RFC-0003)
 
 
 @dataclasses.dataclass
@@ -72,7 +75,10 @@ def view(
     for record_id in sorted_ids(ids):
         record = archive.by_id[record_id]
         url = (urls or {}).get(record.path)
-        nodes[record_id] = Node(record_id, record.title or record.slug, record.status or "unknown", record.kind, url)
+        source = qualified(record_id)
+        nodes[record_id] = Node(
+            record_id, record.title or record.slug, record.status or "unknown", record.kind, url, source and source[0]
+        )
     links = sorted(
         (older, newer)
         for older in nodes
@@ -113,7 +119,10 @@ def svg(
         draw_isolated = len(graph.isolated) <= MAX_ISOLATED_DRAWN
     isolated = set(graph.isolated)
     drawn = [n for n in graph.nodes if draw_isolated or n not in isolated]
-    if placed is None:
+    clusters: list[Cluster] = []
+    if placed is None and any(graph.nodes[n].source for n in drawn):
+        placed, clusters = clustered(_by_source(graph, drawn), graph.edges)
+    elif placed is None:
         placed = layout(drawn, graph.edges)
     statuses = sorted({graph.nodes[n].status for n in drawn})
     width = max(placed.width, 360.0) + 2
@@ -136,6 +145,7 @@ def svg(
     ]
     out.append(_legend(statuses))
     out.append(f'<g transform="translate(1 {LEGEND_HEIGHT + 1:.0f})">')
+    out += [_cluster(cluster) for cluster in clusters]
     for route in placed.routes:
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in route.points)
         out.append(
@@ -148,6 +158,28 @@ def svg(
         out.append(_node(node, position.x, position.y, node_id == highlight, page_url))
     out.append("</g></svg>")
     return "\n".join(out)
+
+
+def _by_source(graph: GraphView, drawn: list[str]) -> list[tuple[str, list[str]]]:
+    """A catalogue's records framed by source; records linked across
+    sources stay together, framed as such, so that no line crosses frames."""
+    groups: dict[str, list[str]] = {}
+    for members in components(drawn, graph.edges):
+        sources = {graph.nodes[member].source or "" for member in members}
+        label = sources.pop() if len(sources) == 1 else ACROSS_SOURCES
+        groups.setdefault(label, []).extend(members)
+    order = sorted(groups, key=lambda label: (label != ACROSS_SOURCES, label))
+    return [(label, groups[label]) for label in order]
+
+
+def _cluster(cluster: Cluster) -> str:
+    return (
+        f'<g class="decisions-cluster" data-source="{escape(cluster.label)}">'
+        f'<rect x="{cluster.x:.1f}" y="{cluster.y:.1f}" width="{cluster.width:.1f}" height="{cluster.height:.1f}" '
+        'rx="8" fill="#f6f7f9" stroke="#8a9099" stroke-dasharray="4 3"/>'
+        f'<text x="{cluster.x + 10:.1f}" y="{cluster.y + 18:.1f}" fill="#1b1b1b" font-weight="bold">'
+        f"{escape(cluster.label)}</text></g>"
+    )
 
 
 def _legend(statuses: list[str]) -> str:
@@ -223,6 +255,14 @@ def _node(node: Node, x: float, y: float, highlighted: bool, page_url: str) -> s
 # -- DOT, Mermaid, JSON --------------------------------------------------------------
 
 
+def _sources(graph: GraphView) -> list[tuple[str | None, list[Node]]]:
+    """The nodes by source, in source order (one group, None, outside a catalogue)."""
+    groups: dict[str | None, list[Node]] = {}
+    for node in graph.nodes.values():
+        groups.setdefault(node.source, []).append(node)
+    return sorted(groups.items(), key=lambda item: item[0] or "")
+
+
 def _dot_string(*lines: str) -> str:
     """A quoted DOT string; several lines are joined by DOT's own line break."""
     escaped = [line.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") for line in lines]
@@ -237,17 +277,23 @@ def dot(graph: GraphView) -> str:
         '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=11];',
         "  edge [color=\"#444444\"];",
     ]
-    for node in graph.nodes.values():
-        fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
-        attributes = [
-            f"label={_dot_string(f'{node.id} ({node.status})', node.title)}",
-            f'fillcolor="{fill}"',
-            f'color="{stroke}"',
-            f'fontcolor="{text}"',
-        ]
-        if node.url:
-            attributes.append(f"URL={_dot_string(node.url)}")
-        lines.append(f"  {_dot_string(node.id)} [{', '.join(attributes)}];")
+    for source, nodes in _sources(graph):
+        indent = "  " if source is None else "    "
+        if source is not None:  # a catalogue: each source is a cluster, which dot frames and keeps together
+            lines += [f"  subgraph {_dot_string('cluster_' + source)} {{", f"    label={_dot_string(source)};"]
+        for node in nodes:
+            fill, stroke, text = PALETTE.get(node.status, UNKNOWN)
+            attributes = [
+                f"label={_dot_string(f'{node.id} ({node.status})', node.title)}",
+                f'fillcolor="{fill}"',
+                f'color="{stroke}"',
+                f'fontcolor="{text}"',
+            ]
+            if node.url:
+                attributes.append(f"URL={_dot_string(node.url)}")
+            lines.append(f"{indent}{_dot_string(node.id)} [{', '.join(attributes)}];")
+        if source is not None:
+            lines.append("  }")
     for older, newer in graph.edges:
         lines.append(f'  {_dot_string(older)} -> {_dot_string(newer)} [label="superseded by"];')
     lines.append("}")
@@ -267,9 +313,14 @@ def _mermaid_text(value: str) -> str:
 def mermaid(graph: GraphView) -> str:
     """A Mermaid `graph` (flowchart) definition."""
     lines = ["graph TD"]
-    for node in graph.nodes.values():
-        label = _mermaid_text(f"{node.id}: {node.title} ({node.status})")
-        lines.append(f'  {_mermaid_id(node.id)}["{label}"]')
+    for source, nodes in _sources(graph):
+        if source is not None:
+            lines.append(f'  subgraph {_mermaid_id("source:" + source)} ["{_mermaid_text(source)}"]')
+        for node in nodes:
+            label = _mermaid_text(f"{node.id}: {node.title} ({node.status})")
+            lines.append(f'  {_mermaid_id(node.id)}["{label}"]')
+        if source is not None:
+            lines.append("  end")
     for older, newer in graph.edges:
         lines.append(f"  {_mermaid_id(older)} -->|superseded by| {_mermaid_id(newer)}")
     for status in sorted({node.status for node in graph.nodes.values()}):
