@@ -181,6 +181,8 @@ def test_a_kept_entry_that_cannot_be_read_is_made_again(catalogue):
     (catalogue / "security/records/0001-rotate-keys.md").touch()  # the others' folders did not change
     assert _lines(catalogue) == first
     assert [name for name, written in _kept(catalogue).items() if written != kept[name]] == ["security"]
+    earlier = decisions("lint", "--today", "2026-01-15", cwd=catalogue / "site").stdout  # kept for another day
+    assert "payments/adr/0001-use-kafka.md:3:7: error future-date: date 2026-02-01 is in the future" in earlier
 
 
 def test_a_catalogue_is_linted_whole(catalogue):
@@ -456,3 +458,37 @@ def test_the_graph_frames_each_source(catalogue):
                              if fx <= x and x + NODE_WIDTH <= fx + fw and fy <= y and y + NODE_HEIGHT <= fy + fh]
     assert inside == {"payments:ADR-0001": ["across sources"], "platform:ADR-0002": ["across sources"],
                       "platform:ADR-0001": ["platform"], "security:SEC-0001": ["security"]}
+
+
+def test_the_sources_page_rolls_governance_up_per_source_and_the_navigation_stays_short(catalogue, monkeypatch):
+    """One row per source: its records, what is in force and proposed, open for comment,
+    due for review (and overdue), in force without an owner, its owners, its indexes and
+    commit. The navigation lists Sources, not every source's index pages."""
+    from bs4 import BeautifulSoup
+    from test_plugin import run_build
+
+    (catalogue / "payments/mkdocs.yml").write_text(
+        "site_name: P\nplugins:\n  - decisions:\n      kinds: {adr: {review_after: 12 months}}\n")
+    (catalogue / "payments/adr/0002-old.md").write_text(
+        "---\nstatus: accepted\ndate: 2024-01-01\ndeciders: [ann]\nowner: team-pay\n---\n# Old\n\nText.\n")
+    (catalogue / "payments/adr/0003-open.md").write_text(
+        "---\nstatus: proposed\ndate: 2026-11-01\ndeciders: [ann]\nowners: [team-pay, bo]\n"
+        "comment_until: 2099-01-01\n---\n# Open\n\nText.\n")
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796342400")  # 2026-12-04: payments' ADR-0001 is due on 2027-02-01
+    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    page = BeautifulSoup((site / "sources/index.html").read_text(), "html.parser")
+    table = {row["data-source"]: [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+             for row in page.select(".decisions-sources tbody tr")}
+    assert table == {
+        "payments": ["payments Architecture decisions", "3", "2", "1", "1", "1 (1 overdue)", "1", "bo, team-pay", ""],
+        "platform": ["platform Architecture decisions", "2", "2", "0", "0", "0", "2", "", ""],
+        "security": ["security Architecture decisions", "1", "1", "0", "0", "0", "1", "", ""],
+    }
+    link = page.select_one('tr[data-source="security"] a')["href"]
+    assert (site / "sources" / link / "index.html").resolve() == (site / "security/adr/index.html").resolve()
+    nav = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    titles = [a.get_text(strip=True) for a in nav.select(".navbar a.dropdown-item, .navbar a.nav-link")]
+    assert "Sources" in titles and "All decisions" in titles
+    assert not any("(payments)" in title for title in titles)

@@ -55,7 +55,7 @@ class Kept:
     accepted: dict[str, datetime.date]
 
 
-def key(settings: Settings, today: datetime.date | None) -> tuple[str, str] | None:
+def key(settings: Settings, today: datetime.date) -> tuple[str, str] | None:
     """The source's content hash and its commit, or None when it is not a
     git work tree with a commit (then it is read every time)."""
     heads = run_git(settings.root, "rev-parse", "--show-toplevel", "HEAD", "HEAD:./")

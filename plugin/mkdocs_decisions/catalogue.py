@@ -23,7 +23,7 @@ import posixpath
 from pathlib import Path
 
 from . import cache
-from .archive import Archive
+from .archive import Archive, build_date
 from .config import ConfigError, Settings, is_git_url, load_settings
 from .fetch import fetch_all, published
 from .fetch import folder as cache_folder
@@ -66,6 +66,7 @@ class Catalogue:
     def load(cls, settings: Settings, today: datetime.date | None = None) -> Catalogue:
         """Read every source named in `settings.sources`; a folder that is not
         there is told in `unread`, not raised."""
+        today = today or build_date()  # what a source's kept findings were found on
         found: list[Source | tuple[str, Settings]] = []  # read, or the folder's name and own settings
         unread = []
         remote = [given for given in settings.sources if is_git_url(given.get("repo", ""))]
@@ -114,7 +115,7 @@ class Catalogue:
 
 
 def _read(
-    name: str, own: Settings, catalogue: Path, today: datetime.date | None, known: tuple[str, str] | None
+    name: str, own: Settings, catalogue: Path, today: datetime.date, known: tuple[str, str] | None
 ) -> Source:
     """A source in a folder, read and checked by its own rules, or taken as
     the catalogue's cache kept it under `known` (`cache.key`) when nothing

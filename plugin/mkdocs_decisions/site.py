@@ -57,6 +57,7 @@ TEMPLATES_DIR = str(resources.files(__package__).joinpath("templates"))
 INDEX_MARKER = "<!-- decisions:index {kind} -->"
 TIMELINE_MARKER = "<!-- decisions:timeline -->"
 ALL_MARKER = "<!-- decisions:all -->"  # a catalogue's one index of every source
+SOURCES_MARKER = "<!-- decisions:sources -->"  # a catalogue's sources, each with its governance
 GRAPH_MARKER = "<!-- decisions:graph -->"
 IN_FORCE_MARKER = "<!-- decisions:in-force -->"
 CHANGES_MARKER = "<!-- decisions:changes -->"
@@ -163,6 +164,7 @@ class Site:
         self._env: jinja2.Environment | None = None
         self._downloads: dict[str, str] = {}  # template name -> the URL of its file, to download
         self._commits: dict[str, str] = {}  # a catalogue's sources -> the commit each was read at
+        self._index_urls: dict[str, str | None] = {}  # kind -> the URL of its index page
 
     # -- which files ---------------------------------------------------------------
 
@@ -191,9 +193,13 @@ class Site:
                 self.notices.append(main.history.notice)
         if settings.sources:
             self._page(files, "all.md", "All decisions", ALL_MARKER)
+            self._page(files, "sources.md", "Sources", SOURCES_MARKER)
         for kind in main.archive.settings.kinds:  # a catalogue's: each source's own
             if any(r.kind == kind.name for r in main.archive.records) or (settings.root / kind.directory).is_dir():
-                self._index(files, kind.name, kind.title)
+                # a catalogue's navigation lists its Sources page, not each source's indexes: every page
+                # of the site carries the navigation, and hundreds of entries on each cost a theme
+                # more than all the records' text
+                self._index(files, kind.name, kind.title, listed=not settings.sources)
         if settings.timeline:
             self._page(files, "timeline.md", "Decision timeline", TIMELINE_MARKER)
         if settings.graph:
@@ -258,18 +264,22 @@ class Site:
         self.published.append(published)
         return published
 
-    def _index(self, files: FileSink, kind: str, title: str) -> None:
+    def _index(self, files: FileSink, kind: str, title: str, listed: bool = True) -> None:
         """A kind's index page (`_page`), beside the site's own `index.md`."""
         folder = _folder(kind)
-        self._page(files, f"{folder}/index.md", title, INDEX_MARKER.format(kind=kind), f"{folder}/records")
+        marker = INDEX_MARKER.format(kind=kind)
+        url = self._page(files, f"{folder}/index.md", title, marker, f"{folder}/records", listed)
+        self._index_urls[kind] = url
 
-    def _page(self, files: FileSink, src_uri: str, title: str, marker: str, beside: str = "") -> None:
-        """A page of ours in the "Decisions" section: none when a page of the
-        site's own holds its marker (it is filled there); when the site has a
-        page of its own at `src_uri`, at `beside` (default: under decisions/)
-        instead, said in one notice."""
+    def _page(
+        self, files: FileSink, src_uri: str, title: str, marker: str, beside: str = "", listed: bool = True
+    ) -> str | None:
+        """A page of ours in the "Decisions" section (unless not `listed`):
+        none when a page of the site's own holds its marker (it is filled
+        there); when the site has a page of its own at `src_uri`, at `beside`
+        (default: under decisions/) instead, said in one notice. Its URL."""
         if files.holding(marker) is not None:
-            return
+            return None
         if files.exists(src_uri):
             stem = beside or f"decisions/{src_uri.removesuffix('.md')}"
             taken = src_uri
@@ -277,8 +287,10 @@ class Site:
                 uri for n in itertools.count(1) if not files.exists(uri := f"{stem}{'' if n == 1 else f'-{n}'}.md")
             )
             self.notices.append(f"{taken} is a page of the site's own, without {marker} in it: ours is {src_uri}")
-        files.add(PlannedFile(src_uri, f"# {title}\n\n{marker}\n"))
-        self.listed.append(src_uri)
+        url = files.add(PlannedFile(src_uri, f"# {title}\n\n{marker}\n"))
+        if listed:
+            self.listed.append(src_uri)
+        return url
 
     def _handbook(self, files: FileSink) -> None:
         prefix = self.settings.handbook_prefix
@@ -405,6 +417,8 @@ class Site:
                 html = html.replace(marker, pages.index(kind.name, page_url))
         if ALL_MARKER in html:
             html = html.replace(ALL_MARKER, pages.index(None, page_url))
+        if SOURCES_MARKER in html:
+            html = html.replace(SOURCES_MARKER, pages.sources(self._commits, self._index_urls, page_url))
         if TIMELINE_MARKER in html:
             html = html.replace(TIMELINE_MARKER, pages.timeline(page_url))
         if GRAPH_MARKER in html:

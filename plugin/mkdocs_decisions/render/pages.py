@@ -446,6 +446,38 @@ class SitePages:
             all_sources=sorted({row.source for row in every if row.source}) if columns["source"] else [],
         )
 
+    def sources(self, commits: dict[str, str], index_urls: dict[str, str | None], page_url: str) -> str:
+        """A catalogue's sources, one row each: its records, what is in force
+        and proposed, and its governance rolled up (open for comment, due
+        for review, in force without an owner, its owners), with links to
+        its indexes and the commit it was read at."""
+        settings = self.archive.settings
+        rows = {name: {"name": name, "commit": commit[:12], "records": 0, "in_force": 0, "proposed": 0, "open": 0,
+                       "due": 0, "overdue": 0, "unowned": 0, "owners": set(), "indexes": []}
+                for name, commit in sorted(commits.items())}
+        for kind in settings.kinds:
+            source, _, own = kind.name.partition(":")
+            url = index_urls.get(kind.name)
+            if source in rows and url is not None:
+                rows[source]["indexes"].append((kind.title.removesuffix(f" ({source})"), relative_url(url, page_url)))
+        for record in self.archive.records:
+            row = rows.get(record.path.split("/", 1)[0])
+            if row is None or record.path not in self.urls:
+                continue
+            kind = settings.kind(record.kind)
+            governed = self.governance(record)
+            row["records"] += 1
+            row["in_force"] += record.status in kind.in_force
+            row["proposed"] += record.status in kind.proposed
+            row["open"] += governed.open
+            row["due"] += governed.due
+            row["overdue"] += governed.overdue
+            row["unowned"] += record.status in kind.in_force and not governed.owners
+            row["owners"].update(governed.owners)
+        for row in rows.values():
+            row["owners"] = sorted(row["owners"], key=str.lower)
+        return self._render("sources.html", sources=list(rows.values()))
+
     def timeline(self, page_url: str) -> str:
         records = [r for r in self.archive.ordered() if r.path in self.urls]
         dated = sorted(
