@@ -373,7 +373,7 @@ OURS = ", ".join([
     ".decisions-index", ".decisions-card", ".decisions-banner", ".decisions-lineage", ".decisions-history",
     ".decisions-backlinks", ".decisions-timeline", ".decisions-timeline-list", ".decisions-in-force",
     ".decisions-changes", ".decisions-graph-page", ".decisions-graph", ".decisions-template",
-    ".decisions-badge", ".decisions-tag", "a.decisions-ref", ".decisions-citations",
+    ".decisions-badge", ".decisions-tag", "a.decisions-ref", ".decisions-citations", ".decisions-sources",
 ])
 #: every rule axe has: WCAG 2.0, 2.1 and 2.2 at A and AA, and its best practices
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -417,6 +417,14 @@ def test_axe_finds_no_serious_violations(page, path):
     page.goto(_url(page.base, path))
     for element in AXE_PAGES[path]:  # there is something of ours to check
         assert page.locator(element).count() > 0, element
+    ours, theirs = _axe(page)
+    assert ours == []
+    assert theirs <= THEIRS[page.theme]
+
+
+def _axe(page) -> tuple[list[tuple[str, str]], set[str]]:
+    """axe's serious and critical findings on the open page: (rule, element) in ours, and
+    the rules that elements of the theme break."""
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """([ours, tags]) => axe.run(document, {preload: false, elementRef: true, runOnly: {type: 'tag', values: tags}})
@@ -428,9 +436,7 @@ def test_axe_finds_no_serious_violations(page, path):
         [OURS, AXE_TAGS],
     )
     ours = [(v["id"], n["target"]) for v in violations for n in v["nodes"] if n["ours"]]
-    theirs = {v["id"] for v in violations for n in v["nodes"] if not n["ours"]}
-    assert ours == []
-    assert theirs <= THEIRS[page.theme]
+    return ours, {v["id"] for v in violations for n in v["nodes"] if not n["ours"]}
 
 
 @pytest.mark.parametrize("path", ["adr/", "adr/0003-use-kafka/"])
@@ -498,5 +504,9 @@ def test_a_catalogues_source_filter_and_sort_in_the_browser(tmp_path, browser):
     group.locator("button[data-sort=source]").click()
     shown = group.locator("tbody tr").evaluate_all("rows => rows.map(row => row.getAttribute('data-source'))")
     assert shown == sorted(shown)
+    for path, ours in (("sources.html", ".decisions-sources td a"), ("graph.html", ".decisions-cluster text")):
+        opened.goto((site / path).as_uri())  # the Sources page, and the graph framed by source
+        assert opened.locator(ours).count() > 0
+        assert _axe(opened)[0] == []
     context.close()
     assert errors == []
