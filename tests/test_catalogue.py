@@ -492,3 +492,31 @@ def test_the_sources_page_rolls_governance_up_per_source_and_the_navigation_stay
     titles = [a.get_text(strip=True) for a in nav.select(".navbar a.dropdown-item, .navbar a.nav-link")]
     assert "Sources" in titles and "All decisions" in titles
     assert not any("(payments)" in title for title in titles)
+
+
+def test_each_source_tells_its_records_status_history_from_its_own_git(catalogue):
+    """payments' record was proposed, then accepted, in payments' own git; the catalogue's
+    record page shows both, its decisions.json has them, and What changed lists them.
+    security is not in git: its records have no history, and the build still passes."""
+    from bs4 import BeautifulSoup
+    from test_history import commit, git
+    from test_plugin import run_build
+
+    kafka = catalogue / "payments/adr/0001-use-kafka.md"
+    accepted = kafka.read_text()
+    kafka.write_text(accepted.replace("status: accepted", "status: proposed"))
+    git(catalogue / "payments", "init", "-q", "-b", "main")
+    commit(catalogue / "payments", "Propose Kafka", "2026-01-05T09:00:00+00:00")
+    kafka.write_text(accepted)
+    commit(catalogue / "payments", "Accept Kafka", "2026-02-10T09:00:00+00:00")
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    page = BeautifulSoup((site / "payments/adr/0001-use-kafka/index.html").read_text(), "html.parser")
+    rows = [item.get_text(" ", strip=True) for item in page.select("section.decisions-history li")]
+    assert [row.split()[:2] for row in rows] == [["2026-01-05", "proposed"], ["2026-02-10", "accepted"]]
+    records = {r["id"]: r for r in json.loads((site / "decisions.json").read_text())["records"]}
+    assert [entry["status"] for entry in records["payments:ADR-0001"]["history"]["statuses"]] == ["proposed", "accepted"]
+    assert records["security:SEC-0001"].get("history") is None
+    changes = BeautifulSoup((site / "changes/index.html").read_text(), "html.parser").select_one(".decisions-changes")
+    assert "payments:ADR-0001" in changes.get_text(" ")

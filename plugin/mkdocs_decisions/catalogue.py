@@ -27,7 +27,8 @@ from .archive import Archive, build_date
 from .config import ConfigError, Settings, is_git_url, load_settings
 from .fetch import fetch_all, published
 from .fetch import folder as cache_folder
-from .history import note_acceptance
+from .history import History, note_acceptance
+from .history import load as load_history
 from .ids import qualified
 from .model import FILE_START, Diagnostic, Link, Record
 from .rules import REGISTRY
@@ -51,6 +52,7 @@ class Source:
     #: what the rules that need only this source found (paths as in the source); none for a
     #: source read from the decisions.json its own build published: they ran there
     findings: list[Diagnostic] = dataclasses.field(default_factory=list)
+    history: History | None = None  # its records' history from its own git, when asked for and it has one
 
 
 @dataclasses.dataclass
@@ -63,9 +65,10 @@ class Catalogue:
     unread: list[str]
 
     @classmethod
-    def load(cls, settings: Settings, today: datetime.date | None = None) -> Catalogue:
-        """Read every source named in `settings.sources`; a folder that is not
-        there is told in `unread`, not raised."""
+    def load(cls, settings: Settings, today: datetime.date | None = None, history: bool = False) -> Catalogue:
+        """Read every source named in `settings.sources` (with `history`, its
+        records' history from its own git too); a folder that is not there is
+        told in `unread`, not raised."""
         today = today or build_date()  # what a source's kept findings were found on
         found: list[Source | tuple[str, Settings]] = []  # read, or the folder's name and own settings
         unread = []
@@ -98,10 +101,24 @@ class Catalogue:
         folders = [item[1] for item in found if isinstance(item, tuple)]
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:  # mostly waiting on git
             keys = iter(list(pool.map(lambda own: cache.key(own, today), folders)))
+            pasts = iter(list(pool.map(load_history if history else lambda own: None, folders)))
         sources = [
-            item if isinstance(item, Source) else _read(*item, settings.root, today, next(keys)) for item in found
+            item if isinstance(item, Source) else _read(*item, settings.root, today, next(keys), next(pasts))
+            for item in found
         ]
         return cls(sources, _merged(settings, sources, today), unread)
+
+    @property
+    def history(self) -> History:
+        """Every source's records' history from its own git, under its name
+        (`payments/adr/0001-x.md`); a source without git has none."""
+        merged = History({})
+        for source in self.sources:
+            if source.history is not None:
+                merged.records.update({f"{source.name}/{path}": entry for path, entry in source.history.records.items()})
+        notices = sorted({source.history.notice for source in self.sources if source.history and source.history.notice})
+        merged.notice = "; ".join(notices)
+        return merged
 
     def check(self) -> list[Diagnostic]:
         """Each source's own findings (paths under its name), then the archive
@@ -115,23 +132,24 @@ class Catalogue:
 
 
 def _read(
-    name: str, own: Settings, catalogue: Path, today: datetime.date, known: tuple[str, str] | None
+    name: str, own: Settings, catalogue: Path, today: datetime.date, known: tuple[str, str] | None,
+    past: History | None,
 ) -> Source:
     """A source in a folder, read and checked by its own rules, or taken as
     the catalogue's cache kept it under `known` (`cache.key`) when nothing
-    it was made from changed."""
+    it was made from changed; `past` is its history, when it was read."""
     kept = cache.load(catalogue, name, known[0]) if known else None
     if kept is not None:
         archive = Archive(own, kept.records, today)
         archive.accepted, archive.citations = kept.accepted, kept.citations
-        return Source(name, own.root, archive, kept.commit, kept.findings)
+        return Source(name, own.root, archive, kept.commit, kept.findings, past)
     archive = Archive.load(own, today)
-    note_acceptance(archive)  # a review after a period counts from the source's own git history
+    note_acceptance(archive, past)  # a review after a period counts from the source's own git history
     findings = archive.check(select=sorted(_PER_SOURCE)).diagnostics
     if known is None:
-        return Source(name, own.root, archive, "", findings)
+        return Source(name, own.root, archive, "", findings, past)
     cache.store(catalogue, name, cache.Kept(*known, archive.records, findings, archive.citations, archive.accepted))
-    return Source(name, own.root, archive, known[1], findings)
+    return Source(name, own.root, archive, known[1], findings, past)
 
 
 def _published(name: str, location: str, root: Path, today: datetime.date | None) -> Source:

@@ -174,10 +174,11 @@ class Site:
         findings = None
         past = None
         if settings.sources:  # a catalogue: its sources' records, checked as `decisions lint` checks them
-            catalogue = Catalogue.load(settings)
+            catalogue = Catalogue.load(settings, history=settings.history)
             archive, findings = catalogue.archive, catalogue.check()
             self.warnings += catalogue.unread
             self._commits = {source.name: source.commit for source in catalogue.sources}
+            past = catalogue.history if settings.history else None
         else:
             archive = Archive.load(settings)
             past = history.load(settings) if settings.history else None
@@ -185,7 +186,7 @@ class Site:
         main = self._publish(files, archive, prefix="", label="", findings=findings)
         if main.archive.nothing_found and not settings.sources:
             self.warnings.append(main.archive.nothing_found)
-        if settings.history and not settings.sources:
+        if settings.history:
             main.history = past
             if main.history is None:
                 self.notices.append("no git history here: record pages show no status history")
