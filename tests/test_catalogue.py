@@ -520,3 +520,34 @@ def test_each_source_tells_its_records_status_history_from_its_own_git(catalogue
     assert records["security:SEC-0001"].get("history") is None
     changes = BeautifulSoup((site / "changes/index.html").read_text(), "html.parser").select_one(".decisions-changes")
     assert "payments:ADR-0001" in changes.get_text(" ")
+
+
+def test_ids_written_in_prose_link_across_sources(catalogue):
+    """In payments' text, `platform:ADR-0002` links to platform's record and a bare ADR-0001
+    to payments' own; a repository the catalogue does not hold links nowhere. platform's
+    page lists payments' record among those that refer to it. Built alone, payments links
+    no qualified id to a record of its own that has the same number."""
+    from bs4 import BeautifulSoup
+    from test_plugin import run_build
+
+    (catalogue / "payments/adr/0002-retry.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [ann]\n---\n# Retry payments\n\n"
+        "Builds on ADR-0001 and platform:ADR-0002 (also platform:adr 2), not billing:ADR-0001.\n")
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    here = site / "payments/adr/0002-retry"
+    page = BeautifulSoup((here / "index.html").read_text(), "html.parser")
+    links = {a.get_text(): (here / a["href"]).resolve() for a in page.select("a.decisions-ref")}
+    assert links == {"ADR-0001": (site / "payments/adr/0001-use-kafka").resolve(),
+                     "platform:ADR-0002": (site / "platform/adr/0002-everywhere").resolve(),
+                     "platform:adr 2": (site / "platform/adr/0002-everywhere").resolve()}
+    referred = BeautifulSoup((site / "platform/adr/0002-everywhere/index.html").read_text(), "html.parser")
+    assert "payments:ADR-0002" in referred.select_one(".decisions-backlinks").get_text(" ")
+
+    (catalogue / "payments/docs").mkdir()
+    (catalogue / "payments/docs/index.md").write_text("# Payments\n")
+    (catalogue / "payments/mkdocs.yml").write_text("site_name: P\nplugins:\n  - decisions\n")
+    alone = run_build(catalogue / "payments/mkdocs.yml")
+    page = BeautifulSoup((alone / "adr/0002-retry/index.html").read_text(), "html.parser")
+    assert [a.get_text() for a in page.select("a.decisions-ref")] == ["ADR-0001"]

@@ -27,7 +27,7 @@ from . import rules
 from .config import BUILTIN_SCHEMAS, KindSettings, Settings
 from .governance import Citation, citations
 from .graph import SupersessionGraph
-from .ids import BODY_FILES, FOLDER_RECORD_STEMS, IdScheme, file_number, slug_of, sorted_ids
+from .ids import BODY_FILES, FOLDER_RECORD_STEMS, SOURCE_BEFORE, IdScheme, file_number, qualified, slug_of, sorted_ids
 from .model import Record
 from .placeholders import Learned, is_template_folder, is_template_name, learn
 from .readers import read_record
@@ -58,6 +58,8 @@ class Archive:
         #: the repositories whose records this archive holds under their names (a catalogue's
         #: sources, RFC-0003); a qualified id of any other is not checked here
         self.sources: frozenset[str] = frozenset()
+        #: a catalogue's source -> how that source writes its ids (its own prefixes and width)
+        self.source_schemes: dict[str, IdScheme] = {}
         self.by_path = {record.path: record for record in records}
         self.by_id: dict[str, Record] = {}
         self.duplicates: dict[str, list[Record]] = {}
@@ -131,6 +133,34 @@ class Archive:
     def graph(self) -> SupersessionGraph:
         return SupersessionGraph(self.records, set(self.by_id))
 
+    def references(self, text: str) -> list[re.Match[str]]:
+        """Every id written in `text` (`IdScheme.references`), with the name of
+        the repository before it when there is one (`platform:ADR-0012`)."""
+        found = self.scheme.references(text)
+        for position, match in enumerate(found):
+            source = SOURCE_BEFORE.search(text, max(0, match.start() - 64), match.start())
+            if source is not None:
+                found[position] = _SPAN.match(text, source.start(), match.end())
+        return found
+
+    def written_id(self, written: str, record: Record) -> str | None:
+        """The id that `written` (an id in `record`'s text, from `references`)
+        names here: in a catalogue, a bare id is one of the record's own
+        source; a qualified id of a repository this archive does not hold
+        names nothing here."""
+        other = qualified(written)
+        if not self.sources:
+            return None if other else self.scheme.normalise(written, record.kind)
+        source, kind = record.kind.split(":", 1)
+        if other is not None:
+            source, written = other
+            kind = ""
+        scheme = self.source_schemes.get(source)
+        if scheme is None:
+            return None
+        found = scheme.normalise(written, kind or next(iter(scheme.prefixes)))  # a qualified id's prefix says its kind
+        return f"{source}:{found}" if found else None
+
     @cached_property
     def mentions(self) -> dict[str, list[str]]:
         """id -> ids of the records whose text refers to it (by id or by a
@@ -142,7 +172,7 @@ class Archive:
             if record.id is None or not record.readable:
                 continue
             body = record.body
-            targets = {self.scheme.normalise(m.group(), record.kind) for m in self.scheme.references(body)}
+            targets = {self.written_id(m.group(), record) for m in self.references(body)}
             for link in _MD_LINK.finditer(body):
                 path = posixpath.normpath(posixpath.join(posixpath.dirname(record.path), link.group(1)))
                 linked = self.by_path.get(path)
@@ -276,6 +306,9 @@ def _compiled(written: str) -> _Schema:
 def scheme_for(settings: Settings) -> IdScheme:
     return IdScheme({kind.name: kind.prefix for kind in settings.kinds}, settings.id_width)
 
+
+#: a qualified id found by `Archive.references` (matched up to the id's end)
+_SPAN = re.compile(r".+", re.DOTALL)
 
 #: a markdown link to a local .md file: [text](../adr/0003-x.md#part)
 _MD_LINK = re.compile(r"\]\(\s*<?(?![a-z][a-z0-9+.-]*:)([^)\s>#]+\.md)(?:#[^)\s>]*)?>?")

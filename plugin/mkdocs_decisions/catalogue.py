@@ -227,6 +227,7 @@ def _merged(settings: Settings, sources: list[Source], today: datetime.date | No
             records.append(own)
     archive = Archive(dataclasses.replace(settings, kinds=tuple(kinds), sources=()), records, today)
     archive.sources = frozenset(source.name for source in sources)
+    archive.source_schemes = {source.name: source.archive.scheme for source in sources}
     archive.accepted = {f"{s.name}/{path}": date for s in sources for path, date in s.archive.accepted.items()}
     # where each source's own code cites its records, under the source's name (not the catalogue's code)
     archive.citations = [

@@ -14,6 +14,8 @@ from typing import Iterable
 #: the source's name, lower-case, then an id that starts with its prefix
 SOURCE_NAME = r"[a-z0-9][a-z0-9-]*"
 _QUALIFIED = re.compile(rf"({SOURCE_NAME}):([A-Za-z].*)")
+#: a repository's name and colon just before an id (`platform:` of `platform:ADR-0012`), searched up to the id
+SOURCE_BEFORE = re.compile(rf"(?<![\w:-]){SOURCE_NAME}:$")
 
 
 def qualified(written: str) -> tuple[str, str] | None:

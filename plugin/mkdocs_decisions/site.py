@@ -468,9 +468,9 @@ def _link_ids(published: Published, record: Record, html: str, page_url: str) ->
     archive = published.archive
 
     def resolve(written: str) -> tuple[str, str] | None:
-        target = archive.by_id.get(archive.scheme.normalise(written, record.kind) or "")
+        target = archive.by_id.get(archive.written_id(written, record) or "")
         if target is None or target is record or target.path not in published.urls:
             return None
         return relative_url(published.urls[target.path], page_url), target.title
 
-    return link_ids(html, archive.scheme.references(html), resolve)
+    return link_ids(html, archive.references(html), resolve)

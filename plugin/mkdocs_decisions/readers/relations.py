@@ -8,7 +8,7 @@ import functools
 import re
 
 from ..config import KindSettings
-from ..ids import SOURCE_NAME, IdScheme, qualified
+from ..ids import SOURCE_BEFORE, SOURCE_NAME, IdScheme, qualified
 from ..model import Link, Position, Record
 from .markdown import MARKDOWN_LINK, lines
 
@@ -108,7 +108,7 @@ def links_after(
         taken.append(match.span())
     for match in scheme.reference_pattern.finditer(raw, start, segment_end):
         if not any(a <= match.start() < b for a, b in taken):
-            source = _SOURCE_BEFORE.search(raw, start, match.start())  # `platform:ADR-0012`: another repository's
+            source = SOURCE_BEFORE.search(raw, start, match.start())  # `platform:ADR-0012`: another repository's
             begin = source.start() if source else match.start()
             found.append((relation, raw[begin : match.end()], None, Position(line, column + begin)))
     if stop:
@@ -168,9 +168,6 @@ def add_links(record: Record, links: list[tuple[str, str, str | None, Position]]
         seen.add(key)
         record.links.append(Link(relation, target, written, position, href))
 
-
-#: a repository's name and colon just before an id (`platform:` of `platform:ADR-0012`)
-_SOURCE_BEFORE = re.compile(rf"(?<![\w:-]){SOURCE_NAME}:$")
 
 #: a relative link to a markdown file (a record), not a URL
 _RECORD_HREF = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!/)[^#?]*\.md(?:#.*)?$", re.IGNORECASE)
