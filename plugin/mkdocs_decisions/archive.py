@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import fnmatch
+import functools
 import json
 import os
 import posixpath
 import re
 import urllib.parse
-import functools
 from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
