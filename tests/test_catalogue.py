@@ -551,3 +551,13 @@ def test_ids_written_in_prose_link_across_sources(catalogue):
     alone = run_build(catalogue / "payments/mkdocs.yml")
     page = BeautifulSoup((alone / "adr/0002-retry/index.html").read_text(), "html.parser")
     assert [a.get_text() for a in page.select("a.decisions-ref")] == ["ADR-0001"]
+
+
+def test_a_source_without_records_is_a_warning_that_says_where_it_looked(catalogue):
+    (catalogue / "billing/src").mkdir(parents=True)
+    config = catalogue / "site/mkdocs.yml"
+    config.write_text(config.read_text() + "        - {name: billing, repo: ../billing}\n")
+    result = decisions("lint", cwd=catalogue / "site")
+    assert result.stderr.startswith(
+        "decisions: warning: source 'billing': no decision records found: looked for adr records in adr/ (none of adr/")
+    assert result.stdout.count("\n") == 3  # the three findings of the others

@@ -61,7 +61,8 @@ class Catalogue:
 
     sources: list[Source]
     archive: Archive  # every source's records, under qualified names
-    #: what could not be read, one sentence per source (the rest of the catalogue still is)
+    #: what could not be read, or held no records, one sentence per source (the rest of the
+    #: catalogue still is read)
     unread: list[str]
 
     @classmethod
@@ -102,10 +103,13 @@ class Catalogue:
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:  # mostly waiting on git
             keys = iter(list(pool.map(lambda own: cache.key(own, today), folders)))
             pasts = iter(list(pool.map(load_history if history else lambda own: None, folders)))
-        sources = [
-            item if isinstance(item, Source) else _read(*item, settings.root, today, next(keys), next(pasts))
-            for item in found
-        ]
+        sources = []
+        for item in found:
+            if isinstance(item, tuple):
+                item = _read(*item, settings.root, today, next(keys), next(pasts))
+                if item.archive.nothing_found:  # most likely a repository whose records are elsewhere
+                    unread.append(f"source '{item.name}': {item.archive.nothing_found}")
+            sources.append(item)
         return cls(sources, _merged(settings, sources, today), unread)
 
     @property
