@@ -561,3 +561,43 @@ def test_a_source_without_records_is_a_warning_that_says_where_it_looked(catalog
     assert result.stderr.startswith(
         "decisions: warning: source 'billing': no decision records found: looked for adr records in adr/ (none of adr/")
     assert result.stdout.count("\n") == 3  # the three findings of the others
+
+
+def test_links_into_a_sources_repository_lead_to_its_viewer_and_its_images_are_published(catalogue):
+    """A record's links to its repository's other files point at the source's repository
+    viewer (from its own mkdocs.yml, with MkDocs' default edit_uri for GitHub), or stay words
+    when it names none; images beside records are published with them, links between
+    records and links in code are left alone, and the strict build passes. The places its
+    code cites a record link to the same viewer."""
+    from bs4 import BeautifulSoup
+    from test_plugin import run_build
+
+    (catalogue / "payments/mkdocs.yml").write_text("site_name: P\nrepo_url: https://github.com/acme/payments\n")
+    (catalogue / "payments/adr/flow.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (catalogue / "payments/orders.py").write_text("import kafka\n# ADR-0001 says so\n")
+    (catalogue / "payments/adr/0002-retry.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [ann]\n---\n# Retry payments\n\n"
+        "See [the guide](../docs/guide.md#retries), [Kafka](0001-use-kafka.md) and ![flow](flow.png).\n\n"
+        "```markdown\n[kept](../docs/guide.md)\n```\n")
+    (catalogue / "security/records/0002-audit.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [cy]\n---\n# Audit\n\nRead [the runbook](../ops/runbook.md).\n")
+    record = catalogue / "platform/docs/decisions/0002-everywhere.md"
+    record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
+    kafka = catalogue / "payments/adr/0001-use-kafka.md"
+    kafka.write_text(kafka.read_text().replace("platform:ADR-0099, ", ""))
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    site = run_build(catalogue / "site/mkdocs.yml")  # strict: no link leads nowhere
+    here = site / "payments/adr/0002-retry"
+    page = BeautifulSoup((here / "index.html").read_text(), "html.parser")
+    body = page.select_one("img").find_parent("p")
+    assert [(a.get_text(), a["href"]) for a in body.select("a")] == [
+        ("the guide", "https://github.com/acme/payments/blob/master/docs/guide.md#retries"),
+        ("Kafka", "../0001-use-kafka/")]
+    assert (here / page.select_one("img")["src"]).resolve() == (site / "payments/adr/flow.png").resolve()
+    assert page.select_one("pre code").get_text() == "[kept](../docs/guide.md)\n"
+    audit = BeautifulSoup((site / "security/adr/0002-audit/index.html").read_text(), "html.parser")
+    assert "Read the runbook." in audit.get_text(" ") and not audit.select('a[href*="runbook"]')
+    cited = BeautifulSoup((site / "payments/adr/0001-use-kafka/index.html").read_text(), "html.parser")
+    assert [a["href"] for a in cited.select("section.decisions-citations a")] == [
+        "https://github.com/acme/payments/blob/master/orders.py#L2"]

@@ -53,6 +53,8 @@ class Source:
     #: source read from the decisions.json its own build published: they ran there
     findings: list[Diagnostic] = dataclasses.field(default_factory=list)
     history: History | None = None  # its records' history from its own git, when asked for and it has one
+    #: read from a published decisions.json: no files of it are here (its root is the catalogue's)
+    published: bool = False
 
 
 @dataclasses.dataclass
@@ -183,7 +185,7 @@ def _published(name: str, location: str, root: Path, today: datetime.date | None
             raise ValueError(f"record {position} has no 'source' path, or a kind the document does not declare")
         read.append(_record(item))
     commit = next((item.get("commit") for item in records if item.get("commit")), "") or ""
-    return Source(name, root, Archive(settings, read, today), commit)
+    return Source(name, root, Archive(settings, read, today), commit, published=True)
 
 
 #: what a published kind says of itself, as the configuration takes it

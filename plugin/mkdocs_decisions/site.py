@@ -47,6 +47,7 @@ from .render.autolink import link_ids
 from .render.export import export, export_json
 from .render.feed import atom
 from .render.pages import SitePages, change_events
+from .render.sources import Viewer, links_out, viewer
 from .render.urls import code_url, relative_url
 
 ASSETS = ("decisions.css", "decisions.js")
@@ -165,6 +166,10 @@ class Site:
         self._downloads: dict[str, str] = {}  # template name -> the URL of its file, to download
         self._commits: dict[str, str] = {}  # a catalogue's sources -> the commit each was read at
         self._index_urls: dict[str, str | None] = {}  # kind -> the URL of its index page
+        #: a catalogue's sources (not those read from a published decisions.json) -> their repository
+        #: viewers, and their record folders
+        self._viewers: dict[str, Viewer] = {}
+        self._sources: dict[str, Settings] = {}
 
     # -- which files ---------------------------------------------------------------
 
@@ -179,6 +184,9 @@ class Site:
             self.warnings += catalogue.unread
             self._commits = {source.name: source.commit for source in catalogue.sources}
             past = catalogue.history if settings.history else None
+            sources = [source for source in catalogue.sources if not source.published]
+            self._viewers = {source.name: viewer(source.root) for source in sources}
+            self._sources = {source.name: source.archive.settings for source in sources}
         else:
             archive = Archive.load(settings)
             past = history.load(settings) if settings.history else None
@@ -254,14 +262,20 @@ class Site:
             src_uri = f"{prefix}{_folder(kind.name)}/{page_path}"
             # titles reach themes as MkDocs makes them from headings: escaped text
             title = sanitize.title_text(record.title or record.slug)
+            source, _, in_source = record.path.partition("/")
+            if source in self._viewers and not prefix:  # a catalogue's: its links into its repository
+                folders = tuple(each.directory for each in self._sources[source].kinds)
+                body = links_out(body, in_source, folders, self._viewers[source])
             content = record_page(title, body)
             published.urls[record.path] = files.add(PlannedFile(src_uri, content, in_nav=in_nav))
             published.records[src_uri] = record
-        if not prefix and not self.settings.sources:
-            for kind, path, relative, refusal in discover(archive.settings, assets=True):
-                src_uri = f"{kind.name}/{relative[len(kind.directory) + 1:]}"
-                if refusal is None and not files.exists(src_uri) and files.own(path) is None:
-                    files.add(PlannedFile(src_uri, source=path))
+        if not prefix:  # the images and attachments beside the records (a catalogue's, each source's)
+            for name, own in self._sources.items() if self.settings.sources else [("", archive.settings)]:
+                for kind, path, relative, refusal in discover(own, assets=True):
+                    folder = _folder(f"{name}:{kind.name}") if name else kind.name
+                    src_uri = f"{folder}/{relative[len(kind.directory) + 1:]}"
+                    if refusal is None and not files.exists(src_uri) and files.own(path) is None:
+                        files.add(PlannedFile(src_uri, source=path))
         self.published.append(published)
         return published
 
@@ -319,9 +333,15 @@ class Site:
             published.pages = SitePages(
                 published.archive, published.urls, env, published.history,
                 citations=published.archive.citations if main else (),
-                # a catalogue's repo_url is its own, not its sources': their citations are text
-                code_link=self.code_link if not self.settings.sources else lambda path, line: None,
+                # a catalogue's repo_url is its own: its sources' citations are in their own viewers
+                code_link=self._source_link if self.settings.sources else self.code_link,
             )
+
+    def _source_link(self, path: str, line: int) -> str | None:
+        """Where a catalogue source's viewer shows a file (`payments/src/x.py`) and line."""
+        source, _, own = path.partition("/")
+        show = self._viewers.get(source)
+        return show(own, line) if show else None
 
     def is_record(self, src_uri: str) -> bool:
         return self._record_of(src_uri) is not None

@@ -26,7 +26,7 @@ def relative_url(target: str, page_url: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
 
 
-def code_url(repo_url: str, edit_uri: str, docs_dir: str, path: str, line: int) -> str | None:
+def code_url(repo_url: str, edit_uri: str, docs_dir: str, path: str, line: int | None = None) -> str | None:
     """Where the repository's web viewer shows line `line` of `path` (relative
     to the project's root), made from MkDocs' own `repo_url` and `edit_uri`
     (which MkDocs gives a default for GitHub, GitLab and Bitbucket); None
@@ -35,7 +35,8 @@ def code_url(repo_url: str, edit_uri: str, docs_dir: str, path: str, line: int) 
     `edit_uri` points at `docs_dir` (`docs`, relative to the project's
     root) in the viewer's editor: without that ending, the project's root is
     not known. An editor's URL is turned into the viewer's (`edit/` into
-    `blob/`), and the line is the viewer's anchor (`#L12`; Bitbucket's `#lines-12`).
+    `blob/`), and the line is the viewer's anchor (`#L12`; Bitbucket's
+    `#lines-12`); without a line, the URL is the whole file's.
     """
     if not repo_url or not edit_uri:
         return None
@@ -46,5 +47,5 @@ def code_url(repo_url: str, edit_uri: str, docs_dir: str, path: str, line: int) 
     base = re.sub(r"(^|/)edit/", r"\1blob/", base, count=1)
     if not re.match(r"^[a-z][a-z0-9+.-]*://", base, re.IGNORECASE):
         base = repo_url.rstrip("/") + "/" + base.lstrip("/")
-    anchor = f"#lines-{line}" if "bitbucket.org" in base.lower() else f"#L{line}"
+    anchor = "" if line is None else f"#lines-{line}" if "bitbucket.org" in base.lower() else f"#L{line}"
     return base + urllib.parse.quote(path) + anchor
