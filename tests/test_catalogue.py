@@ -26,6 +26,14 @@ OTHER = ("a record of the repository 'platform': not checked here; a catalogue w
          "repositories checks it")
 
 
+def built(catalogue, strict: bool):
+    """The catalogue's site, built with a home page of its own (MkDocs' `build()`)."""
+    from test_plugin import run_build
+    (catalogue / "site/docs").mkdir()
+    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
+    return run_build(catalogue / "site/mkdocs.yml", strict=strict)
+
+
 @pytest.fixture
 def catalogue(tmp_path):
     return make_catalogue(tmp_path)
@@ -388,11 +396,8 @@ def test_one_index_of_every_source_with_a_source_column_and_filter(catalogue):
     """`all/`: every record of every source, grouped as each one's kind groups it, with the
     Source column and filter a page of one source has no use for."""
     from bs4 import BeautifulSoup
-    from test_plugin import run_build
 
-    (catalogue / "site/docs").mkdir()
-    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
-    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    site = built(catalogue, strict=False)  # the dangling link is logged
     page = BeautifulSoup((site / "all/index.html").read_text(), "html.parser")
     assert [th.get_text(strip=True) for th in page.select(".decisions-table th")] == [
         "Id", "Title", "Status", "Date", "Source", "Tags"]
@@ -465,7 +470,6 @@ def test_the_sources_page_rolls_governance_up_per_source_and_the_navigation_stay
     due for review (and overdue), in force without an owner, its owners, its indexes and
     commit. The navigation lists Sources, not every source's index pages."""
     from bs4 import BeautifulSoup
-    from test_plugin import run_build
 
     (catalogue / "payments/mkdocs.yml").write_text(
         "site_name: P\nplugins:\n  - decisions:\n      kinds: {adr: {review_after: 12 months}}\n")
@@ -474,10 +478,8 @@ def test_the_sources_page_rolls_governance_up_per_source_and_the_navigation_stay
     (catalogue / "payments/adr/0003-open.md").write_text(
         "---\nstatus: proposed\ndate: 2026-11-01\ndeciders: [ann]\nowners: [team-pay, bo]\n"
         "comment_until: 2099-01-01\n---\n# Open\n\nText.\n")
-    (catalogue / "site/docs").mkdir()
-    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796342400")  # 2026-12-04: payments' ADR-0001 is due on 2027-02-01
-    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    site = built(catalogue, strict=False)  # the dangling link is logged
     page = BeautifulSoup((site / "sources/index.html").read_text(), "html.parser")
     table = {row["data-source"]: [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
              for row in page.select(".decisions-sources tbody tr")}
@@ -500,7 +502,6 @@ def test_each_source_tells_its_records_status_history_from_its_own_git(catalogue
     security is not in git: its records have no history, and the build still passes."""
     from bs4 import BeautifulSoup
     from test_history import commit, git
-    from test_plugin import run_build
 
     kafka = catalogue / "payments/adr/0001-use-kafka.md"
     accepted = kafka.read_text()
@@ -509,9 +510,7 @@ def test_each_source_tells_its_records_status_history_from_its_own_git(catalogue
     commit(catalogue / "payments", "Propose Kafka", "2026-01-05T09:00:00+00:00")
     kafka.write_text(accepted)
     commit(catalogue / "payments", "Accept Kafka", "2026-02-10T09:00:00+00:00")
-    (catalogue / "site/docs").mkdir()
-    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
-    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    site = built(catalogue, strict=False)  # the dangling link is logged
     page = BeautifulSoup((site / "payments/adr/0001-use-kafka/index.html").read_text(), "html.parser")
     rows = [item.get_text(" ", strip=True) for item in page.select("section.decisions-history li")]
     assert [row.split()[:2] for row in rows] == [["2026-01-05", "proposed"], ["2026-02-10", "accepted"]]
@@ -533,9 +532,7 @@ def test_ids_written_in_prose_link_across_sources(catalogue):
     (catalogue / "payments/adr/0002-retry.md").write_text(
         "---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [ann]\n---\n# Retry payments\n\n"
         "Builds on ADR-0001 and platform:ADR-0002 (also platform:adr 2), not billing:ADR-0001.\n")
-    (catalogue / "site/docs").mkdir()
-    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
-    site = run_build(catalogue / "site/mkdocs.yml", strict=False)  # the dangling link is logged
+    site = built(catalogue, strict=False)  # the dangling link is logged
     here = site / "payments/adr/0002-retry"
     page = BeautifulSoup((here / "index.html").read_text(), "html.parser")
     links = {a.get_text(): (here / a["href"]).resolve() for a in page.select("a.decisions-ref")}
@@ -570,7 +567,6 @@ def test_links_into_a_sources_repository_lead_to_its_viewer_and_its_images_are_p
     records and links in code are left alone, and the strict build passes. The places its
     code cites a record link to the same viewer."""
     from bs4 import BeautifulSoup
-    from test_plugin import run_build
 
     (catalogue / "payments/mkdocs.yml").write_text("site_name: P\nrepo_url: https://github.com/acme/payments\n")
     (catalogue / "payments/adr/flow.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -585,9 +581,7 @@ def test_links_into_a_sources_repository_lead_to_its_viewer_and_its_images_are_p
     record.write_text(record.read_text().replace("Status: accepted", "Status: superseded by payments:ADR-0001"))
     kafka = catalogue / "payments/adr/0001-use-kafka.md"
     kafka.write_text(kafka.read_text().replace("platform:ADR-0099, ", ""))
-    (catalogue / "site/docs").mkdir()
-    (catalogue / "site/docs/index.md").write_text("# Decisions\n")
-    site = run_build(catalogue / "site/mkdocs.yml")  # strict: no link leads nowhere
+    site = built(catalogue, strict=True)  # strict: no link leads nowhere
     here = site / "payments/adr/0002-retry"
     page = BeautifulSoup((here / "index.html").read_text(), "html.parser")
     body = page.select_one("img").find_parent("p")
