@@ -122,8 +122,11 @@ def _stat(path: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _package() -> str:
-    """This package's own files (their sizes and times) and Python's version:
-    another version of the code may read or check differently."""
+    """This package's own code and schemas (their sizes and times) and
+    Python's version: another version may read or check differently."""
     here = Path(__file__).parent
-    files = sorted(str(path.relative_to(here)) + ":" + _stat(str(path)) for path in here.rglob("*.py"))
+    files = sorted(
+        str(path.relative_to(here)) + ":" + _stat(str(path))
+        for pattern in ("*.py", "*.schema.json") for path in here.rglob(pattern)
+    )
     return hashlib.sha256("\n".join([sys.version, *files]).encode()).hexdigest()
