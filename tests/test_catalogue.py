@@ -115,6 +115,14 @@ def test_each_source_keeps_its_own_rules(catalogue):
      "sources: a: give either 'repo' (a folder or a git URL) or 'json' (a published decisions.json), one of them"),
     ("[{name: a, json: 'https://ci:s3cret@ci.example.org/a/decisions.json'}]",
      "sources: a: the URL carries credentials; remove them"),
+    ("[{name: a, json: a.json, options: {exclude: []}}]",
+     "sources: a: options: a published decisions.json was read with its repository's own options"),
+    ("[{name: a, repo: ../a, options: {kind: {}}}]",
+     "sources: a: options: 'kind' is not an option (did you mean 'kinds'?); a source is read with: "),
+    ("[{name: a, repo: ../a, options: {handbook: true}}]", "sources: a: options: 'handbook' is the catalogue's own"),
+    ("[{name: a, repo: ../a, options: {sources: []}}]", "sources: a: options: 'sources' is the catalogue's own"),
+    ("[{name: a, repo: ../a, options: {exclude: README.md}}]",
+     "sources: a: options: exclude: 'README.md' is not of type 'array'"),
 ])
 def test_sources_the_catalogue_cannot_take_are_refused_by_name(tmp_path, sources, message):
     (tmp_path / "mkdocs.yml").write_text(f"site_name: C\nplugins:\n  - decisions:\n      sources: {sources}\n")
@@ -131,6 +139,77 @@ def test_a_source_that_is_not_there_is_a_warning_and_the_rest_is_linted(catalogu
     result = decisions("lint", cwd=catalogue / "site")
     assert result.stderr.startswith("decisions: warning: source 'billing': ../billing is not a folder here\n")
     assert result.stdout.count("\n") == 3  # the three findings above
+
+
+def test_the_catalogue_may_say_how_to_read_a_repository_it_cannot_change(catalogue):
+    """A repository whose records are where discovery does not look, with no mkdocs.yml of
+    its own: the catalogue's `options` for it are what its own would say; over a
+    mkdocs.yml of its own, they replace the options they name. A kept source is read
+    again when its options change, though nothing in it did."""
+    from test_history import commit, git
+    (catalogue / "billing/architecture").mkdir(parents=True)
+    (catalogue / "billing/architecture/0001-invoice-monthly.md").write_text(
+        "---\nstatus: accepted\ndate: 2026-01-05\ndeciders: [di]\nsupersedes: [security:BIL-0007]\n---\n"
+        "# Invoice monthly\n\nText.\n")
+    git(catalogue / "billing", "init", "-q", "-b", "main")
+    commit(catalogue / "billing", "start", "2026-01-06T10:00:00+00:00")
+    config = catalogue / "site/mkdocs.yml"
+    billing = "        - {name: billing, repo: ../billing, options: {kinds: {adr: {directory: architecture%s}}}}\n"
+    config.write_text(config.read_text() + "        - {name: billing, repo: ../billing}\n")
+    unread = decisions("lint", cwd=catalogue / "site")
+    assert "decisions: warning: source 'billing': no decision records found: " in unread.stderr
+
+    config.write_text(config.read_text().replace("        - {name: billing, repo: ../billing}\n",
+                                                 billing % ", prefix: BIL"))
+    found = decisions("lint", cwd=catalogue / "site")
+    assert "billing" not in found.stderr and "in 5 record(s) of 4 source(s)" in found.stderr
+    assert ("billing/architecture/0001-invoice-monthly.md:5:14: error missing-target: 'supersedes' names "
+            "security:BIL-0007, which does not exist; link to an existing record by its id") in found.stdout
+    graph = decisions("graph", "--format", "json", cwd=catalogue / "site").stdout
+    assert '"billing:BIL-0001"' in graph and '"billing:INV-0001"' not in graph
+    kept = _kept(catalogue)["billing"]
+    config.write_text(config.read_text().replace(billing % ", prefix: BIL", billing % ", prefix: INV"))
+    graph = decisions("graph", "--format", "json", cwd=catalogue / "site").stdout
+    assert '"billing:INV-0001"' in graph and '"billing:BIL-0001"' not in graph
+    assert _kept(catalogue)["billing"] != kept
+
+    # security's own mkdocs.yml says SEC; the catalogue's options say BIL, and payments' SEC-1 is gone
+    assert "security:SEC-1" not in found.stdout
+    config.write_text(config.read_text().replace(
+        "repo: ../security}", "repo: ../security, options: {kinds: {adr: {directory: records, prefix: BIL}}}}"))
+    overridden = decisions("lint", cwd=catalogue / "site").stdout
+    assert "'relates_to' names security:SEC-1, which does not exist" in overridden
+    assert "security:BIL-0007, which does not exist" in overridden
+
+    config.write_text(config.read_text().replace(billing % ", prefix: INV", billing.replace("architecture", "nowhere") % ""))
+    missing = decisions("lint", cwd=catalogue / "site")
+    assert "decisions: warning: source 'billing': kinds.adr.directory: 'nowhere' does not exist" in missing.stderr
+
+
+def test_every_real_archive_in_one_catalogue_finds_what_a_careful_reader_finds_in_each(tmp_path):
+    """The seven real archives, read in place as one catalogue's sources with the options a
+    catalogue's author writes for repositories it cannot change (their records at their
+    root, or in peps/, keps/, teps/): the faults are those written down by hand for each
+    archive alone (tests/test_formats.py), under each source's name, and no more."""
+    from test_formats import REAL, REAL_EXPECTED
+
+    if not REAL.is_dir():
+        pytest.skip(f"{REAL} is not here (it is in CI)")
+    sources, expected = [], set()
+    for number, (folder, facts) in enumerate(sorted(REAL_EXPECTED.items())):
+        name = f"r{number}"
+        kind = facts.get("kind", "adr")
+        directory = facts.get("directory", "archive").replace("archive", ".", 1).removeprefix("./")
+        preset = f"preset: {kind}, " if "kind" in facts else ""
+        sources.append(f"        - {{name: {name}, repo: '{REAL / folder}', "
+                       f"options: {{kinds: {{{kind}: {{{preset}directory: {directory}}}}}}}}}\n")
+        expected |= {(f"{name}/{path.removeprefix('archive/')}", line, rule) for path, line, rule in facts["faults"]}
+    (tmp_path / "mkdocs.yml").write_text("site_name: C\nplugins:\n  - decisions:\n      sources:\n" + "".join(sources))
+    result = decisions("lint", "--format", "json", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    assert {(d["path"], d["line"], d["rule"]) for d in report["diagnostics"]} == expected
+    assert report["summary"]["records"] == sum(facts["records"] for facts in REAL_EXPECTED.values())
+    assert result.stderr == ""  # every source read, none of them empty
 
 
 def _kept(catalogue) -> dict[str, int]:

@@ -286,6 +286,29 @@ def test_real_archive_faults_are_those_a_careful_reader_finds(tmp_path, name):
     assert all(r.title for r in archive.records) and own_number == []
 
 
+def test_records_at_the_root_of_a_repository(tmp_path, caplog):
+    """A repository of decisions only, its records at its root (`directory: .`): the same
+    faults, at paths that do not start with `./`, links by file name found (govuk-aws
+    writes them so), a new record beside the others, and a site of them."""
+    if not (REAL / "alphagov__govuk-aws").is_dir():
+        pytest.skip("the real archives are not here (they are in CI)")
+    shutil.copytree(REAL / "alphagov__govuk-aws", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Real\nplugins:\n  - decisions:\n      kinds: {adr: {directory: .}}\n")
+    found = json.loads(lint(tmp_path, "--format", "json").stdout)["diagnostics"]
+    assert {(d["path"], d["line"], d["rule"]) for d in found} == {
+        (path.removeprefix("archive/"), line, rule) for path, line, rule in REAL_EXPECTED["alphagov__govuk-aws"]["faults"]}
+    made = decisions("new", "adr", "Keep decisions at the root", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "0040-keep-decisions-at-the-root.md").is_file()
+    (tmp_path / "0040-keep-decisions-at-the-root.md").unlink()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# Decisions\n")
+    with caplog.at_level(logging.WARNING):
+        site = run_build(tmp_path / "mkdocs.yml", strict=False)  # the copy lacks the images its records show
+    page = soup(site / "adr/0004-dns-definitions-for-hosts-and-services/index.html")
+    assert "../0015-dns-infrastructure/" in {a.get("href") for a in page.select("a")}
+
+
 @pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
 def test_site_builds_from_real_archive(tmp_path, caplog, name):
     root = real_archive(tmp_path, name)

@@ -345,7 +345,7 @@ def discover(settings: Settings, assets: bool = False) -> list[tuple[KindSetting
                 continue
             if _excluded(entry.name, settings.exclude) and not (folder_record and is_folder_record_file(entry.name, kind)):
                 continue
-            entry_relative = f"{relative}/{entry.name}"
+            entry_relative = entry.name if relative == "." else f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 if not is_template_folder(entry.name):
                     subdirectories.append((kind, entry.path, entry_relative))
@@ -411,7 +411,7 @@ def skipped_because(settings: Settings, relative: str) -> str | None:
     if kind is None:
         folders = ", ".join(f"{k.directory}/" for k in settings.kinds)
         return f"it is outside the records folders ({folders})"
-    parts = relative[len(kind.directory) + 1 :].split("/")
+    parts = kind.inside(relative).split("/")
     folder = relative.rsplit("/", 1)[0]
     try:
         beside = list(os.scandir(settings.root / folder)) if len(parts) > 1 else []

@@ -24,11 +24,14 @@ import dataclasses
 import datetime
 import functools
 import hashlib
+import json
 import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from .archive import discover
 from .config import Settings
@@ -55,15 +58,17 @@ class Kept:
     accepted: dict[str, datetime.date]
 
 
-def key(settings: Settings, today: datetime.date) -> tuple[str, str] | None:
+def key(settings: Settings, today: datetime.date, options: Mapping[str, Any] | None = None) -> tuple[str, str] | None:
     """The source's content hash and its commit, or None when it is not a
-    git work tree with a commit (then it is read every time)."""
+    git work tree with a commit (then it is read every time); `options` are
+    the catalogue's for this source, which its own files do not hold."""
     heads = run_git(settings.root, "rev-parse", "--show-toplevel", "HEAD", "HEAD:./")
     status = run_git(settings.root, "status", "--porcelain=v2", "-z", "--untracked-files=all", "--", ".")
     if heads is None or status is None or len(heads.splitlines()) != 3:
         return None
     top, commit, tree = heads.splitlines()  # the folder's own tree: a change elsewhere in its repository is not one here
-    digest = hashlib.sha256(f"{_LAYOUT}\0{_package()}\0{today}\0{tree}\0".encode())
+    given = json.dumps(options or {}, sort_keys=True, default=str)
+    digest = hashlib.sha256(f"{_LAYOUT}\0{_package()}\0{today}\0{tree}\0{given}\0".encode())
     entries = iter(status.split("\0"))
     for entry in entries:
         if entry[:2] in _FIELDS_BEFORE_PATH:

@@ -73,7 +73,8 @@ class Catalogue:
         records' history from its own git too); a folder that is not there is
         told in `unread`, not raised."""
         today = today or build_date()  # what a source's kept findings were found on
-        found: list[Source | tuple[str, Settings]] = []  # read, or the folder's name and own settings
+        #: read, or a folder's name, its settings and the catalogue's options for it
+        found: list[Source | tuple[str, Settings, dict | None]] = []
         unread = []
         remote = [given for given in settings.sources if is_git_url(given.get("repo", ""))]
         fetched = fetch_all(settings.root, remote, missing_only=True)  # what the cache lacks
@@ -96,19 +97,20 @@ class Catalogue:
                 unread.append(f"source '{given['name']}': {given['repo']} is not a folder here")
                 continue
             try:
-                own = load_settings(None, root)
+                own = load_settings(None, root, given.get("options"))
             except ConfigError as error:
                 unread.append(f"source '{given['name']}': {error}")
                 continue
-            found.append((given["name"], own))
+            found.append((given["name"], own, given.get("options")))
         folders = [item[1] for item in found if isinstance(item, tuple)]
+        options = [item[2] for item in found if isinstance(item, tuple)]
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:  # mostly waiting on git
-            keys = iter(list(pool.map(lambda own: cache.key(own, today), folders)))
+            keys = iter(list(pool.map(lambda own, given: cache.key(own, today, given), folders, options)))
             pasts = iter(list(pool.map(load_history if history else lambda own: None, folders)))
         sources = []
         for item in found:
             if isinstance(item, tuple):
-                item = _read(*item, settings.root, today, next(keys), next(pasts))
+                item = _read(*item[:2], settings.root, today, next(keys), next(pasts))
                 if item.archive.nothing_found:  # most likely a repository whose records are elsewhere
                     unread.append(f"source '{item.name}': {item.archive.nothing_found}")
             sources.append(item)
@@ -216,7 +218,7 @@ def _merged(settings: Settings, sources: list[Source], today: datetime.date | No
     for source in sources:
         names = {kind.name: f"{source.name}:{kind.name}" for kind in source.archive.settings.kinds}
         kinds += [
-            dataclasses.replace(kind, name=names[kind.name], directory=f"{source.name}/{kind.directory}",
+            dataclasses.replace(kind, name=names[kind.name], directory=posixpath.normpath(f"{source.name}/{kind.directory}"),
                                 title=f"{kind.title} ({source.name})")
             for kind in source.archive.settings.kinds
         ]

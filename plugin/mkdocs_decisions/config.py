@@ -197,12 +197,14 @@ OPTIONS = (
     Option("sources", _list({
         "type": "object", "required": ["name"], "additionalProperties": False,
         "properties": {"name": _text(pattern=f"^{SOURCE_NAME}$"), "repo": _text(minLength=1),
-                       "ref": _text(minLength=1), "json": _text(minLength=1)},
+                       "ref": _text(minLength=1), "json": _text(minLength=1), "options": {"type": "object"}},
     }), [],
-           "The repositories a catalogue gathers, each {name, repo, ref} or {name, json}: repo is a folder, "
-           "relative to mkdocs.yml, or a git URL read at ref (default: its default branch), fetched into "
-           ".decisions-cache/; json is the decisions.json a repository's own build published (a file or "
-           "an https URL); their records are checked as one archive, ids qualified by name (payments:ADR-0003)."),
+           "The repositories a catalogue gathers, each {name, repo, ref, options} or {name, json}: repo is a "
+           "folder, relative to mkdocs.yml, or a git URL read at ref (default: its default branch), fetched into "
+           ".decisions-cache/; options are this plugin's options to read it with, laid over its own mkdocs.yml's "
+           "(kinds, presets, field_aliases...) for a repository the catalogue cannot change; json is the "
+           "decisions.json a repository's own build published (a file or an https URL); their records are "
+           "checked as one archive, ids qualified by name (payments:ADR-0003)."),
 )
 
 _OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
@@ -237,6 +239,30 @@ def _check_sources(sources: list[Mapping[str, str]]) -> None:
         if "ref" in source and ("json" in source or not is_git_url(repo)):
             raise ConfigError(f"sources: {name}: 'ref' is for a git URL; {repo} is a folder, read as it is",
                               option="sources")
+        if "options" in source:
+            _check_source_options(name, source)
+
+
+def _check_source_options(name: str, source: Mapping[str, Any]) -> None:
+    """A source's `options` are the options that read a repository, checked
+    here so that a mistake is told at the catalogue's own file; the site's
+    options and `sources` are the catalogue's, and a published decisions.json
+    was read by its own build."""
+    where = f"sources: {name}: options"
+    if "json" in source:
+        raise ConfigError(f"{where}: a published decisions.json was read with its repository's own options; "
+                          "name its repo instead to read it with these", option="sources")
+    for key, value in source["options"].items():
+        option = _OPTIONS_BY_NAME.get(key)
+        if option is None or option.site or key == "sources":
+            known = [o.name for o in OPTIONS if not o.site and o.name != "sources"]
+            problem = "is the catalogue's own option" if option is not None else "is not an option"
+            raise ConfigError(f"{where}: {key!r} {problem}{did_you_mean(str(key), known)}; a source is read with: "
+                              f"{', '.join(known)}", option="sources")
+        try:
+            check_option(key, value)
+        except ConfigError as error:
+            raise ConfigError(f"{where}: {error}", option="sources") from None
 
 
 def check_names(mapping: Mapping[Any, Any]) -> None:
@@ -342,6 +368,16 @@ class KindSettings:
             return key
         return self.aliases.get(key)
 
+    def path_of(self, inside: str) -> str:
+        """The path from the root of `inside`, a path within this kind's folder;
+        a folder of `.` (records at the root, as a repository of decisions
+        keeps them) adds nothing, so no path starts with `./`."""
+        return inside if self.directory == "." else f"{self.directory}/{inside}"
+
+    def inside(self, path: str) -> str:
+        """`path`, from the root, as it is within this kind's folder: `path_of` undone."""
+        return path if self.directory == "." else path[len(self.directory) + 1 :]
+
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
@@ -385,7 +421,7 @@ class Settings:
     def kind_owning(self, path: str) -> KindSettings | None:
         """The kind whose folder holds `path` (relative to the root, with `/`);
         a kind's folder may sit inside another's, and then its files are its own."""
-        owners = [kind for kind in self.kinds if path.startswith(kind.directory.rstrip("/") + "/")]
+        owners = [kind for kind in self.kinds if kind.directory == "." or path.startswith(kind.directory + "/")]
         return max(owners, key=lambda kind: len(kind.directory), default=None)
 
     @property
@@ -836,17 +872,19 @@ def plugin_section(config_file: Path) -> dict[str, Any] | None:
     return None
 
 
-def load_settings(config_file: Path | None, cwd: Path) -> Settings:
-    """Settings for the CLI: from `config_file`, or a `mkdocs.yml` in `cwd`, or defaults."""
+def load_settings(config_file: Path | None, cwd: Path, options: Mapping[str, Any] | None = None) -> Settings:
+    """Settings for the CLI: from `config_file`, or a `mkdocs.yml` in `cwd`,
+    or defaults; `options` (a catalogue's for one of its sources) are laid
+    over them, option by option."""
     if config_file is None:
         config_file = find_config_file(cwd)
         if config_file is None:
-            return Settings.from_mapping(None, cwd)
+            return Settings.from_mapping(options, cwd)
     elif not config_file.is_file():
         raise ConfigError(f"{config_file}: no such configuration file")
     root = config_file.resolve().parent
     try:
-        return Settings.from_mapping(plugin_section(config_file), root)
+        return Settings.from_mapping({**(plugin_section(config_file) or {}), **(options or {})}, root)
     except ConfigError as error:
         if str(error).startswith(str(config_file)):
             raise

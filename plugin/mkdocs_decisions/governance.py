@@ -294,7 +294,7 @@ def _matches(relative: str, excluded: list[str]) -> bool:
     itself, a folder above it, or a pattern of its name or path."""
     for spec in excluded:
         spec = spec.strip("/")
-        if relative == spec or relative.startswith(spec + "/"):
+        if spec == "." or relative == spec or relative.startswith(spec + "/"):  # ".": records at the root, as git's
             return True
         if "*" in spec and (fnmatch.fnmatch(relative, spec) or fnmatch.fnmatch(posixpath.basename(relative), spec)):
             return True

@@ -257,7 +257,7 @@ class Site:
             kind = archive.settings.kind(record.kind)
             # a record kept in another kind of file (a YAML proposal) is still a page; one whose
             # text is beside it (a KEP's README.md) is a page where that text is
-            folder, name = posixpath.split(record.path[len(kind.directory) + 1 :])
+            folder, name = posixpath.split(kind.inside(record.path))
             page_path = posixpath.join(folder, posixpath.splitext(BODY_FILES.get(name, name))[0] + ".md")
             src_uri = f"{prefix}{_folder(kind.name)}/{page_path}"
             # titles reach themes as MkDocs makes them from headings: escaped text
@@ -273,7 +273,7 @@ class Site:
             for name, own in self._sources.items() if self.settings.sources else [("", archive.settings)]:
                 for kind, path, relative, refusal in discover(own, assets=True):
                     folder = _folder(f"{name}:{kind.name}") if name else kind.name
-                    src_uri = f"{folder}/{relative[len(kind.directory) + 1:]}"
+                    src_uri = f"{folder}/{kind.inside(relative)}"
                     if refusal is None and not files.exists(src_uri) and files.own(path) is None:
                         files.add(PlannedFile(src_uri, source=path))
         self.published.append(published)

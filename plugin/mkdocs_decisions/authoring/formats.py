@@ -95,7 +95,7 @@ def style_for(archive: Archive, kind: KindSettings) -> Style:
             f"it writes {', '.join(WRITABLE)}"
         )
     same = [r for r in records if r.format == name]
-    folder = kind.directory  # as `archive.discover` joins it into record paths
+    folder = "" if kind.directory == "." else kind.directory  # as `archive.discover` joins it into record paths
     if same and not any(r.path.rpartition("/")[0] == folder for r in records):
         # records only in folders below it (log4brains): the folder holding most of them
         folders = [r.path.rpartition("/")[0] for r in same]

@@ -81,7 +81,7 @@ def _to_ids(
         path = _KEP_PATH.match(value.strip()) if isinstance(value, str) else None
         if path is not None:
             ending = ".md" if path.group(3) == ".md" else "/kep.yaml"
-            files[span.position] = (f"{kind.directory}/{path.group(1)}{ending}", value.strip())
+            files[span.position] = (kind.path_of(f"{path.group(1)}{ending}"), value.strip())
         kept.append(scheme.canonical(path.group(2), "", kind.name) if path else value)
         kept_at.append(where)
     if isinstance(field.value, list):

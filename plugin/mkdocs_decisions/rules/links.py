@@ -137,7 +137,7 @@ def _how_to_name(record, relation: str, target, archive) -> str:
     if target.format == "pep" and record.format == "pep" and written:  # by number: PEP-0008 is 8, PEP-0000 is 0
         return f"add '{written}: {record.id.partition('-')[2].lstrip('0') or '0'}' to its header"
     if target.format == "kep" and written:
-        folder = posixpath.dirname(record.path)[len(archive.settings.kind(record.kind).directory) + 1 :]
+        folder = posixpath.dirname(archive.settings.kind(record.kind).inside(record.path))
         return f"add '/keps/{folder}' to its '{written}'"
     if written:
         return f"add '{record.id}' to its '{written}'"
