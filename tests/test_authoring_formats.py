@@ -191,7 +191,7 @@ def test_a_link_from_a_record_at_the_project_root_is_relative_to_it(project):
     archive = archive_of(
         project, {"20260301-use-x.md": "# Use X\n\n- Status: accepted\n"}, kind_config("directory: .")
     )
-    target = archive.by_path["./20260301-use-x.md"]
+    target = archive.by_path["20260301-use-x.md"]  # no "./": the root adds nothing to a path
     text = render(Style("inline"), "## Context\n", path="0009-y.md", supersedes=[target])
     assert "\n**Supersedes**: [20260301-use-x](20260301-use-x.md)\n" in text
 

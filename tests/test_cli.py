@@ -33,6 +33,7 @@ ALL_RULES = {
     # one record's fields
     "schema", "missing-field", "unknown-field", "unknown-status", "status-alias",
     "invalid-id", "id-mismatch", "heading-number", "invalid-date", "future-date", "placeholder", "empty-body",
+    "broken-link",
     # across records
     "duplicate-id", "missing-target", "other-repository", "one-sided-link", "supersession-cycle",
     "superseded-without-successor", "successor-not-accepted", "stale-status", "supersedes-newer", "conflicting-links",
@@ -41,7 +42,7 @@ ALL_RULES = {
     # with --since
     "deleted-record", "rewritten-decision", "invalid-transition", "reused-number", "changed-approvals",
 }
-WARNING_RULES = {"heading-number", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links",
+WARNING_RULES = {"heading-number", "broken-link", "unknown-field", "status-alias", "successor-not-accepted", "supersedes-newer", "conflicting-links",
                  "review-due", "comment-period-over", "cites-superseded"}
 INFO_RULES = {"other-repository"}
 FIXABLE_RULES = {"status-alias", "one-sided-link", "stale-status"}

@@ -1053,6 +1053,33 @@ def test_heading_number(project):
     assert Archive.load(load_settings(None, project.root)).by_id["ADR-0033"].title == "IP ranges"
 
 
+def test_broken_link(project):
+    """Links to files that are not there are told at the link, with the nearest name beside
+    where each points; a link that works, one to a folder, a URL, a site path, an anchor,
+    one leading out of the project, and links in code or comments are not."""
+    project.write("adr/img/flow.png", "")
+    project.write("adr/0004-module-loading.md", accepted_adr("Load modules"))
+    project.write(A, "---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [alice]\n---\n# Use a queue\n\n" + (
+        "As [ADR-4](module-loading.md) and [its flow](img/flow.png#top) say,\n"
+        "see [the images](img/), [the tracker](https://example.org/x.md), [home](/index.md), [up](#context),\n"
+        "[outside](../../../elsewhere.md) and ![a diagram](img/flw.png \"Flow\").\n\n"
+        "`[code](nowhere.md)` and <!-- [hidden](nowhere.md)\n[still hidden](nowhere.md) -->\n\n"
+        "```\n[fenced](nowhere.md)\n```\n\n"
+        "[ref]: ./0004-module-loding.md\n"))
+    # a relation written as a link to no file is missing-target's, told once
+    project.write(B, "# 2. Use Kafka\n\nDate: 2026-01-11\n\n## Status\n\nSuperseded by [3. Use X](0003-gone.md)\n\n"
+                     "## Context\n\nText.\n")
+    assert [f[:3] for f in project.findings("missing-target")] == [("missing-target", B, 7)]
+    assert project.findings("broken-link") == [
+        ("broken-link", A, 8, 12, "links to module-loading.md, which does not exist (did you mean "
+         "0004-module-loading.md?); fix the path (it is relative to this file) or remove the link"),
+        ("broken-link", A, 10, 51, "links to img/flw.png, which does not exist (did you mean img/flow.png?); "
+         "fix the path (it is relative to this file) or remove the link"),
+        ("broken-link", A, 19, 8, "links to ./0004-module-loding.md, which does not exist (did you mean "
+         "./0004-module-loading.md?); fix the path (it is relative to this file) or remove the link"),
+    ]
+
+
 def test_one_sided_link_takes_a_mention_in_prose_for_the_other_side_only_outside_our_format(project):
     """ADR-0003 (native) supersedes three records. The MADR one says so only in a sentence: that
     is its side. The native one says so only in its text, not in its frontmatter: told. The

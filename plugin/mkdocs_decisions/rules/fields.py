@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
+import posixpath
 import re
+import urllib.parse
 from typing import Any
 
 from ..config import did_you_mean
@@ -270,7 +273,63 @@ def empty_body(record, archive):
     )
 
 
+#: a reference definition (`[label]: target`), the other way markdown names a link's target
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?")
+#: what a link's target starts with when it is not a file beside the record: a scheme
+#: (https:, mailto:), the site's root, a place in the same page, or a template's braces
+_NOT_A_FILE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)|[{}]", re.IGNORECASE)
+
+
+@record_rule("broken-link", Severity.WARNING)
+def broken_link(record, archive):
+    """A link in the record's text leads to a file that is not there (`[ADR-4](module-loading.md)`)."""
+    if not record.readable or record.body_text is not None or record.format == "pep":
+        return  # a KEP's text is another file; a PEP's is reStructuredText
+    if "](" not in record.text and "]:" not in record.text:
+        return  # no link at all, as in most records: their lines are not walked
+    root = str(archive.settings.root)
+    folder = posixpath.dirname(record.path)
+    comments = [m.span() for m in _COMMENT.finditer(record.text, record.body_start)] if "<!--" in record.body else []
+    relations = {(link.position.line, link.href) for link in record.links if link.href}  # missing-target's
+    for number, offset, line in markdown.lines(record.text, record.body_start, record.body_line):
+        if "](" not in line and "]:" not in line:
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+        targets = [(m.group(2), m.start(2)) for m in markdown.MARKDOWN_LINK.finditer(visible)]
+        reference = _REFERENCE.match(visible)
+        if reference:
+            targets.append((reference.group(1), reference.start(1)))
+        for target, column in targets:
+            if (_NOT_A_FILE.search(target) or (number, target) in relations
+                    or any(start <= offset + column < end for start, end in comments)):
+                continue
+            written = urllib.parse.unquote(target.split("#")[0].split("?")[0])
+            path = posixpath.normpath(posixpath.join(folder, written))
+            if path == ".." or path.startswith("../") or os.path.exists(os.path.join(root, path)):
+                continue  # out of the project, where it cannot be known, or there
+            yield Finding(
+                record,
+                Position(number, column + 1),
+                f"links to {target}, which does not exist{_nearest_file(root, path, written)}; "
+                "fix the path (it is relative to this file) or remove the link",
+            )
+
+
 # -- helpers -------------------------------------------------------------------
+
+
+def _nearest_file(root: str, path: str, written: str) -> str:
+    """A hint naming the file, beside where `path` (as `written`) points, whose name is most like
+    its own and ends the same (any ending, for a name written without one)."""
+    folder, name = posixpath.split(path)
+    ending = posixpath.splitext(name)[1].lower()
+    try:
+        names = [entry for entry in os.listdir(os.path.join(root, folder))
+                 if not entry.startswith(".") and (not ending or posixpath.splitext(entry)[1].lower() == ending)]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    return f" (did you mean {posixpath.join(posixpath.dirname(written), close[0])}?)" if close else ""
 
 
 def _frontmatter_start(record: Record) -> Position:
