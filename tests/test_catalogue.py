@@ -650,6 +650,10 @@ def test_links_into_a_sources_repository_lead_to_its_viewer_and_its_images_are_p
 
     (catalogue / "payments/mkdocs.yml").write_text("site_name: P\nrepo_url: https://github.com/acme/payments\n")
     (catalogue / "payments/adr/flow.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (catalogue / "payments/docs").mkdir()
+    (catalogue / "payments/docs/guide.md").write_text("# Guide\n\n## Retries\n")
+    (catalogue / "security/ops").mkdir()
+    (catalogue / "security/ops/runbook.md").write_text("# Runbook\n")
     (catalogue / "payments/orders.py").write_text("import kafka\n# ADR-0001 says so\n")
     (catalogue / "payments/adr/0002-retry.md").write_text(
         "---\nstatus: accepted\ndate: 2026-03-01\ndeciders: [ann]\n---\n# Retry payments\n\n"

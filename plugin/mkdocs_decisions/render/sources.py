@@ -59,7 +59,7 @@ def links_out(body: str, path: str, folders: tuple[str, ...], show: Viewer) -> s
             return match.group()  # a URL, a site path or a place in the same page
         file, _, anchor = target.partition("#")
         where = posixpath.normpath(posixpath.join(posixpath.dirname(path), urllib.parse.unquote(file)))
-        if any(folder == "." and not where.startswith("../") or where.startswith(folder + "/") for folder in folders):
+        if any((folder == "." and not where.startswith("../")) or where.startswith(folder + "/") for folder in folders):
             return match.group()
         url = None if where.startswith("../") else show(where)  # out of the repository, or a file of it
         if url is None:
