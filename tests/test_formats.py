@@ -750,3 +750,31 @@ def test_an_adr_tools_status_with_its_date_and_a_bold_relation_that_runs_on(tmp_
     assert [(link.relation, link.target) for link in record.links] == [("amends", "ADR-0001")]
     result = lint(tmp_path)
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_statuses_marked_with_a_symbol_and_notes_under_the_status(tmp_path):
+    """Seen in a real archive (ministryofjustice/cloud-platform): every status starts with a
+    mark (`✅ Accepted`, `⌛️ Superseded by [...]`), and paragraphs of news sit under it. The
+    mark is not part of the status, each value is located at its word, a relation after a
+    mark is a link, a note is neither a status nor a second one, and a status the kind does
+    not have is told without its mark. In MADR's bullets too."""
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr/0001-one-cluster.md").write_text(
+        "# 1. One cluster\n\nDate: 2019-06-01\n\n## Status\n\n⌛️ Superseded by [2. Many clusters](0002-many.md)\n\n"
+        "## Context\n\nText.\n")
+    (tmp_path / "adr/0002-many.md").write_text(
+        "# 2. Many clusters\n\nDate: 2022-09-16\n\n## Status\n\n✅ Accepted\n\nSupersedes [1. One cluster](0001-one-cluster.md)\n\n"
+        "**June 2023 Update** We moved the test clusters first. Accepted as it stands.\n\n## Context\n\nText.\n")
+    (tmp_path / "adr/0003-scan.md").write_text(
+        "# 3. Scan images\n\nDate: 2023-01-05\n\n## Status\n\n🤔 Incomplete\n\n## Context\n\nText.\n")
+    (tmp_path / "adr/0004-logs.md").write_text(
+        "# Keep logs\n\n* Status: ✅ accepted\n* Date: 2023-02-01\n\n## Context and Problem Statement\n\nText.\n")
+    archive = load(tmp_path)
+    assert {r.id: (r.status, r.position_of("status")) for r in archive.records} == {
+        "ADR-0001": ("superseded", (7, 4)), "ADR-0002": ("accepted", (7, 3)), "ADR-0003": (None, (7, 3)),
+        "ADR-0004": ("accepted", (3, 13))}
+    assert [(link.relation, link.target) for link in archive.by_id["ADR-0001"].links] == [("superseded_by", "ADR-0002")]
+    result = lint(tmp_path)
+    assert result.stdout == (
+        "adr/0003-scan.md:7:3: error unknown-status: unknown status 'Incomplete'; "
+        "ADR statuses are: proposed, accepted, rejected, deprecated, superseded\n")

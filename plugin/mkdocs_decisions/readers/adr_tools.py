@@ -46,10 +46,10 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
             open_brackets += _brackets(line)
             continue
         elif section == "status":
-            column = len(line) - len(line.lstrip()) + 1
-            start = offset + column - 1
+            lead = relations.words_start(line)  # after its indentation, and a mark some archives put first
+            column, start = lead + 1, offset + lead
             status, _ = relations.status_and_links(line, number, column, scheme)
-            if relations.relation_line(scheme).match(line.strip().lstrip("*_")):  # `**Amends:** [...]` too
+            if relations.relation_line(scheme).match(line[lead:].lstrip("*_")):  # `**Amends:** [...]` too
                 if status and implied is None:
                     implied = (status, number, column, start)
                 open_brackets = _brackets(line)
@@ -59,7 +59,9 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
                 record.fields["date"] = fields.text_field(
                     "date", dated.group(1), number, 1, dated.start(1) + 1, offset + dated.start(1), offset + dated.end(1)
                 )
-            value = status or line.strip()
+            value = status or line[lead:].strip()
+            if "status" in record.fields and kind.canonical_status(value) is None:
+                continue  # a note under the status (`**June 2020 Update** We now ...`), not a second one
             if "status" in record.fields:
                 first = record.fields["status"].key_span.position
                 record.duplicate_keys.append(("status", first, Position(number, column)))

@@ -77,8 +77,9 @@ def read_bullets(record: Record, text: str, pattern: re.Pattern[str], canonical,
             continue
         if key == "status":
             status, _ = relations.status_and_links(raw, number, column, scheme)
-            value = status if status else raw
-            record.fields[key] = fields.text_field(key, value, number, key_column, column, start, start + len(value))
+            value, lead = (status, relations.words_start(raw)) if status else (raw, 0)  # ✅ Accepted: the word
+            record.fields[key] = fields.text_field(
+                key, value, number, key_column, column + lead, start + lead, start + lead + len(value))
         elif key in _LISTS:
             record.fields[key] = fields.list_field(key, raw, number, key_column, column, start)
         else:

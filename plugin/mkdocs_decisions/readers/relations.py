@@ -52,6 +52,18 @@ def _relation_line(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)\b({_PHRASE})\b(?:\*\*)?\s*:?(?:\*\*)?\s*(?=\[|(?:{SOURCE_NAME}:)?(?:{ids})[- ]?\d)")
 
 
+#: what goes before a status's words: spaces, and the marks some archives put
+#: before every status (`✅ Accepted`, `⌛️ Superseded by [36. X](036-x.md)`)
+_MARKS = r"(?:[^\w\s\x00-\x7f]+\s*)*"
+_BEFORE_WORDS = re.compile(r"\s*" + _MARKS)
+_STATUS_WORDS = re.compile(r"[A-Za-z][A-Za-z \-]*[A-Za-z]|[A-Za-z]")
+
+
+def words_start(raw: str) -> int:
+    """Where the words of a status value begin: after its spaces and marks."""
+    return _BEFORE_WORDS.match(raw).end()
+
+
 #: statuses that a relation phrase implies when it stands in for the status
 IMPLIED_STATUS = {"superseded_by": "superseded"}
 
@@ -71,14 +83,14 @@ def status_and_links(
     word(s) and `(relation, written, href, position)` for each link.
     """
     found: list[tuple[str, str, str | None, Position]] = []
-    relation_at = relation_line(scheme).match(raw.strip())
+    lead = words_start(raw)
+    relation_at = relation_line(scheme).match(raw, lead)
     if relation_at:
         relation = relation_of(relation_at.group(1)) or "relates_to"
-        lead = len(raw) - len(raw.lstrip())
-        found = links_after(raw, lead + relation_at.end(), relation, line, column, scheme)
+        found = links_after(raw, relation_at.end(), relation, line, column, scheme)
         return IMPLIED_STATUS.get(relation), found
-    word = re.match(r"\s*([A-Za-z][A-Za-z \-]*[A-Za-z]|[A-Za-z])", raw)
-    return (word.group(1) if word else None), found
+    word = _STATUS_WORDS.match(raw, lead)
+    return (word.group() if word else None), found
 
 
 def status_with_successor(record: Record, scheme: IdScheme) -> list[tuple[str, str, str | None, Position]]:
@@ -120,7 +132,7 @@ def links_after(
 #: a line that states a relation: "Supersedes [3. Use Y](...)", "- Amended by ADR-0009",
 #: "This modifies ADR 0002", "- Status: superseded by [ADR-0019](...)", "> **Superseded by**: [...](...)"
 _STATEMENT = re.compile(
-    r"^\s*(?:>\s*)?(?:[-*+]\s+)?(?:\*\*)?(?:status\s*:\s*(?:\*\*)?\s*)?"
+    r"^\s*(?:>\s*)?(?:[-*+]\s+)?" + _MARKS + r"(?:\*\*)?(?:status\s*:\s*(?:\*\*)?\s*)?" + _MARKS +
     r"(?:this(?:\s+(?:adr|rfc|decision|record|proposal))?\s+)?(?=" + _PHRASE + r")",
     re.IGNORECASE,
 )
