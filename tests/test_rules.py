@@ -216,6 +216,24 @@ def test_invalid_date(project):
     ]
 
 
+
+@pytest.mark.parametrize("written, hint", [
+    ("28/03/2018", ": 2018-03-28"),  # 28 is no month
+    ("3.28.2018", ": 2018-03-28"),  # and month first, with dots
+    ("05/02/2018", ": 2018-02-05 if it is day/month/year or 2018-05-02 if it is month/day/year"),
+    ("10-04-18", ": 2018-04-10 if it is day/month/year or 2018-10-04 if it is month/day/year"),
+    ("5/5/2020", ": 2020-05-05"),  # the same either way
+    ("31/02/2019", ", e.g. 2026-03-01"),  # no day of either reading
+    ("05/02-2018", ", e.g. 2026-03-01"),  # two separators: not a date with its year last
+])
+def test_invalid_date_written_with_its_year_last_is_given_in_iso(project, written, hint):
+    """Archives write dates as `28/03/2018` (seen on ministryofjustice/cloud-platform): the hint
+    is that date in ISO 8601, both ways when its day and month could be swapped."""
+    project.write(A, "# 1. Use X\n\nDate: " + written + "\n\n## Status\n\nAccepted\n\n## Context\n\nText.\n")
+    assert project.findings("invalid-date") == [
+        ("invalid-date", A, 3, 7, f"date '{written}' is not a valid ISO 8601 date; write it as year-month-day{hint}")]
+
+
 def test_future_date(project):
     project.write(A, accepted_adr(date="2999-01-01"))
     assert project.findings("future-date") == [

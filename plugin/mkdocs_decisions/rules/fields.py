@@ -193,8 +193,33 @@ def invalid_date(record, archive):
             continue  # a placeholder: the placeholder rule reports it
         yield Finding(
             record, position,
-            f"{name} '{value}' is not a valid ISO 8601 date; write it as year-month-day, e.g. 2026-03-01",
+            f"{name} '{value}' is not a valid ISO 8601 date; write it as year-month-day{_iso_for(value)}",
         )
+
+
+#: a date written with its year last (`28/03/2018`, `4.7.19`), as many archives write them
+_YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+
+
+def _iso_for(value: str) -> str:
+    """The end of invalid-date's hint: `value` written as ISO 8601 where it can
+    be read with its year last (both ways when day and month could swap), else
+    an example."""
+    written = _YEAR_LAST.fullmatch(value.strip())
+    if written is None:
+        return ", e.g. 2026-03-01"
+    first, second, year = int(written.group(1)), int(written.group(3)), written.group(4)
+    year = f"20{year}" if len(year) == 2 else year
+    readings = []
+    for day, month, order in ((first, second, "day/month/year"), (second, first, "month/day/year")):
+        iso = f"{year}-{month:02d}-{day:02d}"
+        if parse_date(iso) is not None and all(iso != seen for seen, _ in readings):
+            readings.append((iso, order))
+    if not readings:
+        return ", e.g. 2026-03-01"
+    if len(readings) == 1:
+        return f": {readings[0][0]}"
+    return ": " + " or ".join(f"{iso} if it is {order}" for iso, order in readings)
 
 
 @record_rule("future-date")
