@@ -188,7 +188,7 @@ def test_kep_paths_name_folders_wherever_they_are(tmp_path):
     assert [(l.relation, l.target) for l in six.links] == [("relates_to", "KEP-0499"),
                                                          ("relates_to", "keps/sig-b/0700-gone/kep.yaml")]
     assert [f for f in findings(root) if f[3] == "missing-target"] == [
-        ("keps/sig-b/0600-six/kep.yaml", 15, 5, "missing-target", "'relates_to' links to /keps/sig-b/0700-gone, "
+        ("keps/sig-b/0600-six/kep.yaml", 15, 5, "missing-target", "'see-also' links to /keps/sig-b/0700-gone, "
          "which is not a record; link to an existing record by its id")]
     assert six.value("links") == ["[a design](https://example.org/d)"]
     result = decisions("lint", "--explain", "keps/NNNN-kep-template/kep.yaml", cwd=root)
@@ -233,7 +233,7 @@ def test_kep_archive_rules(tmp_path):
         ("keps/sig-network/0101-first/kep.yaml", 12, 5, "one-sided-link", "KEP-0101 is superseded by "
          "KEP-0202, but keps/sig-node/0202-second/kep.yaml does not say that it supersedes KEP-0101; add "
          "'/keps/sig-network/0101-first' to its 'replaces'"),
-        ("keps/sig-node/0202-second/kep.yaml", 14, 5, "missing-target", "'/kep/sig-x/0101-first' in 'relates_to' "
+        ("keps/sig-node/0202-second/kep.yaml", 14, 5, "missing-target", "'/kep/sig-x/0101-first' in 'see-also' "
          "is not a record id; link to an existing record by its id"),
     ]
 
@@ -312,7 +312,7 @@ def test_tep_frontmatter_with_teps_own_words(tmp_path):
     assert findings(root) == [
         ("teps/0002-two.md", 5, 9, "unknown-status", "unknown status 'implementing' (did you mean 'implemented'?); "
          "TEP statuses are: proposed, implementable, implemented, deferred, withdrawn, replaced"),
-        ("teps/0002-two.md", 7, 12, "missing-target", "'relates_to' names TEP-0003, which does not exist; "
+        ("teps/0002-two.md", 7, 12, "missing-target", "'see-also' names TEP-0003, which does not exist; "
          "link to an existing record by its id"),
     ]
 

@@ -367,6 +367,16 @@ def test_conflicting_links(project):
     ]
 
 
+def test_missing_target_names_the_field_as_the_record_writes_it(project):
+    """`related` and `superseded-by` are read as `relates_to` and `superseded_by`; the finding
+    names them as written, so that the reader finds the line by its words."""
+    project.write(A, accepted_adr(extra="related: [ADR-0009]\nSuperseded-By: [ADR-0008]\n"))
+    assert [f[2:] for f in project.findings("missing-target")] == [
+        (5, 11, "'related' names ADR-0009, which does not exist; link to an existing record by its id"),
+        (6, 17, "'Superseded-By' names ADR-0008, which does not exist; link to an existing record by its id"),
+    ]
+
+
 def test_missing_target_of_another_kind(project):
     project.write(A, accepted_adr(extra="supersedes: [ADR-0007]\n"))
     project.write("rfc/0007-plan.md", "---\nstatus: draft\ndate: 2026-01-01\nauthors: [c]\n---\n# Plan\n\nText.\n")

@@ -49,14 +49,14 @@ def missing_target(archive):
             if link.href is not None:
                 hint = _renamed(archive, link.target) or _closest(archive, record_stem(link.target))
                 shown = link.written if record.format == "kep" else link.href  # a KEP's path, as written
-                problem = f"'{link.relation}' links to {shown}, which is not a record"
+                problem = f"'{_written_as(record, link)}' links to {shown}, which is not a record"
                 suggestion = f" (did you mean {archive.by_id[hint].path}?)" if hint else ""
             elif archive.scheme.normalise(link.written, record.kind) is None and not qualified(link.target):
                 hint = _closest(archive, link.written)
-                problem = f"'{link.written}' in '{link.relation}' is not a record id"
+                problem = f"'{link.written}' in '{_written_as(record, link)}' is not a record id"
                 suggestion = f" (did you mean {hint}?)" if hint else ""
             else:
-                problem = f"'{link.relation}' names {link.target}, which does not exist"
+                problem = f"'{_written_as(record, link)}' names {link.target}, which does not exist"
                 other = _same_number_other_kind(archive, link.target)
                 suggestion = f" (did you mean {other}?)" if other else ""
             yield Finding(
@@ -75,9 +75,17 @@ def other_repository(archive):
                 yield Finding(
                     record,
                     link.position,
-                    f"'{link.relation}' names {link.target}, a record of the repository '{qualified(link.target)[0]}': "
+                    f"'{_written_as(record, link)}' names {link.target}, a record of the repository "
+                    f"'{qualified(link.target)[0]}': "
                     "not checked here; a catalogue whose sources include both repositories checks it",
                 )
+
+
+def _written_as(record, link) -> str:
+    """The link's relation by the name its record gives it: the frontmatter key as
+    written (`related`, `superseded-by`), else ours (a status line has no key)."""
+    field = record.fields.get(link.relation)
+    return field.key if field is not None else link.relation
 
 
 def _elsewhere(archive, link) -> bool:
