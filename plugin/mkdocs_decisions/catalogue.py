@@ -73,8 +73,7 @@ class Catalogue:
         records' history from its own git too); a folder that is not there is
         told in `unread`, not raised."""
         today = today or build_date()  # what a source's kept findings were found on
-        #: read, or a folder's name, its settings and the catalogue's options for it
-        found: list[Source | tuple[str, Settings, dict | None]] = []
+        found: list[Source | tuple[str, Settings]] = []  # read, or the folder's name and own settings
         unread = []
         remote = [given for given in settings.sources if is_git_url(given.get("repo", ""))]
         fetched = fetch_all(settings.root, remote, missing_only=True)  # what the cache lacks
@@ -101,16 +100,16 @@ class Catalogue:
             except ConfigError as error:
                 unread.append(f"source '{given['name']}': {error}")
                 continue
-            found.append((given["name"], own, given.get("options")))
-        folders = [item[1] for item in found if isinstance(item, tuple)]
-        options = [item[2] for item in found if isinstance(item, tuple)]
+            found.append((given["name"], own))
+        folders = [item for item in found if isinstance(item, tuple)]
+        options = {given["name"]: given.get("options") for given in settings.sources}  # no file of the source holds them
         with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:  # mostly waiting on git
-            keys = iter(list(pool.map(lambda own, given: cache.key(own, today, given), folders, options)))
-            pasts = iter(list(pool.map(load_history if history else lambda own: None, folders)))
+            keys = iter(list(pool.map(lambda folder: cache.key(folder[1], today, options[folder[0]]), folders)))
+            pasts = iter(list(pool.map(load_history if history else lambda own: None, [own for _, own in folders])))
         sources = []
         for item in found:
             if isinstance(item, tuple):
-                item = _read(*item[:2], settings.root, today, next(keys), next(pasts))
+                item = _read(*item, settings.root, today, next(keys), next(pasts))
                 if item.archive.nothing_found:  # most likely a repository whose records are elsewhere
                     unread.append(f"source '{item.name}': {item.archive.nothing_found}")
             sources.append(item)
