@@ -767,14 +767,18 @@ def test_statuses_marked_with_a_symbol_and_notes_under_the_status(tmp_path):
         "**June 2023 Update** We moved the test clusters first. Accepted as it stands.\n\n## Context\n\nText.\n")
     (tmp_path / "adr/0003-scan.md").write_text(
         "# 3. Scan images\n\nDate: 2023-01-05\n\n## Status\n\n🤔 Incomplete\n\n## Context\n\nText.\n")
+    (tmp_path / "adr/0005-bare.md").write_text(  # a mark and no word: the mark is what it says
+        "# 5. Bare\n\nDate: 2023-03-01\n\n## Status\n\n✅\n\n## Context\n\nText.\n")
     (tmp_path / "adr/0004-logs.md").write_text(
         "# Keep logs\n\n* Status: ✅ accepted\n* Date: 2023-02-01\n\n## Context and Problem Statement\n\nText.\n")
     archive = load(tmp_path)
     assert {r.id: (r.status, r.position_of("status")) for r in archive.records} == {
         "ADR-0001": ("superseded", (7, 4)), "ADR-0002": ("accepted", (7, 3)), "ADR-0003": (None, (7, 3)),
-        "ADR-0004": ("accepted", (3, 13))}
+        "ADR-0004": ("accepted", (3, 13)), "ADR-0005": (None, (7, 1))}
     assert [(link.relation, link.target) for link in archive.by_id["ADR-0001"].links] == [("superseded_by", "ADR-0002")]
     result = lint(tmp_path)
     assert result.stdout == (
         "adr/0003-scan.md:7:3: error unknown-status: unknown status 'Incomplete'; "
+        "ADR statuses are: proposed, accepted, rejected, deprecated, superseded\n"
+        "adr/0005-bare.md:7:1: error unknown-status: unknown status '✅'; "
         "ADR statuses are: proposed, accepted, rejected, deprecated, superseded\n")

@@ -1086,6 +1086,7 @@ def test_broken_link(project):
     where each points; a link that works, one to a folder, a URL, a site path, an anchor,
     one leading out of the project, and links in code or comments are not."""
     project.write("adr/img/flow.png", "")
+    project.write("adr/img/my flow.png", "")  # named in angle brackets, spaces and all
     project.write("adr/0004-module-loading.md", accepted_adr("Load modules"))
     project.write(A, "---\nstatus: accepted\ndate: 2026-01-10\ndeciders: [alice]\n---\n# Use a queue\n\n" + (
         "As [ADR-4](module-loading.md) and [its flow](img/flow.png#top) say,\n"
@@ -1093,7 +1094,7 @@ def test_broken_link(project):
         "[outside](../../../elsewhere.md) and ![a diagram](img/flw.png \"Flow\").\n\n"
         "`[code](nowhere.md)` and <!-- [hidden](nowhere.md)\n[still hidden](nowhere.md) -->\n\n"
         "```\n[fenced](nowhere.md)\n```\n\n"
-        "[ref]: ./0004-module-loding.md\n"))
+        "[ref]: ./0004-module-loding.md\n[spaced]: <img/my flow.png>\n"))
     # a relation written as a link to no file is missing-target's, told once
     project.write(B, "# 2. Use Kafka\n\nDate: 2026-01-11\n\n## Status\n\nSuperseded by [3. Use X](0003-gone.md)\n\n"
                      "## Context\n\nText.\n")

@@ -47,6 +47,8 @@ def read(record: Record, text: str, kind: KindSettings, scheme: IdScheme) -> Non
             continue
         elif section == "status":
             lead = relations.words_start(line)  # after its indentation, and a mark some archives put first
+            if lead == len(line.rstrip()):  # a mark alone is what the line says
+                lead = len(line) - len(line.lstrip())
             column, start = lead + 1, offset + lead
             status, _ = relations.status_and_links(line, number, column, scheme)
             if relations.relation_line(scheme).match(line[lead:].lstrip("*_")):  # `**Amends:** [...]` too

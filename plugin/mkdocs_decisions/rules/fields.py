@@ -299,7 +299,7 @@ def empty_body(record, archive):
 
 
 #: a reference definition (`[label]: target`), the other way markdown names a link's target
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*(?:<([^<>\n]+)>|([^\s<>]+))")
 #: what a link's target starts with when it is not a file beside the record: a scheme
 #: (https:, mailto:), the site's root, a place in the same page, or a template's braces
 _NOT_A_FILE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)|[{}]", re.IGNORECASE)
@@ -314,7 +314,7 @@ def broken_link(record, archive):
         return  # no link at all, as in most records: their lines are not walked
     root = str(archive.settings.root)
     folder = posixpath.dirname(record.path)
-    comments = [m.span() for m in _COMMENT.finditer(record.text, record.body_start)] if "<!--" in record.body else []
+    comments = [m.span() for m in _COMMENT.finditer(record.text, record.body_start)]
     relations = {(link.position.line, link.href) for link in record.links if link.href}  # missing-target's
     for number, offset, line in markdown.lines(record.text, record.body_start, record.body_line):
         if "](" not in line and "]:" not in line:
@@ -322,8 +322,9 @@ def broken_link(record, archive):
         visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
         targets = [(m.group(2), m.start(2)) for m in markdown.MARKDOWN_LINK.finditer(visible)]
         reference = _REFERENCE.match(visible)
-        if reference:
-            targets.append((reference.group(1), reference.start(1)))
+        if reference:  # `<a name.md>` may hold spaces
+            group = 1 if reference.group(1) is not None else 2
+            targets.append((reference.group(group), reference.start(group)))
         for target, column in targets:
             if (_NOT_A_FILE.search(target) or (number, target) in relations
                     or any(start <= offset + column < end for start, end in comments)):
